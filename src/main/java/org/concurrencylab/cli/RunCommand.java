@@ -1,0 +1,186 @@
+package org.concurrencylab.cli;
+
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.model.ThreadPoolModel;
+import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunHandle;
+import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.diagram.Captions;
+import org.concurrencylab.diagram.DiagramStyle;
+import org.concurrencylab.diagram.Palette;
+import org.concurrencylab.diagram.TimeScale;
+import org.concurrencylab.diagram.TraceModel;
+import org.concurrencylab.export.RunJson;
+import org.concurrencylab.render.PngRenderer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+/// `run`: one run, headless, with the same engine and renderer as the window.
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs one workload under one model and prints a summary line.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--workload", paramLabel = "W", converter = WorkloadConverter.class,
+            description = "download | cpu (default: ${DEFAULT-VALUE})", defaultValue = "download")
+    private WorkloadKind workload;
+
+    @Option(names = "--model", paramLabel = "M", converter = ModelConverter.class,
+            description = "sync | threads (default: ${DEFAULT-VALUE})", defaultValue = "sync")
+    private ModelKind model;
+
+    @Option(names = "--workers", paramLabel = "N", description = "threads of a pool (default: 5)")
+    private Integer workers;
+
+    @Option(names = "--tasks", paramLabel = "N", description = "pages to download or numbers to sum (default: 160 or 20)")
+    private Integer tasks;
+
+    @Option(names = "--base", paramLabel = "N", description = "first number of the sum of squares (default: 5000000)")
+    private Long base;
+
+    @Option(names = "--latency-ms", paramLabel = "MS", description = "demo sites' latency per request (default: 90)")
+    private Integer latencyMs;
+
+    @Option(names = "--url", paramLabel = "URL", description = "a page to download instead of the demo sites (repeatable)")
+    private List<String> urls = new ArrayList<>();
+
+    @Option(names = "--no-warmup", description = "time the run on a cold JVM (no JIT or HTTP warm-up)")
+    private boolean noWarmup;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the run (spec, lanes, segments, stats) as JSON")
+    private Path json;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "write the timing diagram as a PNG image")
+    private Path png;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600", description = "PNG width (default: ${DEFAULT-VALUE})")
+    private int width;
+
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "900", description = "PNG height (default: ${DEFAULT-VALUE})")
+    private int height;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSpec runSpec = buildSpec();
+        checkOutput("--json", json);
+        checkOutput("--png", png);
+        if (width < 320 || width > 8192 || height < 200 || height > 8192) {
+            throw bad("--width must be 320–8192 and --height 200–8192 pixels");
+        }
+        if (png != null) PngRenderer.startHeadlessIfNeeded();
+
+        RunResult result;
+        try (RunEngine engine = new RunEngine()) {
+            RunHandle handle = engine.start(runSpec);
+            Thread hook = Thread.ofPlatform().unstarted(handle::cancel);
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                result = handle.result().get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                spec.commandLine().getErr().println("concurrency-lab: the run failed: " + Cli.oneLine(cause.getMessage()));
+                return Cli.RUN_FAILED;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting anyway
+                }
+            }
+        }
+        spec.commandLine().getOut().println(result.summaryLine());
+        if (json != null) RunJson.write(result, json);
+        if (png != null) writePng(result);
+        return result.errors() > 0 || result.cancelled() ? Cli.RUN_FAILED : Cli.OK;
+    }
+
+    private RunSpec buildSpec() {
+        try {
+            RunSpec s = RunSpec.defaults(workload, model);
+            if (workers != null) {
+                if (workers < 1 || workers > ThreadPoolModel.MAX_WORKERS) {
+                    throw bad("--workers must be between 1 and " + ThreadPoolModel.MAX_WORKERS + ", was " + workers);
+                }
+                if (!model.hasWorkers() && workers != 1) throw bad("--workers: the " + model.id() + " model has exactly 1 worker");
+                s = s.withWorkers(workers);
+            }
+            if (tasks != null) s = s.withTasks(tasks);
+            if (base != null) s = s.withBase(base);
+            if (latencyMs != null) s = s.withLatencyMs(latencyMs);
+            if (!urls.isEmpty()) {
+                if (workload != WorkloadKind.DOWNLOAD) throw bad("--url only applies to --workload download");
+                List<URI> parsed = new ArrayList<>();
+                for (String u : urls) {
+                    try {
+                        parsed.add(RunSpec.parseUrl(u));
+                    } catch (IllegalArgumentException e) {
+                        throw bad("--url: " + e.getMessage());
+                    }
+                }
+                s = s.withUrls(parsed);
+            }
+            return s.withWarmup(!noWarmup);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+    }
+
+    private void checkOutput(String option, Path file) {
+        if (file == null) return;
+        Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs)) throw bad(option + ": " + file + " is a folder, not a file");
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) throw bad(option + ": the folder " + dir + " does not exist");
+        if (!Files.isWritable(dir)) throw bad(option + ": cannot write in " + dir);
+        if (Files.exists(abs) && !Files.isWritable(abs)) throw bad(option + ": " + file + " is not writable");
+    }
+
+    private void writePng(RunResult result) throws IOException {
+        TraceModel model = TraceModel.of(result.lanes(), result.segments());
+        long end = Math.max(TimeScale.roundUpSpan(result.wallNanos()) / 20, result.wallNanos());
+        long span = Math.max(1, (long) (end * 1.02));
+        DiagramStyle style = DiagramStyle.screen(Palette.articleLight())
+                .withTitle(Captions.title(result.spec()), Captions.caption(result));
+        PngRenderer.write(PngRenderer.render(model, 0, span, style, width, height, 1), png);
+    }
+
+    private CommandLine.ParameterException bad(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    static final class WorkloadConverter implements CommandLine.ITypeConverter<WorkloadKind> {
+        @Override
+        public WorkloadKind convert(String value) {
+            return WorkloadKind.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "unknown workload '" + value + "' (choose " + ids(WorkloadKind.values(), WorkloadKind::id) + ")"));
+        }
+    }
+
+    static final class ModelConverter implements CommandLine.ITypeConverter<ModelKind> {
+        @Override
+        public ModelKind convert(String value) {
+            return ModelKind.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                    "unknown model '" + value + "' (choose " + ids(ModelKind.values(), ModelKind::id) + ")"));
+        }
+    }
+
+    private static <T> String ids(T[] values, java.util.function.Function<T, String> id) {
+        return Arrays.stream(values).map(id).collect(Collectors.joining(", "));
+    }
+}

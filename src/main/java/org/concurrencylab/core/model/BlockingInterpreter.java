@@ -1,0 +1,122 @@
+package org.concurrencylab.core.model;
+
+import org.concurrencylab.core.trace.Segment;
+import org.concurrencylab.core.trace.State;
+import org.concurrencylab.core.trace.TraceRecorder;
+import org.concurrencylab.core.workload.Kernels;
+import org.concurrencylab.core.workload.Step;
+import org.concurrencylab.core.workload.TaskPlan;
+import org.concurrencylab.net.FetchException;
+import org.concurrencylab.net.Http;
+import org.concurrencylab.net.Page;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/// Runs a task plan's steps in order on the calling thread, blocking on I/O: the interpreter
+/// of the synchronous model and of the thread pool.
+///
+/// Thread-safety: stateless apart from the shared, thread-safe client and recorder; one
+/// instance serves every worker of a run.
+public final class BlockingInterpreter {
+    private final TraceRecorder recorder;
+    private final Http http;
+
+    public BlockingInterpreter(TraceRecorder recorder, Http http) {
+        this.recorder = recorder;
+        this.http = http;
+    }
+
+    /// Runs `plan` for a worker, recording its states through `context`. Never throws for a
+    /// failing step: the failure is marked on its segment and returned in the outcome. Throws
+    /// [CancelledException] if the run is stopped before or during the task.
+    public TaskOutcome run(TaskPlan plan, TaskContext context, long queuedSince) {
+        context.control().checkpoint();
+        long pickedUp = recorder.clock().now();
+        if (pickedUp > queuedSince) {
+            recorder.record(Segment.closed(Segment.NO_LANE, plan.id(), State.QUEUED, queuedSince, pickedUp, plan.name()));
+        }
+        Page lastPage = null;
+        String result = "";
+        try {
+            for (Step step : plan.steps()) {
+                switch (step) {
+                    case Step.Fetch fetch -> {
+                        context.ioWait(fetch.uri().toString());
+                        lastPage = fetch(fetch, context);
+                        context.label(String.format("%s (%,d bytes)", fetch.uri(), lastPage.body().length));
+                        result = String.format("%,d bytes", lastPage.body().length);
+                    }
+                    case Step.Parse parse -> {
+                        if (lastPage == null) throw new StepFailure("nothing to parse: no page was downloaded");
+                        context.work("parse " + lastPage.uri().getPath());
+                        String html = new String(lastPage.body(), StandardCharsets.UTF_8);
+                        Kernels.PageSummary summary = null;
+                        for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, context);
+                        result = String.format("%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
+                    }
+                    case Step.Compute compute -> {
+                        context.work(String.format("n = %,d", compute.n()));
+                        BigInteger sum = switch (compute.kind()) {
+                            case SUM_OF_SQUARES -> Kernels.sumOfSquares(compute.n(), context);
+                        };
+                        result = sum.toString();
+                    }
+                    case Step.Sleep sleep -> {
+                        context.ioWait("sleep " + sleep.millis() + " ms");
+                        sleep(sleep.millis());
+                    }
+                }
+            }
+            context.finish();
+            return TaskOutcome.success(plan.id(), plan.name(), result);
+        } catch (StepFailure failure) {
+            context.fail(failure.getMessage());
+            return TaskOutcome.failure(plan.id(), plan.name(), failure.getMessage());
+        } catch (CancelledException cancelled) {
+            context.fail("cancelled");
+            throw cancelled;
+        } catch (RuntimeException bug) {
+            String message = bug.getClass().getSimpleName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
+            context.fail(message);
+            return TaskOutcome.failure(plan.id(), plan.name(), message);
+        }
+    }
+
+    private Page fetch(Step.Fetch fetch, TaskContext context) {
+        AutoCloseable[] registration = new AutoCloseable[1];
+        try {
+            return http.fetch(fetch.uri(), call -> registration[0] = context.control().whileBlocked(call));
+        } catch (FetchException e) {
+            context.control().checkpoint();
+            throw new StepFailure(e.getMessage());
+        } finally {
+            closeQuietly(registration[0]);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) return;
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // unregistering cannot fail
+        }
+    }
+
+    /// A step that failed for a reason the user should read.
+    private static final class StepFailure extends RuntimeException {
+        StepFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.concurrencylab.core.run;
+
+import org.concurrencylab.core.model.ConcurrencyModel;
+import org.concurrencylab.core.model.Outcomes;
+import org.concurrencylab.core.model.RunContext;
+import org.concurrencylab.core.model.RunControl;
+import org.concurrencylab.core.trace.RunClock;
+import org.concurrencylab.core.trace.Segment;
+import org.concurrencylab.core.trace.TraceRecorder;
+import org.concurrencylab.core.workload.TaskPlan;
+import org.concurrencylab.core.workload.Workload;
+import org.concurrencylab.net.Http;
+import org.concurrencylab.sites.DemoSites;
+import org.concurrencylab.sites.SiteConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/// Starts runs on background threads and hands back a [RunHandle] at once.
+///
+/// The engine owns what runs share: the embedded demo sites (started on first use) and the HTTP
+/// client of the blocking models; [#close] releases both.
+///
+/// Thread-safety: thread-safe; several runs may go on at once (they share the demo sites, so
+/// give them the same latency).
+public final class RunEngine implements AutoCloseable {
+    private final AtomicInteger runNumber = new AtomicInteger();
+    private final Warmup warmup = new Warmup();
+    private final SiteConfig siteDefaults;
+    private Http http;
+    private DemoSites sites;
+
+    public RunEngine() {
+        this(SiteConfig.defaults());
+    }
+
+    /// An engine whose demo sites start with `siteDefaults` (the latency is then set per run).
+    public RunEngine(SiteConfig siteDefaults) {
+        this.siteDefaults = siteDefaults;
+    }
+
+    /// Starts `spec` on a new background thread; returns at once.
+    public RunHandle start(RunSpec spec) {
+        RunHandle handle = new RunHandle(spec);
+        Thread.ofPlatform().daemon(true).name("run-" + runNumber.incrementAndGet())
+                .start(() -> execute(handle));
+        return handle;
+    }
+
+    /// The embedded demo sites, started if they were not.
+    public synchronized DemoSites demoSites() {
+        if (sites == null) {
+            try {
+                sites = DemoSites.start(siteDefaults);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the demo sites on 127.0.0.1: " + e.getMessage(), e);
+            }
+        }
+        return sites;
+    }
+
+    private synchronized Http http() {
+        if (http == null) http = Http.createDefault();
+        return http;
+    }
+
+    private void execute(RunHandle handle) {
+        RunSpec spec = handle.spec();
+        RunControl control = handle.control();
+        try {
+            Workload workload = spec.toWorkload();
+            List<URI> demoPages = List.of();
+            if (workload.needsDemoSites()) {
+                DemoSites demo = demoSites();
+                demo.configure(demo.config().withLatencyMs(spec.latencyMs()));
+                demoPages = demo.pages();
+            }
+            List<TaskPlan> plans = workload.plan(demoPages);
+            ConcurrencyModel model = spec.newModel();
+            if (spec.warmup()) {
+                handle.phase(RunPhase.WARMING_UP);
+                switch (workload.nature()) {
+                    case CPU_BOUND -> warmup.compute(http(), control);
+                    case IO_BOUND -> warmup.http(http(), demoSites().pages(), control);
+                }
+            }
+            if (control.cancelled()) {
+                handle.phase(RunPhase.CANCELLED);
+                handle.result().complete(emptyResult(spec, plans.size()));
+                return;
+            }
+
+            RunClock clock = RunClock.startingNow();
+            TraceRecorder recorder = TraceRecorder.create(clock);
+            Outcomes outcomes = new Outcomes(plans.size());
+            handle.started(recorder, outcomes);
+            handle.phase(RunPhase.RUNNING);
+            long cpuBefore = processCpuNanos();
+            try {
+                model.run(new RunContext(plans, recorder, control, http(), outcomes));
+            } catch (InterruptedException e) {
+                control.cancel();
+            }
+            long wall = clock.now();
+            long cpu = processCpuNanos() - cpuBefore;
+            recorder.closeAllOpen(control.cancelled() ? "cancelled" : null);
+
+            List<Segment> segments = new ArrayList<>(recorder.finished());
+            segments.sort(Comparator.comparingLong(Segment::start).thenComparingInt(Segment::lane));
+            boolean cancelled = control.cancelled() && outcomes.done() < plans.size();
+            RunResult result = new RunResult(spec, wall, plans.size(), outcomes.errors(), cancelled,
+                    recorder.lanes(), segments, outcomes.list(), RunStats.of(wall, cpu, segments));
+            handle.phase(cancelled ? RunPhase.CANCELLED : RunPhase.FINISHED);
+            handle.result().complete(result);
+        } catch (InterruptedException e) {
+            handle.phase(RunPhase.CANCELLED);
+            handle.result().complete(emptyResult(spec, spec.tasks()));
+        } catch (RuntimeException | Error e) {
+            handle.phase(RunPhase.FAILED);
+            handle.result().completeExceptionally(e);
+        }
+    }
+
+    private static RunResult emptyResult(RunSpec spec, int tasks) {
+        return new RunResult(spec, 0, tasks, 0, true, List.of(), List.of(), List.of(), RunStats.of(0, 0, List.of()));
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sites != null) sites.close();
+        if (http != null) http.close();
+        sites = null;
+        http = null;
+    }
+}

@@ -1,0 +1,50 @@
+package org.concurrencylab.core.run;
+
+import org.concurrencylab.core.trace.Segment;
+import org.concurrencylab.core.trace.State;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/// Numbers that sum up a run.
+///
+/// @param wallNanos       wall-clock time of the timed run
+/// @param cpuNanos        CPU time the whole process used meanwhile (all threads)
+/// @param stateNanos      time per state, added up over the workers' lanes
+/// @param peakConcurrency most workers busy at one moment (WORK or IO_WAIT on worker lanes)
+public record RunStats(long wallNanos, long cpuNanos, Map<State, Long> stateNanos, int peakConcurrency) {
+    public RunStats {
+        stateNanos = Map.copyOf(stateNanos);
+    }
+
+    public static RunStats of(long wallNanos, long cpuNanos, List<Segment> segments) {
+        Map<State, Long> totals = new EnumMap<>(State.class);
+        for (State s : State.values()) totals.put(s, 0L);
+        for (Segment s : segments) {
+            if (s.lane() != Segment.NO_LANE) totals.merge(s.state(), s.duration(), Long::sum);
+        }
+        return new RunStats(wallNanos, cpuNanos, totals, peak(segments));
+    }
+
+    /// The largest number of workers busy (running code or waiting for I/O) at one instant.
+    static int peak(List<Segment> segments) {
+        long[] edges = segments.stream()
+                .filter(s -> s.lane() != Segment.NO_LANE && s.duration() > 0
+                        && (s.state() == State.WORK || s.state() == State.IO_WAIT))
+                .flatMapToLong(s -> java.util.stream.LongStream.of(s.start() * 2 + 1, s.end() * 2))
+                .sorted().toArray();
+        int open = 0;
+        int peak = 0;
+        for (long edge : edges) {
+            // ends (even) sort before starts (odd) at the same instant, so touching segments do not count twice
+            open += (edge & 1) == 1 ? 1 : -1;
+            peak = Math.max(peak, open);
+        }
+        return peak;
+    }
+
+    public long nanos(State state) {
+        return stateNanos.getOrDefault(state, 0L);
+    }
+}

@@ -1,0 +1,77 @@
+package org.concurrencylab.core.run;
+
+import org.concurrencylab.core.model.Outcomes;
+import org.concurrencylab.core.model.RunContext;
+import org.concurrencylab.core.model.RunControl;
+import org.concurrencylab.core.model.SyncModel;
+import org.concurrencylab.core.model.ThreadPoolModel;
+import org.concurrencylab.core.trace.RunClock;
+import org.concurrencylab.core.trace.TraceRecorder;
+import org.concurrencylab.core.workload.DownloadSites;
+import org.concurrencylab.core.workload.Kernels;
+import org.concurrencylab.core.workload.SumOfSquares;
+import org.concurrencylab.core.workload.TaskPlan;
+import org.concurrencylab.net.Http;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/// Warms the code paths a timed run uses, once per process, so the first run is not measured on
+/// a cold JVM. A cold JVM runs the sum of squares about 1.7× slower than a warm one, and a
+/// first task also pays for class loading (formatting, locale data, HTTP client set-up).
+/// The warm-up runs the real interpreter on small plans with a recorder that keeps nothing.
+///
+/// Thread-safety: thread-safe; each part runs at most once per process, the first caller doing it.
+final class Warmup {
+    /// Just under 2^64: the warm-up sums cross into the three-word magnitudes the real sums have.
+    private static final BigInteger NEAR_2_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE.shiftLeft(44));
+    private static final long SUM_N = 300_000;
+    private static final int SUM_ROUNDS = 5;
+    private static final int FETCHES = 48;
+
+    private final AtomicBoolean computeDone = new AtomicBoolean();
+    private final AtomicBoolean httpDone = new AtomicBoolean();
+
+    /// Warms the compute kernel on every core, then the interpreter's compute path.
+    void compute(Http http, RunControl control) throws InterruptedException {
+        if (computeDone.get()) return;
+        synchronized (computeDone) {
+            if (computeDone.get()) return;
+            int threads = Runtime.getRuntime().availableProcessors();
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(Thread.ofPlatform().name("warmup-" + t).start(() -> {
+                    try {
+                        for (int r = 0; r < SUM_ROUNDS; r++) Kernels.sumOfSquaresOnto(NEAR_2_64, SUM_N, control::checkpoint);
+                    } catch (RuntimeException stopped) {
+                        // a stop during warm-up: leave it unfinished
+                    }
+                }));
+            }
+            for (Thread worker : workers) worker.join();
+            List<TaskPlan> plans = new SumOfSquares(4, 20_000).plan(List.of());
+            new SyncModel().run(throwaway(plans, http, control));
+            if (!control.cancelled()) computeDone.set(true);
+        }
+    }
+
+    /// Warms the HTTP client, the page parser and the demo sites with latency-free requests run
+    /// through the real interpreter on a small pool.
+    void http(Http http, List<URI> demoPages, RunControl control) throws InterruptedException {
+        if (httpDone.get() || demoPages.isEmpty()) return;
+        synchronized (httpDone) {
+            if (httpDone.get()) return;
+            List<URI> instant = demoPages.stream().map(page -> URI.create(page + "?latency=0")).toList();
+            List<TaskPlan> plans = new DownloadSites(FETCHES, instant).plan(List.of());
+            new ThreadPoolModel(4).run(throwaway(plans, http, control));
+            if (!control.cancelled()) httpDone.set(true);
+        }
+    }
+
+    private static RunContext throwaway(List<TaskPlan> plans, Http http, RunControl control) {
+        return new RunContext(plans, TraceRecorder.disabled(RunClock.startingNow()), control, http, new Outcomes(plans.size()));
+    }
+}

@@ -1,0 +1,100 @@
+package org.concurrencylab.diagram;
+
+import org.concurrencylab.core.trace.State;
+
+/// Draws a laid-out [DiagramLayout.Frame] on any [Surface]. Stateless: the window, the PNG and
+/// the SVG writers call the same code, so they draw the same picture.
+public final class DiagramPainter {
+    private DiagramPainter() {}
+
+    public static void paint(Surface s, DiagramLayout.Frame f, DiagramStyle style) {
+        Palette p = style.palette();
+        s.fillRect(0, 0, f.width(), f.height(), p.background());
+        double margin = style.px(12);
+
+        if (f.titleBaseline() >= 0) {
+            s.text(style.title(), margin, f.titleBaseline(), style.px(DiagramLayout.TITLE_SIZE), true, Surface.Align.LEFT, p.text());
+        }
+        if (f.captionBaseline() >= 0) {
+            s.text(style.caption(), margin, f.captionBaseline(), style.px(DiagramLayout.CAPTION_SIZE), false, Surface.Align.LEFT, p.mutedText());
+        }
+        for (DiagramLayout.LegendItem item : f.legend()) {
+            double top = item.y() - item.swatch() + style.px(1);
+            drawBox(s, p, item.state(), item.x(), top, item.swatch(), item.swatch(), style);
+            s.text(item.label(), item.x() + item.swatch() + style.px(6), item.y(), style.px(DiagramLayout.LABEL_SIZE),
+                    false, Surface.Align.LEFT, p.text());
+        }
+
+        DiagramLayout.Rect plot = f.plot();
+        for (int i = 0; i < f.rows().size(); i++) {
+            DiagramLayout.LaneRow row = f.rows().get(i);
+            if (i % 2 == 1) s.fillRect(margin, row.y(), plot.right() - margin, row.height(), p.laneStripe());
+        }
+        for (Ticks.Tick tick : f.ticks()) {
+            s.line(snap(tick.x()), plot.y(), snap(tick.x()), plot.bottom(), p.grid(), 1);
+        }
+
+        s.pushClip(plot.x(), plot.y(), plot.w(), plot.h());
+        for (DiagramLayout.Box box : f.boxes()) {
+            double w = box.w() >= 4 ? box.w() - 1 : box.w();
+            drawBox(s, p, box.state(), box.x(), box.y(), w, box.h(), style);
+            if (box.failed()) failMark(s, p, box, style);
+        }
+        if (f.nowNanos() >= 0) {
+            double x = snap(f.scale().x(f.nowNanos()));
+            s.line(x, plot.y(), x, plot.bottom(), p.mutedText(), 1);
+        }
+        s.popClip();
+
+        double labelSize = style.px(DiagramLayout.LABEL_SIZE);
+        for (DiagramLayout.LaneRow row : f.rows()) {
+            if (row.height() < labelSize * 0.8 && f.rows().size() > 1) continue;
+            s.text(row.lane().name(), plot.x() - style.px(8), row.y() + row.height() / 2 + labelSize * 0.35,
+                    labelSize, false, Surface.Align.RIGHT, p.text());
+        }
+        if (f.hiddenLanes() > 0) {
+            s.text("+" + f.hiddenLanes() + " more lanes", plot.right(), plot.bottom() + style.px(24),
+                    style.px(DiagramLayout.TICK_SIZE), false, Surface.Align.RIGHT, p.mutedText());
+        }
+
+        double axisY = snap(plot.bottom());
+        s.line(plot.x(), axisY, plot.right(), axisY, p.mutedText(), 1);
+        for (Ticks.Tick tick : f.ticks()) {
+            double x = snap(tick.x());
+            s.line(x, axisY, x, axisY + style.px(4), p.mutedText(), 1);
+            Surface.Align align = tick.x() <= plot.x() + 1 ? Surface.Align.LEFT : Surface.Align.CENTER;
+            s.text(tick.label(), x, axisY + style.px(17), style.px(DiagramLayout.TICK_SIZE), false, align, p.mutedText());
+        }
+    }
+
+    /// Draws `message` in the middle of an otherwise empty diagram.
+    public static void paintMessage(Surface s, double width, double height, String message, DiagramStyle style) {
+        Palette p = style.palette();
+        s.fillRect(0, 0, width, height, p.background());
+        s.text(message, width / 2, height / 2, style.px(15), false, Surface.Align.CENTER, p.mutedText());
+    }
+
+    private static void drawBox(Surface s, Palette p, State state, double x, double y, double w, double h, DiagramStyle style) {
+        s.fillRect(x, y, w, h, p.fill(state));
+        if (p.isHatched(state) && w >= 3) {
+            Rgb stripe = p.fill(state).mix(Rgb.hex("#000000"), 0.35);
+            double step = style.px(6);
+            s.pushClip(x, y, w, h);
+            for (double k = x - h; k < x + w; k += step) s.line(k, y + h, k + h, y, stripe, style.px(1.2));
+            s.popClip();
+        }
+    }
+
+    private static void failMark(Surface s, Palette p, DiagramLayout.Box box, DiagramStyle style) {
+        double size = Math.min(box.h() * 0.7, style.px(10));
+        double cx = box.x() + Math.max(box.w() - size / 2 - style.px(2), size / 2);
+        double cy = box.y() + box.h() / 2;
+        double r = size / 2;
+        s.line(cx - r, cy - r, cx + r, cy + r, p.failMark(), style.px(2));
+        s.line(cx - r, cy + r, cx + r, cy - r, p.failMark(), style.px(2));
+    }
+
+    private static double snap(double x) {
+        return Math.floor(x) + 0.5;
+    }
+}

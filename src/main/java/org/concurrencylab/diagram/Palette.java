@@ -1,0 +1,61 @@
+package org.concurrencylab.diagram;
+
+import org.concurrencylab.core.trace.State;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/// Every colour the diagram uses, in one place, so a theme or the colour-blind palette is one
+/// switch and the legend always matches the boxes. Immutable.
+///
+/// @param name       shown in settings
+/// @param dark       whether this is a dark theme
+/// @param background canvas background
+/// @param text       labels
+/// @param mutedText  secondary labels (ticks, captions)
+/// @param grid       vertical grid lines and lane separators
+/// @param laneStripe every other lane's background
+/// @param failMark   the ✕ on a failed segment
+/// @param fills      per state
+/// @param hatched    states drawn with diagonal hatching on top of their fill
+public record Palette(String name, boolean dark, Rgb background, Rgb text, Rgb mutedText, Rgb grid,
+                      Rgb laneStripe, Rgb failMark, Map<State, Rgb> fills, java.util.Set<State> hatched) {
+
+    public Palette {
+        fills = Map.copyOf(fills);
+        hatched = java.util.Set.copyOf(hatched);
+        for (State s : State.values()) {
+            if (!fills.containsKey(s)) throw new IllegalArgumentException("no colour for " + s);
+        }
+    }
+
+    /// The article's colours on a light background: blue CPU, red I/O.
+    public static Palette articleLight() {
+        return new Palette("Article (light)", false, Rgb.hex("#ffffff"), Rgb.hex("#1f2328"), Rgb.hex("#59636e"),
+                Rgb.hex("#d8dee4"), Rgb.hex("#f6f8fa"), Rgb.hex("#6e0b0b"), articleFills(), java.util.Set.of(State.LOCK_WAIT));
+    }
+
+    /// The article's colours on a dark background.
+    public static Palette articleDark() {
+        return new Palette("Article (dark)", true, Rgb.hex("#1b1d21"), Rgb.hex("#e6edf3"), Rgb.hex("#9198a1"),
+                Rgb.hex("#3d444d"), Rgb.hex("#22252a"), Rgb.hex("#ff9b9b"), articleFills(), java.util.Set.of(State.LOCK_WAIT));
+    }
+
+    private static Map<State, Rgb> articleFills() {
+        Map<State, Rgb> fills = new EnumMap<>(State.class);
+        fills.put(State.WORK, Rgb.hex("#2f6fdb"));
+        fills.put(State.IO_WAIT, Rgb.hex("#e0443e"));
+        fills.put(State.LOCK_WAIT, Rgb.hex("#f0a530"));
+        fills.put(State.STARTUP, Rgb.hex("#9aa0a6"));
+        fills.put(State.QUEUED, Rgb.hex("#d5d9de"));
+        return fills;
+    }
+
+    public Rgb fill(State state) {
+        return fills.get(state);
+    }
+
+    public boolean isHatched(State state) {
+        return hatched.contains(state);
+    }
+}

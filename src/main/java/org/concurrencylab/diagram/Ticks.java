@@ -1,0 +1,62 @@
+package org.concurrencylab.diagram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/// Chooses the time axis ticks: round steps (1, 2, 5 × 10^k ns) at least a given number of
+/// pixels apart, labelled in the unit that fits the step.
+public final class Ticks {
+    private Ticks() {}
+
+    /// One tick: its time, pixel and label.
+    public record Tick(long nanos, double x, String label) {}
+
+    public static List<Tick> choose(TimeScale scale, double minSpacingPx) {
+        long step = step(scale, minSpacingPx);
+        List<Tick> ticks = new ArrayList<>();
+        long first = Math.floorDiv(scale.startNanos() + step - 1, step) * step;
+        for (long t = first; t <= scale.endNanos(); t += step) {
+            ticks.add(new Tick(t, scale.x(t), label(t, step)));
+        }
+        return ticks;
+    }
+
+    /// The smallest round step whose ticks are at least `minSpacingPx` apart.
+    public static long step(TimeScale scale, double minSpacingPx) {
+        double minNanos = minSpacingPx / scale.pixelsPerNano();
+        long step = 1;
+        while (true) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (step * m >= minNanos) return step * m;
+            }
+            if (step > Long.MAX_VALUE / 100) return step;
+            step *= 10;
+        }
+    }
+
+    /// Formats a time for a tick `step` apart from its neighbours, in the unit the step calls for,
+    /// the same on the whole axis: "0", "0.5 s", "1.0 s"; "20 ms", "40 ms"; "250 µs".
+    public static String label(long nanos, long step) {
+        if (nanos == 0) return "0";
+        if (step >= 100_000_000L) return trim(nanos / 1e9, step / 1e9) + " s";
+        if (step >= 100_000L) return trim(nanos / 1e6, step / 1e6) + " ms";
+        if (step >= 100L) return trim(nanos / 1e3, step / 1e3) + " µs";
+        return nanos + " ns";
+    }
+
+    private static String trim(double value, double step) {
+        int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /// A duration for people: "14.71 s", "312 ms", "85 µs".
+    public static String duration(long nanos) {
+        if (nanos >= 10_000_000_000L) return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+        if (nanos >= 1_000_000_000L) return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+        if (nanos >= 10_000_000L) return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
+        if (nanos >= 1_000_000L) return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        if (nanos >= 1_000L) return String.format(Locale.ROOT, "%.0f µs", nanos / 1e3);
+        return nanos + " ns";
+    }
+}

@@ -1,0 +1,119 @@
+package org.concurrencylab.export;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.WorkloadKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/// The run file: a whole [RunResult] as JSON (spec, wallNanos, tasks, errors, lanes, segments
+/// with times in ns from the run's start, outcomes, stats), readable back.
+///
+/// Thread-safety: thread-safe (the mapper is immutable once built).
+public final class RunJson {
+    /// Bumped when the layout of the file changes incompatibly.
+    public static final int FORMAT = 1;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("concurrency-lab")
+                    .addSerializer(ModelKind.class, idSerializer(ModelKind::id))
+                    .addDeserializer(ModelKind.class, idDeserializer(ModelKind.class, s -> ModelKind.byId(s).orElse(null)))
+                    .addSerializer(WorkloadKind.class, idSerializer(WorkloadKind::id))
+                    .addDeserializer(WorkloadKind.class, idDeserializer(WorkloadKind.class, s -> WorkloadKind.byId(s).orElse(null))))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private RunJson() {}
+
+    /// The file's top level: the format number, then the run.
+    record RunFile(int format, String app, RunResult run) {}
+
+    public static String toJson(RunResult result) {
+        try {
+            return MAPPER.writeValueAsString(flatten(result));
+        } catch (IOException e) {
+            throw new IllegalStateException("a run result could not be written as JSON", e);
+        }
+    }
+
+    /// Writes `result` to `file` atomically: a crash mid-write never leaves a broken file.
+    public static void write(RunResult result, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".run-", ".json.tmp");
+        try {
+            MAPPER.writeValue(tmp.toFile(), flatten(result));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static RunResult read(Path file) throws IOException {
+        return MAPPER.readValue(file.toFile(), Flat.class).toResult();
+    }
+
+    public static RunResult fromJson(String json) throws IOException {
+        return MAPPER.readValue(json, Flat.class).toResult();
+    }
+
+    private static Flat flatten(RunResult r) {
+        return new Flat(FORMAT, r.spec(), r.wallNanos(), r.tasks(), r.errors(), r.cancelled(), r.lanes(),
+                r.segments(), r.outcomes(), r.stats());
+    }
+
+    /// The JSON layout: the run's fields at the top level, as the command line documents them.
+    record Flat(int format, org.concurrencylab.core.run.RunSpec spec, long wallNanos, int tasks, int errors,
+                boolean cancelled, java.util.List<org.concurrencylab.core.trace.Lane> lanes,
+                java.util.List<org.concurrencylab.core.trace.Segment> segments,
+                java.util.List<org.concurrencylab.core.model.TaskOutcome> outcomes,
+                org.concurrencylab.core.run.RunStats stats) {
+        RunResult toResult() throws IOException {
+            if (format > FORMAT) throw new IOException("this run file is from a newer version (format " + format + ")");
+            if (spec == null || lanes == null || segments == null || stats == null) {
+                throw new IOException("not a Concurrency Lab run file (spec, lanes, segments or stats missing)");
+            }
+            return new RunResult(spec, wallNanos, tasks, errors, cancelled, lanes, segments,
+                    outcomes == null ? java.util.List.of() : outcomes, stats);
+        }
+    }
+
+    private static <E extends Enum<E>> JsonSerializer<E> idSerializer(Function<E, String> id) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(E value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(id.apply(value));
+            }
+        };
+    }
+
+    private static <E extends Enum<E>> JsonDeserializer<E> idDeserializer(Class<E> type, Function<String, E> byId) {
+        return new JsonDeserializer<>() {
+            @Override
+            public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                E value = byId.apply(text);
+                if (value == null) {
+                    return ctxt.reportInputMismatch(type, "unknown %s '%s' (known: %s)", type.getSimpleName(), text,
+                            Arrays.toString(type.getEnumConstants()));
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package org.concurrencylab.render;
+
+import javafx.application.Platform;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+import org.concurrencylab.diagram.DiagramLayout;
+import org.concurrencylab.diagram.DiagramPainter;
+import org.concurrencylab.diagram.DiagramStyle;
+import org.concurrencylab.diagram.TraceModel;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/// Renders a whole run's diagram to a PNG file with the window's painter, on a canvas snapshot.
+/// Works with no display: [#startHeadlessIfNeeded] picks JavaFX's headless platform.
+///
+/// Thread-safety: [#render] may be called from any thread; the drawing happens on the FX thread.
+public final class PngRenderer {
+    private PngRenderer() {}
+
+    /// Starts the JavaFX toolkit on its headless platform, unless it runs already (in the app).
+    public static synchronized void startHeadlessIfNeeded() {
+        if (System.getProperty("glass.platform") == null && !FxStarted.started) {
+            System.setProperty("glass.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("java.awt.headless", "true");
+        }
+        if (FxStarted.started) return;
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> up.complete(null));
+            Platform.setImplicitExit(false);
+        } catch (IllegalStateException alreadyRunning) {
+            up.complete(null);
+        }
+        up.join();
+        FxStarted.started = true;
+    }
+
+    /// Draws `model` from `startNanos` to `endNanos` at `width` × `height` logical pixels and
+    /// `pixelScale` device pixels per logical pixel, and returns the image.
+    public static BufferedImage render(TraceModel model, long startNanos, long endNanos, DiagramStyle style,
+                                       int width, int height, double pixelScale) throws IOException {
+        CompletableFuture<BufferedImage> image = new CompletableFuture<>();
+        Runnable draw = () -> {
+            try {
+                Canvas canvas = new Canvas(width, height);
+                FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
+                DiagramLayout.Frame frame = DiagramLayout.layout(model, List.of(), width, height,
+                        startNanos, endNanos, -1, style, surface);
+                DiagramPainter.paint(surface, frame, style);
+                SnapshotParameters params = new SnapshotParameters();
+                params.setFill(Color.TRANSPARENT);
+                params.setTransform(Transform.scale(pixelScale, pixelScale));
+                WritableImage snap = canvas.snapshot(params, null);
+                image.complete(toBufferedImage(snap));
+            } catch (Throwable t) {
+                image.completeExceptionally(t);
+            }
+        };
+        if (Platform.isFxApplicationThread()) draw.run();
+        else Platform.runLater(draw);
+        try {
+            return image.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while drawing the diagram", e);
+        } catch (ExecutionException e) {
+            throw new IOException("could not draw the diagram: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("drawing the diagram took over 60 s", e);
+        }
+    }
+
+    /// Writes `image` as PNG to `out`, atomically (a temporary file, then a rename).
+    public static void write(BufferedImage image, Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".png-", ".tmp");
+        try {
+            if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static BufferedImage toBufferedImage(WritableImage snap) {
+        int w = (int) snap.getWidth();
+        int h = (int) snap.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader reader = snap.getPixelReader();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
+    private static final class FxStarted {
+        static volatile boolean started;
+    }
+}

@@ -1,0 +1,69 @@
+package org.concurrencylab.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import org.concurrencylab.core.run.RunEngine;
+
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/// The Concurrency Lab window.
+public final class App extends Application {
+    private RunEngine engine;
+    private MainView view;
+
+    public static void main(String[] args) {
+        quietClasspathWarning();
+        launch(App.class, args);
+    }
+
+    /// JavaFX warns when it is loaded from the class path rather than as modules; the app is
+    /// built and tested that way on purpose (see README), so the warning is noise for users.
+    static void quietClasspathWarning() {
+        Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        engine = new RunEngine();
+        LabViewModel vm = new LabViewModel(engine, Platform::runLater);
+        view = new MainView(vm);
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("app.css")).toExternalForm());
+        installShortcuts(scene, vm);
+        stage.setTitle("Concurrency Lab");
+        stage.getIcons().add(new Image(Objects.requireNonNull(App.class.getResourceAsStream("icon.png"))));
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.show();
+    }
+
+    /// Space runs or stops, unless the focus is in a text field; Escape stops.
+    static void installShortcuts(Scene scene, LabViewModel vm) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                vm.toggleFx();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
+                vm.stopFx();
+                e.consume();
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) view.diagram().dispose();
+        if (engine != null) engine.close();
+    }
+}

@@ -1,0 +1,263 @@
+package org.concurrencylab.ui;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.model.TaskOutcome;
+import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunHandle;
+import org.concurrencylab.core.run.RunPhase;
+import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.diagram.Ticks;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/// The state of the lab window: what to run, the run going on, and the last result.
+///
+/// Thread-safety: FX thread only. Results from the engine's threads come back through the
+/// injected `fxExecutor` (`Platform::runLater` in the app, `Runnable::run` in tests); live
+/// progress is pulled by [#refreshFx()], which the view calls once per frame.
+public final class LabViewModel {
+    private final RunEngine engine;
+    private final Executor fxExecutor;
+
+    private final ObjectProperty<WorkloadKind> workload = new SimpleObjectProperty<>(WorkloadKind.DOWNLOAD);
+    private final ObjectProperty<ModelKind> model = new SimpleObjectProperty<>(ModelKind.THREADS);
+    private final IntegerProperty workers = new SimpleIntegerProperty(5);
+    private final IntegerProperty downloadTasks = new SimpleIntegerProperty(WorkloadKind.DOWNLOAD.defaultTasks());
+    private final IntegerProperty cpuTasks = new SimpleIntegerProperty(WorkloadKind.CPU.defaultTasks());
+    private final LongProperty base = new SimpleLongProperty(5_000_000L);
+    private final IntegerProperty latencyMs = new SimpleIntegerProperty(90);
+    private final StringProperty urls = new SimpleStringProperty("");
+    private final BooleanProperty warmup = new SimpleBooleanProperty(true);
+
+    private final ReadOnlyStringWrapper validationError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RunSpec> spec = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RunHandle> handle = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper done = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper errors = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyLongWrapper elapsedNanos = new ReadOnlyLongWrapper();
+    private final ReadOnlyObjectWrapper<RunResult> lastResult = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready. Press Run (Space).");
+    private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
+
+    /// The last synchronous result per comparable workload, for the speed-up.
+    private final Map<String, RunResult> syncBaselines = new HashMap<>();
+
+    public LabViewModel(RunEngine engine, Executor fxExecutor) {
+        this.engine = engine;
+        this.fxExecutor = fxExecutor;
+        ChangeListener<Object> revalidate = (obs, a, b) -> validate();
+        for (var p : List.of(workload, model, workers, downloadTasks, cpuTasks, base, latencyMs, urls, warmup)) {
+            p.addListener(revalidate);
+        }
+        validate();
+    }
+
+    public ObjectProperty<WorkloadKind> workloadProperty() { return workload; }
+
+    public ObjectProperty<ModelKind> modelProperty() { return model; }
+
+    public IntegerProperty workersProperty() { return workers; }
+
+    /// Pages to download (the Download workload's task count).
+    public IntegerProperty downloadTasksProperty() { return downloadTasks; }
+
+    /// Numbers to sum (the Sum of squares workload's task count).
+    public IntegerProperty cpuTasksProperty() { return cpuTasks; }
+
+    public LongProperty baseProperty() { return base; }
+
+    public IntegerProperty latencyMsProperty() { return latencyMs; }
+
+    /// Pages to download instead of the demo sites, one URL per line (blank: the demo sites).
+    public StringProperty urlsProperty() { return urls; }
+
+    public BooleanProperty warmupProperty() { return warmup; }
+
+    /// Why the current settings cannot run (empty when they can).
+    public ReadOnlyStringProperty validationErrorProperty() { return validationError.getReadOnlyProperty(); }
+
+    /// The spec the settings describe, or null when they are invalid.
+    public ReadOnlyObjectProperty<RunSpec> specProperty() { return spec.getReadOnlyProperty(); }
+
+    /// The run going on, or the last one.
+    public ReadOnlyObjectProperty<RunHandle> handleProperty() { return handle.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<RunPhase> phaseProperty() { return phase.getReadOnlyProperty(); }
+
+    public ReadOnlyIntegerProperty doneProperty() { return done.getReadOnlyProperty(); }
+
+    public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
+
+    public ReadOnlyIntegerProperty errorsProperty() { return errors.getReadOnlyProperty(); }
+
+    public ReadOnlyLongProperty elapsedNanosProperty() { return elapsedNanos.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<RunResult> lastResultProperty() { return lastResult.getReadOnlyProperty(); }
+
+    /// One sentence about what is going on, for the status bar.
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+
+    /// The last result against the last synchronous run of the same workload ("4.9× faster than
+    /// synchronous (14.71 s)"), or empty.
+    public ReadOnlyStringProperty comparisonProperty() { return comparison.getReadOnlyProperty(); }
+
+    /// Starts a run with the current settings; does nothing if one is going on or the settings
+    /// are invalid.
+    public void runFx() {
+        RunSpec s = spec.get();
+        if (running.get() || s == null) return;
+        RunHandle h = engine.start(s);
+        handle.set(h);
+        running.set(true);
+        phase.set(h.phase());
+        done.set(0);
+        errors.set(0);
+        total.set(s.tasks());
+        elapsedNanos.set(0);
+        comparison.set("");
+        status.set(h.phase().label());
+        h.result().whenCompleteAsync((result, failure) -> finished(h, result, failure), fxExecutor);
+    }
+
+    /// Stops the run going on (its workers end within 500 ms); the partial trace is kept.
+    public void stopFx() {
+        RunHandle h = handle.get();
+        if (h != null && running.get()) {
+            h.cancel();
+            status.set("Stopping…");
+        }
+    }
+
+    /// Run if idle, stop if running (the Space key).
+    public void toggleFx() {
+        if (running.get()) stopFx();
+        else runFx();
+    }
+
+    /// Pulls the live progress of the run going on into the properties; called once per frame.
+    public void refreshFx() {
+        RunHandle h = handle.get();
+        if (h == null || !running.get()) return;
+        phase.set(h.phase());
+        done.set(h.done());
+        total.set(h.total());
+        errors.set(h.errors());
+        if (h.trace() != null) elapsedNanos.set(h.trace().clock().now());
+        if (!h.cancelRequested()) {
+            status.set(switch (h.phase()) {
+                case RUNNING -> String.format(Locale.ROOT, "Running: %d of %d %s done", h.done(), h.total(),
+                        h.spec().workload().taskNoun());
+                default -> h.phase().label().substring(0, 1).toUpperCase(Locale.ROOT) + h.phase().label().substring(1);
+            });
+        }
+    }
+
+    private void finished(RunHandle h, RunResult result, Throwable failure) {
+        if (handle.get() != h) return;
+        running.set(false);
+        phase.set(h.phase());
+        if (failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            status.set("The run could not start: " + cause.getMessage());
+            return;
+        }
+        done.set(result.completed());
+        total.set(result.tasks());
+        errors.set(result.errors());
+        elapsedNanos.set(result.wallNanos());
+        lastResult.set(result);
+        String key = baselineKey(result.spec());
+        if (result.spec().model() == ModelKind.SYNC && !result.cancelled()) syncBaselines.put(key, result);
+        RunResult baseline = syncBaselines.get(key);
+        if (baseline != null && baseline != result && !result.cancelled() && result.wallNanos() > 0) {
+            double speedUp = (double) baseline.wallNanos() / result.wallNanos();
+            comparison.set(String.format(Locale.ROOT, "%.1f× %s than synchronous (%s)", speedUp >= 1 ? speedUp : 1 / speedUp,
+                    speedUp >= 1 ? "faster" : "slower", Ticks.duration(baseline.wallNanos())));
+        } else if (result.spec().model() != ModelKind.SYNC && !result.cancelled()) {
+            comparison.set("Run the synchronous model on the same workload to see the speed-up.");
+        }
+        String errorText = result.errors() == 0 ? "no errors"
+                : result.errors() == 1 ? "1 task failed" : result.errors() + " tasks failed";
+        status.set(result.cancelled()
+                ? String.format(Locale.ROOT, "Stopped after %s: %d of %d %s done", Ticks.duration(result.wallNanos()),
+                        result.completed(), result.tasks(), result.spec().workload().taskNoun())
+                : String.format(Locale.ROOT, "Finished in %s, %s", Ticks.duration(result.wallNanos()), errorText));
+    }
+
+    /// The failed tasks of the last result, with their reasons.
+    public List<TaskOutcome> failures() {
+        RunResult r = lastResult.get();
+        List<TaskOutcome> failed = new ArrayList<>();
+        if (r != null) for (TaskOutcome o : r.outcomes()) if (!o.ok()) failed.add(o);
+        return failed;
+    }
+
+    private static String baselineKey(RunSpec s) {
+        return s.workload() + "|" + s.tasks() + "|" + s.base() + "|" + s.latencyMs() + "|" + s.urls();
+    }
+
+    private void validate() {
+        try {
+            WorkloadKind w = workload.get();
+            RunSpec s = RunSpec.defaults(w, model.get())
+                    .withWorkers(model.get().hasWorkers() ? workers.get() : 1)
+                    .withTasks(w == WorkloadKind.DOWNLOAD ? downloadTasks.get() : cpuTasks.get())
+                    .withBase(base.get())
+                    .withLatencyMs(latencyMs.get())
+                    .withUrls(w == WorkloadKind.DOWNLOAD ? parseUrls(urls.get()) : List.of())
+                    .withWarmup(warmup.get());
+            spec.set(s);
+            validationError.set("");
+        } catch (IllegalArgumentException e) {
+            spec.set(null);
+            validationError.set(capitalize(e.getMessage()));
+        }
+    }
+
+    private static List<URI> parseUrls(String text) {
+        List<URI> list = new ArrayList<>();
+        if (text == null) return list;
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) list.add(RunSpec.parseUrl(line));
+        }
+        return list;
+    }
+
+    private static String capitalize(String s) {
+        return s == null || s.isEmpty() ? "Invalid settings" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,385 @@
+package org.concurrencylab.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.model.TaskOutcome;
+import org.concurrencylab.core.model.ThreadPoolModel;
+import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.core.trace.State;
+import org.concurrencylab.diagram.Ticks;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.validation.Severity;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/// The lab window's content: settings on the left, the live diagram in the middle, progress at
+/// the bottom. It only binds to the [LabViewModel]; it holds no state of its own.
+///
+/// Thread-safety: FX thread only.
+public final class MainView extends BorderPane {
+    private final LabViewModel vm;
+    private final TimingDiagramView diagram;
+    private final ValidationSupport validation = new ValidationSupport();
+    private final Button runButton = new Button();
+    private final ListView<TaskOutcome> failures = new ListView<>();
+
+    public MainView(LabViewModel vm) {
+        this.vm = vm;
+        this.diagram = new TimingDiagramView(vm::refreshFx);
+        getStyleClass().add("lab-main");
+        setTop(toolbar());
+        setLeft(sidePanel());
+        setCenter(diagramPane());
+        setBottom(statusBar());
+
+        vm.handleProperty().addListener((obs, old, h) -> {
+            if (h != null) diagram.showLiveFx(h);
+        });
+        vm.lastResultProperty().addListener((obs, old, r) -> {
+            if (r != null) diagram.showResultFx(r);
+        });
+    }
+
+    public TimingDiagramView diagram() {
+        return diagram;
+    }
+
+    public Button runButton() {
+        return runButton;
+    }
+
+    private ToolBar toolbar() {
+        SegmentedButton workloads = new SegmentedButton();
+        for (WorkloadKind w : WorkloadKind.values()) {
+            ToggleButton b = new ToggleButton(w.title());
+            b.setId("workload-" + w.id());
+            b.setUserData(w);
+            b.setSelected(vm.workloadProperty().get() == w);
+            workloads.getButtons().add(b);
+        }
+        bindToggle(workloads, vm.workloadProperty());
+
+        SegmentedButton models = new SegmentedButton();
+        for (ModelKind m : ModelKind.values()) {
+            ToggleButton b = new ToggleButton(m.title());
+            b.setId("model-" + m.id());
+            b.setUserData(m);
+            b.setSelected(vm.modelProperty().get() == m);
+            b.setTooltip(new Tooltip(m.summary()));
+            models.getButtons().add(b);
+        }
+        bindToggle(models, vm.modelProperty());
+
+        Spinner<Integer> workers = new Spinner<>();
+        workers.setId("workers");
+        workers.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, ThreadPoolModel.MAX_WORKERS, vm.workersProperty().get()));
+        workers.setEditable(true);
+        workers.setPrefWidth(90);
+        workers.getValueFactory().valueProperty().addListener((obs, a, b) -> {
+            if (b != null) vm.workersProperty().set(b);
+        });
+        workers.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.modelProperty().get().hasWorkers(), vm.modelProperty())
+                .or(vm.runningProperty()));
+        Label workersLabel = new Label("Workers");
+        workersLabel.setLabelFor(workers);
+        workersLabel.disableProperty().bind(workers.disableProperty());
+
+        runButton.setId("run");
+        runButton.setDefaultButton(false);
+        runButton.getStyleClass().add("accent");
+        runButton.textProperty().bind(Bindings.when(vm.runningProperty()).then("Stop").otherwise("Run"));
+        runButton.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(vm.runningProperty().get() ? "mdi2s-stop" : "mdi2p-play"), vm.runningProperty()));
+        runButton.setTooltip(new Tooltip("Run or stop (Space)"));
+        runButton.disableProperty().bind(vm.specProperty().isNull().and(vm.runningProperty().not()));
+        runButton.setOnAction(e -> vm.toggleFx());
+        runButton.setMinWidth(90);
+
+        workloads.disableProperty().bind(vm.runningProperty());
+        models.disableProperty().bind(vm.runningProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(label("Workload"), workloads, new Separator(), label("Model"), models,
+                workersLabel, workers, spacer, runButton);
+        bar.getStyleClass().add("lab-toolbar");
+        return bar;
+    }
+
+    private static <T> void bindToggle(SegmentedButton buttons, javafx.beans.property.ObjectProperty<T> property) {
+        buttons.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // a segmented choice always has one selected
+            } else {
+                @SuppressWarnings("unchecked") T value = (T) now.getUserData();
+                property.set(value);
+            }
+        });
+    }
+
+    private Node sidePanel() {
+        VBox box = new VBox(10);
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(310);
+        box.getStyleClass().add("side-panel");
+
+        Label workloadTitle = header("");
+        workloadTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.workloadProperty().get().title(), vm.workloadProperty()));
+        Label workloadText = paragraph("");
+        workloadText.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.workloadProperty().get()) {
+            case DOWNLOAD -> "I/O-bound: each task downloads a page, then parses it a little. Workers spend most "
+                    + "of their time waiting for the network (red), very little running code (blue).";
+            case CPU -> "CPU-bound: each task sums the squares of all numbers below n, exactly, with big integers "
+                    + "as Python does. Workers compute the whole time (blue).";
+        }, vm.workloadProperty()));
+
+        GridPane download = form();
+        TextField pages = numberField("pages", vm.downloadTasksProperty().get(), v -> vm.downloadTasksProperty().set((int) v), 1, 1_000_000);
+        TextField latency = numberField("latency", vm.latencyMsProperty().get(), v -> vm.latencyMsProperty().set((int) v), 0, 60_000);
+        TextArea urls = new TextArea();
+        urls.setId("urls");
+        urls.setPromptText("Leave empty to use the embedded demo sites. One URL per line, e.g. https://example.org/");
+        urls.setPrefRowCount(3);
+        urls.setWrapText(false);
+        urls.textProperty().bindBidirectional(vm.urlsProperty());
+        validation.registerValidator(urls, false, (Validator<String>) (control, text) ->
+                ValidationResult.fromErrorIf(control, vm.validationErrorProperty().get(),
+                        vm.workloadProperty().get() == WorkloadKind.DOWNLOAD && vm.validationErrorProperty().get().contains("URL")));
+        download.addRow(0, new Label("Pages"), pages);
+        download.addRow(1, new Label("Latency (ms)"), latency);
+        Label urlsLabel = new Label("Your own URLs");
+        download.add(urlsLabel, 0, 2, 2, 1);
+        download.add(urls, 0, 3, 2, 1);
+        latency.disableProperty().bind(vm.urlsProperty().isNotEmpty());
+
+        GridPane cpu = form();
+        TextField numbers = numberField("numbers", vm.cpuTasksProperty().get(), v -> vm.cpuTasksProperty().set((int) v), 1, 100_000);
+        TextField base = numberField("base", vm.baseProperty().get(), vm.baseProperty()::set, 0, 1_000_000_000L);
+        cpu.addRow(0, new Label("Numbers"), numbers);
+        cpu.addRow(1, new Label("First number"), base);
+
+        download.visibleProperty().bind(vm.workloadProperty().isEqualTo(WorkloadKind.DOWNLOAD));
+        download.managedProperty().bind(download.visibleProperty());
+        cpu.visibleProperty().bind(vm.workloadProperty().isEqualTo(WorkloadKind.CPU));
+        cpu.managedProperty().bind(cpu.visibleProperty());
+        download.disableProperty().bind(vm.runningProperty());
+        cpu.disableProperty().bind(vm.runningProperty());
+
+        CheckBox warmup = new CheckBox("Warm up the JIT first (not timed)");
+        warmup.setId("warmup");
+        warmup.selectedProperty().bindBidirectional(vm.warmupProperty());
+        warmup.setTooltip(new Tooltip("A cold JVM runs new code slower until the JIT compiles it. "
+                + "Untick to see the effect on the first run."));
+        warmup.disableProperty().bind(vm.runningProperty());
+
+        Label invalid = paragraph("");
+        invalid.setId("validation-error");
+        invalid.getStyleClass().add("danger");
+        invalid.textProperty().bind(vm.validationErrorProperty());
+        invalid.visibleProperty().bind(vm.validationErrorProperty().isNotEmpty());
+        invalid.managedProperty().bind(invalid.visibleProperty());
+
+        Label modelTitle = header("");
+        modelTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.modelProperty().get().title(), vm.modelProperty()));
+        Label modelText = paragraph("");
+        modelText.textProperty().bind(Bindings.createStringBinding(this::modelExplanation, vm.modelProperty(), vm.workloadProperty()));
+
+        VBox result = resultPane();
+
+        box.getChildren().addAll(workloadTitle, workloadText, download, cpu, warmup, invalid, new Separator(),
+                modelTitle, modelText, new Separator(), result);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefWidth(320);
+        scroll.getStyleClass().add("side-scroll");
+        return scroll;
+    }
+
+    private String modelExplanation() {
+        ModelKind m = vm.modelProperty().get();
+        String text = m.summary();
+        if (vm.workloadProperty().get() == WorkloadKind.CPU && m == ModelKind.THREADS) {
+            text += " Java threads run in parallel on CPU work, so this CPU-bound job gets faster with more "
+                    + "threads (up to the number of cores), unlike in CPython, where the GIL lets only one thread "
+                    + "run Python code at a time.";
+        }
+        return text;
+    }
+
+    private VBox resultPane() {
+        Label title = header("Result");
+        Label none = paragraph("No run yet.");
+        Label wall = new Label();
+        wall.setId("result-wall");
+        wall.getStyleClass().add("result-wall");
+        Label comparison = paragraph("");
+        comparison.setId("result-comparison");
+        comparison.textProperty().bind(vm.comparisonProperty());
+        Label details = paragraph("");
+        details.setId("result-details");
+
+        failures.setId("failures");
+        failures.setPrefHeight(120);
+        failures.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(TaskOutcome item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.name() + ": " + item.error());
+                setTooltip(empty || item == null ? null : new Tooltip(item.name() + "\n" + item.error()));
+            }
+        });
+        Label failuresTitle = new Label("Failed tasks");
+        VBox failureBox = new VBox(4, failuresTitle, failures);
+
+        VBox box = new VBox(6, title, none, wall, comparison, details, failureBox);
+        Runnable update = () -> {
+            RunResult r = vm.lastResultProperty().get();
+            none.setVisible(r == null);
+            none.setManaged(r == null);
+            wall.setText(r == null ? "" : (r.cancelled() ? "Stopped at " : "Wall time ") + Ticks.duration(r.wallNanos()));
+            details.setText(r == null ? "" : describe(r));
+            failures.getItems().setAll(vm.failures());
+            boolean anyFailed = !failures.getItems().isEmpty();
+            failureBox.setVisible(anyFailed);
+            failureBox.setManaged(anyFailed);
+            failuresTitle.setText(failures.getItems().size() + " failed task" + (failures.getItems().size() == 1 ? "" : "s"));
+        };
+        vm.lastResultProperty().addListener((obs, a, b) -> update.run());
+        update.run();
+        return box;
+    }
+
+    private static String describe(RunResult r) {
+        long cpu = r.stats().nanos(State.WORK);
+        long io = r.stats().nanos(State.IO_WAIT);
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%d of %d %s done, %d failed.%n", r.completed(), r.tasks(),
+                r.spec().workload().taskNoun(), r.errors()));
+        text.append("Workers ran code for ").append(Ticks.duration(cpu))
+            .append(" and waited for I/O for ").append(Ticks.duration(io)).append(" in all");
+        text.append(String.format(Locale.ROOT, "; at most %d busy at once.%n", r.stats().peakConcurrency()));
+        text.append("The process used ").append(Ticks.duration(r.stats().cpuNanos())).append(" of CPU time.");
+        return text.toString();
+    }
+
+    private Node diagramPane() {
+        BorderPane pane = new BorderPane(diagram);
+        pane.getStyleClass().add("diagram-pane");
+        return pane;
+    }
+
+    private Node statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("status");
+        bar.textProperty().bind(vm.statusProperty());
+        ProgressBar progress = new ProgressBar(0);
+        progress.setId("progress");
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(Bindings.createDoubleBinding(() -> {
+            if (vm.runningProperty().get() && vm.phaseProperty().get() != org.concurrencylab.core.run.RunPhase.RUNNING) {
+                return ProgressBar.INDETERMINATE_PROGRESS;
+            }
+            int total = vm.totalProperty().get();
+            return total == 0 ? 0 : (double) vm.doneProperty().get() / total;
+        }, vm.doneProperty(), vm.totalProperty(), vm.runningProperty(), vm.phaseProperty()));
+        Label count = new Label();
+        count.setId("progress-count");
+        count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%d / %d %s",
+                vm.doneProperty().get(), vm.totalProperty().get(), vm.workloadProperty().get().taskNoun()),
+                vm.doneProperty(), vm.totalProperty(), vm.workloadProperty()));
+        Label elapsed = new Label();
+        elapsed.setId("elapsed");
+        elapsed.setMinWidth(70);
+        elapsed.setAlignment(Pos.CENTER_RIGHT);
+        elapsed.textProperty().bind(Bindings.createStringBinding(() -> Ticks.duration(vm.elapsedNanosProperty().get()),
+                vm.elapsedNanosProperty()));
+        Label errors = new Label();
+        errors.setId("errors");
+        errors.textProperty().bind(Bindings.createStringBinding(() -> {
+            int e = vm.errorsProperty().get();
+            return e == 1 ? "1 error" : e + " errors";
+        }, vm.errorsProperty()));
+        errors.styleProperty().bind(Bindings.when(vm.errorsProperty().greaterThan(0))
+                .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
+        bar.getRightItems().addAll(count, new Separator(javafx.geometry.Orientation.VERTICAL), progress,
+                new Separator(javafx.geometry.Orientation.VERTICAL), elapsed,
+                new Separator(javafx.geometry.Orientation.VERTICAL), errors);
+        return bar;
+    }
+
+    private TextField numberField(String id, long initial, LongConsumer sink, long min, long max) {
+        TextField field = new TextField(Long.toString(initial));
+        field.setId(id);
+        field.setPrefColumnCount(9);
+        field.setTextFormatter(new javafx.scene.control.TextFormatter<>(change ->
+                change.getControlNewText().matches("\\d{0,10}") ? change : null));
+        field.textProperty().addListener((obs, a, text) -> {
+            if (!text.isEmpty()) sink.accept(Long.parseLong(text));
+            else sink.accept(-1);
+        });
+        validation.registerValidator(field, false, (Validator<String>) (control, text) -> {
+            boolean ok = text != null && !text.isEmpty() && Long.parseLong(text) >= min && Long.parseLong(text) <= max;
+            return ValidationResult.fromMessageIf(control,
+                    String.format(Locale.ROOT, "Enter a whole number from %,d to %,d", min, max), Severity.ERROR, !ok);
+        });
+        return field;
+    }
+
+    private static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        return grid;
+    }
+
+    private static Label header(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("title-4", "section-header");
+        return label;
+    }
+
+    private static Label paragraph(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("paragraph");
+        return label;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("toolbar-label");
+        return label;
+    }
+}

@@ -1,0 +1,76 @@
+package org.concurrencylab.core.workload;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KernelsTest {
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2, 3, 10, 16_385, 1_000_003, 5_000_000})
+    void the_sum_of_squares_equals_the_closed_form_exactly(long n) {
+        assertThat(Kernels.sumOfSquares(n, Kernels.Checkpoint.NONE)).isEqualTo(SumOfSquares.expected(n));
+    }
+
+    @Test
+    void the_sum_of_squares_reaches_a_checkpoint_once_every_check_interval() {
+        AtomicInteger checks = new AtomicInteger();
+
+        Kernels.sumOfSquares(3L * Kernels.CHECK_EVERY, checks::incrementAndGet);
+
+        assertThat(checks.get()).isEqualTo(3);
+    }
+
+    @Test
+    void a_checkpoint_that_throws_stops_the_sum_at_once() {
+        AtomicInteger checks = new AtomicInteger();
+        Kernels.Checkpoint stopAtSecond = () -> {
+            if (checks.incrementAndGet() == 2) throw new IllegalStateException("stop");
+        };
+
+        assertThatThrownBy(() -> Kernels.sumOfSquares(1_000_000_000L, stopAtSecond))
+                .isInstanceOf(IllegalStateException.class).hasMessage("stop");
+        assertThat(checks.get()).isEqualTo(2);
+    }
+
+    @Test
+    void parsing_counts_the_links_of_a_page_in_any_case() {
+        String html = "<p>See <a href=\"/one\">one</a>, <A HREF=\"/two\">two</A> and "
+                + "<a class=\"x\" href=\"https://example.com/\">three</a>. <a name=\"anchor\">no link</a></p>";
+
+        Kernels.PageSummary summary = Kernels.parsePage(html, Kernels.Checkpoint.NONE);
+
+        assertThat(summary.links()).isEqualTo(3);
+        assertThat(summary.chars()).isEqualTo(html.length());
+    }
+
+    @Test
+    void parsing_counts_runs_of_letters_and_digits_as_words() {
+        Kernels.PageSummary summary = Kernels.parsePage("one two, three 4 five-six élan", Kernels.Checkpoint.NONE);
+
+        assertThat(summary.words()).isEqualTo(7);
+        assertThat(summary.links()).isZero();
+    }
+
+    @Test
+    void parsing_an_empty_page_finds_nothing() {
+        assertThat(Kernels.parsePage("", Kernels.Checkpoint.NONE)).isEqualTo(new Kernels.PageSummary(0, 0, 0));
+    }
+
+    @Test
+    void parsing_a_long_page_reaches_a_checkpoint_for_every_check_interval_of_words() {
+        AtomicInteger checks = new AtomicInteger();
+        String page = "word ".repeat(2 * Kernels.CHECK_EVERY);
+
+        Kernels.PageSummary summary = Kernels.parsePage(page, checks::incrementAndGet);
+
+        assertThat(summary.words()).isEqualTo(2 * Kernels.CHECK_EVERY);
+        // one after the links, then one per CHECK_EVERY words
+        assertThat(checks.get()).isEqualTo(3);
+    }
+}

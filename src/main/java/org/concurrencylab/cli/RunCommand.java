@@ -8,10 +8,12 @@ import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.diagram.Captions;
+import org.concurrencylab.diagram.DiagramLayout;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.diagram.TimeScale;
 import org.concurrencylab.diagram.TraceModel;
+import org.concurrencylab.export.Exports;
 import org.concurrencylab.export.RunJson;
 import org.concurrencylab.render.PngRenderer;
 import picocli.CommandLine;
@@ -72,15 +74,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "PX", defaultValue = "1600", description = "PNG width (default: ${DEFAULT-VALUE})")
     private int width;
 
-    @Option(names = "--height", paramLabel = "PX", defaultValue = "900", description = "PNG height (default: ${DEFAULT-VALUE})")
-    private int height;
+    @Option(names = "--height", paramLabel = "PX", description = "PNG height (default: fits the lanes)")
+    private Integer height;
 
     @Override
     public Integer call() throws Exception {
         RunSpec runSpec = buildSpec();
         checkOutput("--json", json);
         checkOutput("--png", png);
-        if (width < 320 || width > 8192 || height < 200 || height > 8192) {
+        if (width < 320 || width > 8192 || height != null && (height < 200 || height > 8192)) {
             throw bad("--width must be 320–8192 and --height 200–8192 pixels");
         }
         if (png != null) PngRenderer.startHeadlessIfNeeded();
@@ -143,12 +145,11 @@ final class RunCommand implements Callable<Integer> {
 
     private void checkOutput(String option, Path file) {
         if (file == null) return;
-        Path abs = file.toAbsolutePath();
-        if (Files.isDirectory(abs)) throw bad(option + ": " + file + " is a folder, not a file");
-        Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw bad(option + ": the folder " + dir + " does not exist");
-        if (!Files.isWritable(dir)) throw bad(option + ": cannot write in " + dir);
-        if (Files.exists(abs) && !Files.isWritable(abs)) throw bad(option + ": " + file + " is not writable");
+        try {
+            Exports.checkWritable(file);
+        } catch (IOException e) {
+            throw bad(option + ": " + e.getMessage());
+        }
     }
 
     private void writePng(RunResult result) throws IOException {
@@ -157,7 +158,8 @@ final class RunCommand implements Callable<Integer> {
         long span = Math.max(1, (long) (end * 1.02));
         DiagramStyle style = DiagramStyle.screen(Palette.articleLight())
                 .withTitle(Captions.title(result.spec()), Captions.caption(result));
-        PngRenderer.write(PngRenderer.render(model, 0, span, style, width, height, 1), png);
+        int h = height != null ? height : DiagramLayout.fittingHeight(model.lanes().size(), style);
+        PngRenderer.write(PngRenderer.render(model, 0, span, style, width, h, 1), png);
     }
 
     private CommandLine.ParameterException bad(String message) {

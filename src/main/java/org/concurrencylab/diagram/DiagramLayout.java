@@ -35,8 +35,9 @@ public final class DiagramLayout {
     /// One lane's row: the band it owns and the box band inside it.
     public record LaneRow(Lane lane, double y, double height, double boxY, double boxHeight) {}
 
-    /// A drawn box: one segment, or several sub-pixel segments merged (`merged` > 1), in which
-    /// case `segment` is the one whose state won the pixel.
+    /// A drawn box: one segment, or sub-pixel segments merged into a sliver one or two pixels
+    /// wide (`merged` counts them), in which case `segment` is the one whose state won the pixel.
+    /// Slivers of CPU work or lock waits are two pixels wide so that they can be seen.
     public record Box(double x, double y, double w, double h, State state, boolean failed, boolean open,
                       Segment segment, int merged) {}
 
@@ -121,24 +122,45 @@ public final class DiagramLayout {
         }
 
         List<Box> boxes = new ArrayList<>();
+        List<Box> slivers = new ArrayList<>();
         for (LaneRow row : rows) {
             int lane = row.lane().id();
-            Merger merger = new Merger(row, scale, plot, boxes);
+            Merger merger = new Merger(row, scale, plot, boxes, slivers);
             List<Segment> segments = model.segments(lane);
             for (int j = model.firstEndingAtOrAfter(lane, startNanos); j < segments.size(); j++) {
                 Segment s = segments.get(j);
-                if (s.start() > endNanos) break;
-                merger.add(s);
+                if (s.start() >= endNanos && s.duration() > 0 || s.start() > endNanos) break;
+                if (visible(s, startNanos, endNanos)) merger.add(s);
             }
             for (Segment s : open) {
-                if (s.lane() == lane && s.end() >= startNanos && s.start() <= endNanos) merger.add(s);
+                if (s.lane() == lane && visible(s, startNanos, endNanos)) merger.add(s);
             }
             merger.flush();
         }
+        // slivers (merged sub-pixel segments) go on top, so a short CPU step between two long
+        // waits stays visible, as in the article's figures
+        boxes.addAll(slivers);
 
         List<Ticks.Tick> ticks = Ticks.choose(scale, style.px(80));
         return new Frame(width, height, plot, headerWidth, scale, rows, boxes, ticks, legend,
                 titleBaseline, captionBaseline, laneCount - shown, nowNanos);
+    }
+
+    /// A height that shows `lanes` lanes at a comfortable thickness with title, legend and axis,
+    /// for files whose height the user did not choose (at least 360 px, at most 4,000 px).
+    public static int fittingHeight(int lanes, DiagramStyle style) {
+        double chrome = style.px(MARGIN) * 2 + style.px(LEGEND_HEIGHT) + style.px(AXIS_HEIGHT) + style.px(4)
+                + (style.title().isEmpty() ? 0 : style.px(TITLE_SIZE + 6))
+                + (style.caption().isEmpty() ? 0 : style.px(CAPTION_SIZE + 8));
+        double row = lanes <= 8 ? style.px(MAX_ROW) : Math.max(MIN_ROW * 4, style.px(MAX_ROW) * 8 / lanes);
+        return (int) Math.ceil(Math.min(4000, Math.max(360, chrome + row * Math.max(1, lanes))));
+    }
+
+    /// Whether `s` shares some time with the window; an instant (zero-length) segment counts
+    /// when it falls inside it, edges included.
+    static boolean visible(Segment s, long startNanos, long endNanos) {
+        if (s.duration() == 0) return s.start() >= startNanos && s.start() <= endNanos;
+        return s.start() < endNanos && s.end() > startNanos;
     }
 
     /// The states the legend lists: CPU and I/O always (the article's pair), others when present.
@@ -177,6 +199,7 @@ public final class DiagramLayout {
         private final TimeScale scale;
         private final Rect plot;
         private final List<Box> out;
+        private final List<Box> slivers;
         private boolean pending;
         private double column;
         private Segment winner;
@@ -184,11 +207,12 @@ public final class DiagramLayout {
         private boolean open;
         private int count;
 
-        Merger(LaneRow row, TimeScale scale, Rect plot, List<Box> out) {
+        Merger(LaneRow row, TimeScale scale, Rect plot, List<Box> out, List<Box> slivers) {
             this.row = row;
             this.scale = scale;
             this.plot = plot;
             this.out = out;
+            this.slivers = slivers;
         }
 
         void add(Segment s) {
@@ -218,7 +242,10 @@ public final class DiagramLayout {
 
         void flush() {
             if (!pending) return;
-            out.add(new Box(column, row.boxY(), 1, row.boxHeight(), winner.state(), failed, open, winner, count));
+            double w = priority(winner.state()) >= priority(State.LOCK_WAIT) ? 2 : 1;
+            double x = Math.max(plot.x(), column);
+            w = Math.max(1, Math.min(w, plot.right() - x));
+            slivers.add(new Box(x, row.boxY(), w, row.boxHeight(), winner.state(), failed, open, winner, count));
             pending = false;
         }
     }

@@ -50,12 +50,13 @@ public final class Ticks {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    /// A duration for people: "14.71 s", "312 ms", "85 µs".
+    /// A duration for people: "14.7 s", "3.04 s", "312 ms", "85 µs".
     public static String duration(long nanos) {
-        if (nanos >= 10_000_000_000L) return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
-        if (nanos >= 1_000_000_000L) return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
-        if (nanos >= 10_000_000L) return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
-        if (nanos >= 1_000_000L) return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        // choose the unit on the rounded value, so 999.9 ms reads "1.00 s", not "1000 ms"
+        if (nanos >= 9_999_500_000L) return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+        if (nanos >= 999_500_000L) return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+        if (nanos >= 9_950_000L) return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
+        if (nanos >= 999_500L) return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
         if (nanos >= 1_000L) return String.format(Locale.ROOT, "%.0f µs", nanos / 1e3);
         return nanos + " ns";
     }

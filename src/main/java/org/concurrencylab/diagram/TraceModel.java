@@ -37,15 +37,17 @@ public final class TraceModel {
     /// Takes in the lanes and finished segments the recorder has that this model has not seen.
     /// Returns true if anything was new.
     public boolean drain(TraceRecorder recorder) {
-        boolean changed = false;
+        // segments first, lanes second: every lane a segment names was added before it ended
+        List<Segment> fresh = new ArrayList<>();
+        readPosition = recorder.readFinished(readPosition, fresh::add);
+        boolean changed = !fresh.isEmpty();
         List<Lane> recorded = recorder.lanes();
         for (int i = lanes.size(); i < recorded.size(); i++) {
             addLane(recorded.get(i));
             changed = true;
         }
-        int before = readPosition;
-        readPosition = recorder.readFinished(readPosition, this::add);
-        return changed || readPosition != before;
+        for (Segment s : fresh) add(s);
+        return changed;
     }
 
     public void addLane(Lane lane) {
@@ -76,10 +78,11 @@ public final class TraceModel {
     }
 
     private static List<Long> startsOf(List<Segment> list) {
-        return new java.util.AbstractList<>() {
+        class Starts extends java.util.AbstractList<Long> implements java.util.RandomAccess {
             @Override public Long get(int i) { return list.get(i).start(); }
             @Override public int size() { return list.size(); }
-        };
+        }
+        return new Starts();
     }
 
     public List<Lane> lanes() {

@@ -54,7 +54,7 @@ public final class RunJson {
 
     /// Writes `result` to `file` atomically: a crash mid-write never leaves a broken file.
     public static void write(RunResult result, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = Exports.checkWritable(file);
         Path tmp = Files.createTempFile(dir, ".run-", ".json.tmp");
         try {
             MAPPER.writeValue(tmp.toFile(), flatten(result));
@@ -65,7 +65,11 @@ public final class RunJson {
     }
 
     public static RunResult read(Path file) throws IOException {
-        return MAPPER.readValue(file.toFile(), Flat.class).toResult();
+        try {
+            return MAPPER.readValue(file.toFile(), Flat.class).toResult();
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException("cannot read the run file " + file + ": " + Exports.oneLine(e.getOriginalMessage()), e);
+        }
     }
 
     public static RunResult fromJson(String json) throws IOException {

@@ -20,7 +20,7 @@ public final class FxSurface implements Surface {
     private static final String FAMILY = "System";
 
     private final GraphicsContext gc;
-    private final Map<Long, Font> fonts = new HashMap<>();
+    private final Map<FontKey, Font> fonts = new HashMap<>();
     private final Map<Rgb, Color> colors = new HashMap<>();
     private final Text measurer = new Text();
 
@@ -83,9 +83,10 @@ public final class FxSurface implements Surface {
     }
 
     private Font font(double size, boolean bold) {
-        long key = Double.doubleToLongBits(size) ^ (bold ? 1 : 0);
-        return fonts.computeIfAbsent(key, k -> Font.font(FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
+        return fonts.computeIfAbsent(new FontKey(size, bold), k -> Font.font(FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
     }
+
+    private record FontKey(double size, boolean bold) {}
 
     private Color color(Rgb c) {
         return colors.computeIfAbsent(c, k -> Color.rgb(k.r(), k.g(), k.b(), k.alpha()));

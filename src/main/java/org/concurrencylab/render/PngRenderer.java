@@ -33,6 +33,7 @@ public final class PngRenderer {
 
     /// Starts the JavaFX toolkit on its headless platform, unless it runs already (in the app).
     public static synchronized void startHeadlessIfNeeded() {
+        quietClasspathWarning();
         if (System.getProperty("glass.platform") == null && !FxStarted.started) {
             System.setProperty("glass.platform", "Headless");
             System.setProperty("prism.order", "sw");
@@ -47,8 +48,24 @@ public final class PngRenderer {
             up.complete(null);
         }
         up.join();
+        restoreFxLogging();
         FxStarted.started = true;
     }
+
+    /// JavaFX warns at start-up when it is loaded from the class path rather than as modules; the
+    /// lab is built and run that way on purpose (see README), so for users the warning is noise.
+    /// Silences the "javafx" logger until [#restoreFxLogging()] (called once the toolkit is up,
+    /// so later warnings, e.g. about CSS, still show).
+    public static void quietClasspathWarning() {
+        FX_LOGGER.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    public static void restoreFxLogging() {
+        FX_LOGGER.setLevel(null);
+    }
+
+    /// Held strongly: a logger only referenced by the log manager may be collected, level and all.
+    private static final java.util.logging.Logger FX_LOGGER = java.util.logging.Logger.getLogger("javafx");
 
     /// Draws `model` from `startNanos` to `endNanos` at `width` × `height` logical pixels and
     /// `pixelScale` device pixels per logical pixel, and returns the image.
@@ -87,7 +104,7 @@ public final class PngRenderer {
 
     /// Writes `image` as PNG to `out`, atomically (a temporary file, then a rename).
     public static void write(BufferedImage image, Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
+        Path dir = org.concurrencylab.export.Exports.checkWritable(out);
         Path tmp = Files.createTempFile(dir, ".png-", ".tmp");
         try {
             if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");

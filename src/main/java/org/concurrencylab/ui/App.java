@@ -10,10 +10,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.render.PngRenderer;
 
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /// The Concurrency Lab window.
 public final class App extends Application {
@@ -21,18 +20,13 @@ public final class App extends Application {
     private MainView view;
 
     public static void main(String[] args) {
-        quietClasspathWarning();
+        PngRenderer.quietClasspathWarning();
         launch(App.class, args);
-    }
-
-    /// JavaFX warns when it is loaded from the class path rather than as modules; the app is
-    /// built and tested that way on purpose (see README), so the warning is noise for users.
-    static void quietClasspathWarning() {
-        Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
     }
 
     @Override
     public void start(Stage stage) {
+        PngRenderer.restoreFxLogging();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         engine = new RunEngine();
         LabViewModel vm = new LabViewModel(engine, Platform::runLater);

@@ -188,13 +188,20 @@ public final class LabViewModel {
 
     private void finished(RunHandle h, RunResult result, Throwable failure) {
         if (handle.get() != h) return;
-        running.set(false);
-        phase.set(h.phase());
-        if (failure != null) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            status.set("The run could not start: " + cause.getMessage());
-            return;
+        try {
+            phase.set(h.phase());
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                status.set("The run could not start: " + cause.getMessage());
+            } else {
+                showResult(result);
+            }
+        } finally {
+            running.set(false);
         }
+    }
+
+    private void showResult(RunResult result) {
         done.set(result.completed());
         total.set(result.tasks());
         errors.set(result.errors());
@@ -231,6 +238,9 @@ public final class LabViewModel {
     }
 
     private void validate() {
+        if (!running.get() && handle.get() == null) {
+            total.set(workload.get() == WorkloadKind.DOWNLOAD ? downloadTasks.get() : cpuTasks.get());
+        }
         try {
             WorkloadKind w = workload.get();
             RunSpec s = RunSpec.defaults(w, model.get())

@@ -48,6 +48,8 @@ import java.util.function.LongConsumer;
 ///
 /// Thread-safety: FX thread only.
 public final class MainView extends BorderPane {
+    private static final javafx.css.PseudoClass RUNNING = javafx.css.PseudoClass.getPseudoClass("running");
+
     private final LabViewModel vm;
     private final TimingDiagramView diagram;
     private final ValidationSupport validation = new ValidationSupport();
@@ -117,7 +119,8 @@ public final class MainView extends BorderPane {
 
         runButton.setId("run");
         runButton.setDefaultButton(false);
-        runButton.getStyleClass().add("accent");
+        runButton.getStyleClass().add("run-button");
+        vm.runningProperty().addListener((obs, was, is) -> runButton.pseudoClassStateChanged(RUNNING, is));
         runButton.textProperty().bind(Bindings.when(vm.runningProperty()).then("Stop").otherwise("Run"));
         runButton.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(vm.runningProperty().get() ? "mdi2s-stop" : "mdi2p-play"), vm.runningProperty()));
@@ -131,7 +134,7 @@ public final class MainView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(label("Workload"), workloads, new Separator(), label("Model"), models,
+        ToolBar bar = new ToolBar(label("Workload"), workloads, gap(), label("Model"), models, gap(),
                 workersLabel, workers, spacer, runButton);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
@@ -287,8 +290,8 @@ public final class MainView extends BorderPane {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d of %d %s done, %d failed.%n", r.completed(), r.tasks(),
                 r.spec().workload().taskNoun(), r.errors()));
-        text.append("Workers ran code for ").append(Ticks.duration(cpu))
-            .append(" and waited for I/O for ").append(Ticks.duration(io)).append(" in all");
+        text.append("Workers ran code for ").append(Ticks.duration(cpu));
+        text.append(io == 0 ? " and never waited for I/O" : " and waited for I/O for " + Ticks.duration(io)).append(" in all");
         text.append(String.format(Locale.ROOT, "; at most %d busy at once.%n", r.stats().peakConcurrency()));
         text.append("The process used ").append(Ticks.duration(r.stats().cpuNanos())).append(" of CPU time.");
         return text.toString();
@@ -323,8 +326,8 @@ public final class MainView extends BorderPane {
         elapsed.setId("elapsed");
         elapsed.setMinWidth(70);
         elapsed.setAlignment(Pos.CENTER_RIGHT);
-        elapsed.textProperty().bind(Bindings.createStringBinding(() -> Ticks.duration(vm.elapsedNanosProperty().get()),
-                vm.elapsedNanosProperty()));
+        elapsed.textProperty().bind(Bindings.createStringBinding(() -> vm.handleProperty().get() == null
+                ? "–" : Ticks.duration(vm.elapsedNanosProperty().get()), vm.elapsedNanosProperty(), vm.handleProperty()));
         Label errors = new Label();
         errors.setId("errors");
         errors.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -375,6 +378,12 @@ public final class MainView extends BorderPane {
         label.setWrapText(true);
         label.getStyleClass().add("paragraph");
         return label;
+    }
+
+    private static Region gap() {
+        Region gap = new Region();
+        gap.setMinWidth(14);
+        return gap;
     }
 
     private static Label label(String text) {

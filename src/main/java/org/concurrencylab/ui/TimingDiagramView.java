@@ -28,6 +28,9 @@ import java.util.List;
 /// Thread-safety: FX thread only.
 public final class TimingDiagramView extends Region {
     public static final String STYLE_CLASS = "timing-diagram";
+    /// A live run is redrawn at most this often: the drawing shares the machine's cores with the
+    /// workload it measures, so it takes no more than it needs to look fluid.
+    public static final long LIVE_FRAME_NANOS = 40_000_000L;
 
     private final Canvas canvas = new Canvas();
     private final FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
@@ -41,6 +44,7 @@ public final class TimingDiagramView extends Region {
     private boolean dirty = true;
     private String message = "Choose a workload and a model, then press Run (Space).";
     private long redraws;
+    private long lastLiveDraw;
 
     /// `onFrame` runs once per frame before drawing (the view model pulls progress there).
     public TimingDiagramView(Runnable onFrame) {
@@ -51,7 +55,7 @@ public final class TimingDiagramView extends Region {
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                frameFx();
+                frameFx(now);
             }
         };
         timer.start();
@@ -104,7 +108,7 @@ public final class TimingDiagramView extends Region {
         }
     }
 
-    private void frameFx() {
+    private void frameFx(long pulseNanos) {
         onFrame.run();
         List<Segment> open = List.of();
         long now = -1;
@@ -114,6 +118,8 @@ public final class TimingDiagramView extends Region {
             if (trace != null) {
                 dirty |= model.drain(trace);
                 if (!live.phase().isOver()) {
+                    if (pulseNanos - lastLiveDraw < LIVE_FRAME_NANOS) return;
+                    lastLiveDraw = pulseNanos;
                     open = trace.openNow();
                     now = trace.clock().now();
                     dirty = true;

@@ -96,12 +96,12 @@ public final class RunEngine implements AutoCloseable {
                 return;
             }
 
+            long cpuBefore = processCpuNanos();
             RunClock clock = RunClock.startingNow();
             TraceRecorder recorder = TraceRecorder.create(clock);
             Outcomes outcomes = new Outcomes(plans.size());
             handle.started(recorder, outcomes);
             handle.phase(RunPhase.RUNNING);
-            long cpuBefore = processCpuNanos();
             try {
                 model.run(new RunContext(plans, recorder, control, http(), outcomes));
             } catch (InterruptedException e) {

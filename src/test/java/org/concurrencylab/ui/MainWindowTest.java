@@ -1,0 +1,137 @@
+package org.concurrencylab.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.trace.State;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// Drives the real window: click Run, see lanes appear; click Stop mid-run; keyboard; validation.
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private RunEngine engine;
+    private LabViewModel vm;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        engine = new RunEngine();
+        vm = new LabViewModel(engine, Platform::runLater);
+        vm.latencyMsProperty().set(25);
+        vm.downloadTasksProperty().set(40);
+        vm.warmupProperty().set(false);
+        view = new MainView(vm);
+        Scene scene = new Scene(view, 1200, 760);
+        App.installShortcuts(scene, vm);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeEngine() {
+        if (vm.runningProperty().get()) Platform.runLater(vm::stopFx);
+        WaitForAsyncUtils.waitForFxEvents();
+        engine.close();
+    }
+
+    @Test
+    void clicking_run_draws_one_lane_per_pool_thread_as_the_run_happens(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.workersProperty().set(4));
+
+        robot.clickOn("#run");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.diagram().model().lanes().size() == 4
+                && view.diagram().model().segmentCount() > 0);
+        assertThat(view.diagram().model().lanes()).extracting(lane -> lane.name())
+                .containsExactly("pool-1", "pool-2", "pool-3", "pool-4");
+
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        RunResult result = vm.lastResultProperty().get();
+        assertThat(result.cancelled()).isFalse();
+        assertThat(result.completed()).isEqualTo(40);
+        assertThat(view.diagram().model().states()).contains(State.WORK, State.IO_WAIT);
+        assertThat(view.diagram().lastFrame().boxes()).isNotEmpty();
+        assertThat(robot.lookup("#result-wall").queryAs(Label.class).getText()).startsWith("Wall time");
+        assertThat(robot.lookup("#progress-count").queryAs(Label.class).getText()).isEqualTo("40 / 40 pages");
+    }
+
+    @Test
+    void clicking_stop_mid_run_ends_the_run_and_keeps_its_partial_diagram(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.modelProperty().set(ModelKind.SYNC);
+            vm.latencyMsProperty().set(200);
+            vm.downloadTasksProperty().set(500);
+        });
+        robot.clickOn("#model-sync");
+
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.diagram().model().segmentCount() >= 2);
+        assertThat(robot.lookup("#run").queryAs(Button.class).getText()).isEqualTo("Stop");
+
+        robot.clickOn("#run");
+
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        RunResult result = vm.lastResultProperty().get();
+        assertThat(result.cancelled()).isTrue();
+        assertThat(result.completed()).isLessThan(500);
+        assertThat(view.diagram().model().lanes()).hasSize(1);
+        assertThat(view.diagram().model().segmentCount()).isGreaterThanOrEqualTo(2);
+        assertThat(vm.statusProperty().get()).startsWith("Stopped");
+        assertThat(robot.lookup("#run").queryAs(Button.class).getText()).isEqualTo("Run");
+    }
+
+    @Test
+    void space_starts_and_stops_a_run(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.latencyMsProperty().set(200);
+            vm.downloadTasksProperty().set(500);
+        });
+        robot.clickOn("#model-threads");
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.diagram().model().segmentCount() > 0);
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        assertThat(vm.lastResultProperty().get().cancelled()).isTrue();
+    }
+
+    @Test
+    void an_out_of_range_number_disables_run_and_says_why(FxRobot robot) {
+        robot.doubleClickOn("#pages").eraseText(6).write("0");
+
+        assertThat(robot.lookup("#run").queryAs(Button.class).isDisabled()).isTrue();
+        Label error = robot.lookup("#validation-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).contains("between 1 and");
+
+        robot.write("8");
+        assertThat(robot.lookup("#run").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(error.isVisible()).isFalse();
+    }
+
+    @Test
+    void a_malformed_url_is_refused_before_the_run(FxRobot robot) {
+        robot.clickOn("#urls").write("notaurl");
+
+        assertThat(robot.lookup("#run").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(vm.validationErrorProperty().get()).contains("notaurl");
+    }
+}

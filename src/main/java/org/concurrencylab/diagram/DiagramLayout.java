@@ -147,13 +147,13 @@ public final class DiagramLayout {
     }
 
     /// A height that shows `lanes` lanes at a comfortable thickness with title, legend and axis,
-    /// for files whose height the user did not choose (at least 360 px, at most 4,000 px).
+    /// for files whose height the user did not choose (at least 200 px, at most 4,000 px).
     public static int fittingHeight(int lanes, DiagramStyle style) {
         double chrome = style.px(MARGIN) * 2 + style.px(LEGEND_HEIGHT) + style.px(AXIS_HEIGHT) + style.px(4)
                 + (style.title().isEmpty() ? 0 : style.px(TITLE_SIZE + 6))
                 + (style.caption().isEmpty() ? 0 : style.px(CAPTION_SIZE + 8));
         double row = lanes <= 8 ? style.px(MAX_ROW) : Math.max(MIN_ROW * 4, style.px(MAX_ROW) * 8 / lanes);
-        return (int) Math.ceil(Math.min(4000, Math.max(360, chrome + row * Math.max(1, lanes))));
+        return (int) Math.ceil(Math.min(4000, Math.max(200, chrome + row * Math.max(1, lanes))));
     }
 
     /// Whether `s` shares some time with the window; an instant (zero-length) segment counts

@@ -376,7 +376,7 @@ class DiagramLayoutTest {
     @Test
     void a_fitting_height_shows_every_lane_at_full_thickness_when_there_are_few() {
         DiagramStyle titled = STYLE.withTitle("Download sites · Thread pool (8 threads)", "160 pages");
-        for (int lanes : new int[] {8, 12, 100, 1_000}) {
+        for (int lanes : new int[] {1, 2, 8, 12, 100, 1_000}) {
             int height = DiagramLayout.fittingHeight(lanes, titled);
             DiagramLayout.Frame frame = DiagramLayout.layout(TraceModel.of(lanes(lanes), List.of()), List.of(), 1600, height,
                     0, SECOND, -1, titled, SEVEN_PX_PER_CHAR);
@@ -387,13 +387,13 @@ class DiagramLayoutTest {
     }
 
     @Test
-    void a_fitting_height_is_kept_between_360_and_4000_pixels() {
-        assertThat(DiagramLayout.fittingHeight(1, STYLE)).isEqualTo(360);
+    void a_fitting_height_is_kept_between_200_and_4000_pixels() {
+        assertThat(DiagramLayout.fittingHeight(1, STYLE)).isBetween(200, 260);
         assertThat(DiagramLayout.fittingHeight(100_000, STYLE)).isEqualTo(4000);
         int previous = 0;
         for (int lanes = 1; lanes <= 2_000; lanes++) {
             int height = DiagramLayout.fittingHeight(lanes, STYLE);
-            assertThat(height).isBetween(360, 4000);
+            assertThat(height).isBetween(200, 4000);
             previous = height;
         }
         assertThat(previous).isEqualTo(4000);

@@ -13,7 +13,12 @@ public final class Captions {
     /// "Download sites · Thread pool (5 threads)".
     public static String title(RunSpec spec) {
         String model = spec.model().title();
-        if (spec.model().hasWorkers()) model += " (" + spec.workers() + (spec.workers() == 1 ? " thread)" : " threads)");
+        if (spec.model().hasWorkers()) {
+            boolean processes = spec.model() == org.concurrencylab.core.model.ModelKind.PROCESSES;
+            String unit = spec.workers() == 1 ? (processes ? "process" : "thread") : (processes ? "processes" : "threads");
+            model += " (" + spec.workers() + " " + unit + ")";
+        }
+        if (spec.gil()) model += ", GIL on";
         return spec.workload().title() + " · " + model;
     }
 
@@ -33,6 +38,10 @@ public final class Captions {
                     ? String.format(Locale.ROOT, "%,d pages, demo sites at %d ms", spec.tasks(), spec.latencyMs())
                     : String.format(Locale.ROOT, "%,d pages from %d URL%s", spec.tasks(), spec.urls().size(), spec.urls().size() == 1 ? "" : "s");
             case CPU -> String.format(Locale.ROOT, "%,d numbers from %,d", spec.tasks(), spec.base());
+            case RACE -> String.format(Locale.ROOT, "%,d tasks × %,d increments, %s", spec.tasks(), spec.increments(),
+                    spec.counterMode().id());
+            case MIXED -> String.format(Locale.ROOT, "%,d pages%s, %d ms of parsing each", spec.tasks(),
+                    spec.urls().isEmpty() ? " at " + spec.latencyMs() + " ms" : "", spec.cpuMs());
         };
     }
 

@@ -165,6 +165,10 @@ public final class MainView extends BorderPane {
                     + "of their time waiting for the network (red), very little running code (blue).";
             case CPU -> "CPU-bound: each task sums the squares of all numbers below n, exactly, with big integers "
                     + "as Python does. Workers compute the whole time (blue).";
+            case RACE -> "Every task adds one to a shared counter, many times. Done unsafely (read, then write), "
+                    + "threads running at once lose updates; a lock or an atomic counter loses none.";
+            case MIXED -> "Each task downloads a page (red), then parses it heavily (blue): a mix of waiting and "
+                    + "computing. Under an event loop the heavy parse blocks every other task.";
         }, vm.workloadProperty()));
 
         GridPane download = form();

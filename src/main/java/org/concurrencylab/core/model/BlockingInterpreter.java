@@ -3,15 +3,13 @@ package org.concurrencylab.core.model;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.trace.TraceRecorder;
-import org.concurrencylab.core.workload.Kernels;
+import org.concurrencylab.core.workload.SharedCounter;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.TaskPlan;
 import org.concurrencylab.net.FetchException;
 import org.concurrencylab.net.Http;
 import org.concurrencylab.net.Page;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 
 /// Runs a task plan's steps in order on the calling thread, blocking on I/O: the interpreter
 /// of the synchronous model and of the thread pool.
@@ -21,10 +19,17 @@ import java.nio.charset.StandardCharsets;
 public final class BlockingInterpreter {
     private final TraceRecorder recorder;
     private final Http http;
+    private final SharedCounter counter;
 
-    public BlockingInterpreter(TraceRecorder recorder, Http http) {
+    public BlockingInterpreter(TraceRecorder recorder, Http http, SharedCounter counter) {
         this.recorder = recorder;
         this.http = http;
+        this.counter = counter;
+    }
+
+    /// An interpreter for `context`'s run.
+    public static BlockingInterpreter of(RunContext context) {
+        return new BlockingInterpreter(context.recorder(), context.http(), context.counter());
     }
 
     /// Runs `plan` for a worker, recording its states through `context`. Never throws for a
@@ -47,21 +52,8 @@ public final class BlockingInterpreter {
                         context.label(String.format("%s (%,d bytes)", fetch.uri(), lastPage.body().length));
                         result = String.format("%,d bytes", lastPage.body().length);
                     }
-                    case Step.Parse parse -> {
-                        if (lastPage == null) throw new StepFailure("nothing to parse: no page was downloaded");
-                        context.work("parse " + lastPage.uri().getPath());
-                        String html = new String(lastPage.body(), StandardCharsets.UTF_8);
-                        Kernels.PageSummary summary = null;
-                        for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, context);
-                        result = String.format("%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
-                    }
-                    case Step.Compute compute -> {
-                        context.work(String.format("n = %,d", compute.n()));
-                        BigInteger sum = switch (compute.kind()) {
-                            case SUM_OF_SQUARES -> Kernels.sumOfSquares(compute.n(), context);
-                        };
-                        result = sum.toString();
-                    }
+                    case Step.Parse _, Step.Crunch _, Step.Compute _, Step.Increment _ ->
+                            result = CpuSteps.run(step, lastPage, context, counter);
                     case Step.Sleep sleep -> {
                         context.ioWait("sleep " + sleep.millis() + " ms");
                         sleep(sleep.millis());
@@ -70,7 +62,7 @@ public final class BlockingInterpreter {
             }
             context.finish();
             return TaskOutcome.success(plan.id(), plan.name(), result);
-        } catch (StepFailure failure) {
+        } catch (StepFailedException failure) {
             context.fail(failure.getMessage());
             return TaskOutcome.failure(plan.id(), plan.name(), failure.getMessage());
         } catch (CancelledException cancelled) {
@@ -89,7 +81,7 @@ public final class BlockingInterpreter {
             return http.fetch(fetch.uri(), call -> registration[0] = context.control().whileBlocked(call));
         } catch (FetchException e) {
             context.control().checkpoint();
-            throw new StepFailure(e.getMessage());
+            throw new StepFailedException(e.getMessage());
         } finally {
             closeQuietly(registration[0]);
         }
@@ -110,13 +102,6 @@ public final class BlockingInterpreter {
             closeable.close();
         } catch (Exception ignored) {
             // unregistering cannot fail
-        }
-    }
-
-    /// A step that failed for a reason the user should read.
-    private static final class StepFailure extends RuntimeException {
-        StepFailure(String message) {
-            super(message, null, false, false);
         }
     }
 }

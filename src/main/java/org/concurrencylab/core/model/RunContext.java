@@ -1,6 +1,7 @@
 package org.concurrencylab.core.model;
 
 import org.concurrencylab.core.trace.TraceRecorder;
+import org.concurrencylab.core.workload.SharedCounter;
 import org.concurrencylab.core.workload.TaskPlan;
 import org.concurrencylab.net.Http;
 
@@ -13,8 +14,15 @@ import java.util.List;
 /// @param control  the stop flag and what a stop must interrupt
 /// @param http     the shared HTTP client of the blocking models
 /// @param outcomes where each task's outcome goes
-public record RunContext(List<TaskPlan> plans, TraceRecorder recorder, RunControl control, Http http, Outcomes outcomes) {
+/// @param counter  the counter the race workload's tasks share
+public record RunContext(List<TaskPlan> plans, TraceRecorder recorder, RunControl control, Http http, Outcomes outcomes,
+                         SharedCounter counter) {
     public RunContext {
         plans = List.copyOf(plans);
+    }
+
+    /// A context with a fresh shared counter.
+    public RunContext(List<TaskPlan> plans, TraceRecorder recorder, RunControl control, Http http, Outcomes outcomes) {
+        this(plans, recorder, control, http, outcomes, new SharedCounter());
     }
 }

@@ -20,7 +20,7 @@ public final class SyncModel implements ConcurrencyModel {
     @Override
     public void run(RunContext context) {
         LaneTrack lane = context.recorder().track(context.recorder().addLane("main", LaneKind.THREAD));
-        BlockingInterpreter interpreter = new BlockingInterpreter(context.recorder(), context.http());
+        BlockingInterpreter interpreter = BlockingInterpreter.of(context);
         Thread runner = Thread.currentThread();
         try (RunControl.Registration interruptOnStop = context.control().onCancel(runner::interrupt)) {
             // code:sync-model

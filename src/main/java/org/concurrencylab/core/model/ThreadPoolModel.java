@@ -44,7 +44,7 @@ public final class ThreadPoolModel implements ConcurrencyModel {
         LaneTrack[] lanes = new LaneTrack[workers];
         for (int i = 0; i < workers; i++) lanes[i] = recorder.track(recorder.addLane("pool-" + (i + 1), LaneKind.THREAD));
         ThreadLocal<LaneTrack> laneOfThread = new ThreadLocal<>();
-        BlockingInterpreter interpreter = new BlockingInterpreter(recorder, context.http());
+        BlockingInterpreter interpreter = BlockingInterpreter.of(context);
 
         // code:thread-pool
         ExecutorService pool = Executors.newFixedThreadPool(workers, laneBinding(lanes, laneOfThread));

@@ -4,6 +4,8 @@ import org.concurrencylab.core.model.ConcurrencyModel;
 import org.concurrencylab.core.model.Outcomes;
 import org.concurrencylab.core.model.RunContext;
 import org.concurrencylab.core.model.RunControl;
+import org.concurrencylab.core.model.SyncModel;
+import org.concurrencylab.core.model.ThreadPoolModel;
 import org.concurrencylab.core.trace.RunClock;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.TraceRecorder;
@@ -82,7 +84,7 @@ public final class RunEngine implements AutoCloseable {
                 demoPages = demo.pages();
             }
             List<TaskPlan> plans = workload.plan(demoPages);
-            ConcurrencyModel model = spec.newModel();
+            ConcurrencyModel model = newModel(spec);
             if (spec.warmup()) {
                 handle.phase(RunPhase.WARMING_UP);
                 switch (workload.nature()) {
@@ -125,6 +127,15 @@ public final class RunEngine implements AutoCloseable {
             handle.phase(RunPhase.FAILED);
             handle.result().completeExceptionally(e);
         }
+    }
+
+    /// A fresh model for one run of `spec`.
+    private ConcurrencyModel newModel(RunSpec spec) {
+        return switch (spec.model()) {
+            case SYNC -> new SyncModel();
+            case THREADS -> new ThreadPoolModel(spec.workers());
+            case EVENTLOOP, PROCESSES, VIRTUAL -> throw new IllegalStateException(spec.model().title() + " is not wired yet");
+        };
     }
 
     private static RunResult emptyResult(RunSpec spec, int tasks) {

@@ -1,10 +1,11 @@
 package org.concurrencylab.core.run;
 
-import org.concurrencylab.core.model.ConcurrencyModel;
 import org.concurrencylab.core.model.ModelKind;
-import org.concurrencylab.core.model.SyncModel;
 import org.concurrencylab.core.model.ThreadPoolModel;
 import org.concurrencylab.core.workload.DownloadSites;
+import org.concurrencylab.core.workload.MixedWork;
+import org.concurrencylab.core.workload.RaceCondition;
+import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.SumOfSquares;
 import org.concurrencylab.core.workload.Workload;
 import org.concurrencylab.sites.SiteConfig;
@@ -18,86 +19,142 @@ import java.util.Objects;
 /// Everything that defines a run: what to do, how, with how many workers. Immutable; validated
 /// on construction, so an invalid spec never reaches the engine (the message names the field).
 ///
-/// @param workload  what to do
-/// @param model     how to run it
-/// @param workers   how many workers (1 for the synchronous model)
-/// @param tasks     pages to download or numbers to sum
-/// @param base      first number of the sum of squares
-/// @param latencyMs the demo sites' latency per request
-/// @param urls      pages to download instead of the demo sites (empty: the demo sites)
-/// @param warmup    whether the engine warms the JIT and HTTP clients before the timed run
+/// @param workload       what to do
+/// @param model          how to run it
+/// @param workers        how many workers (pool threads or processes; 1 for the other models)
+/// @param tasks          pages to download, numbers to sum, or tasks incrementing the counter
+/// @param base           first number of the sum of squares
+/// @param latencyMs      the demo sites' latency per request
+/// @param urls           pages to download instead of the demo sites (empty: the demo sites)
+/// @param warmup         whether the engine warms the JIT and HTTP clients before the timed run
+/// @param maxConnections requests in flight at once for the event loop and virtual threads
+/// @param gil            whether the simulated GIL ("Python mode") is on
+/// @param switchMs       the GIL's switch interval, like `sys.setswitchinterval`
+/// @param increments     how many times each race task adds one to the shared counter
+/// @param counterMode    how race tasks update the counter
+/// @param cpuMs          the heavy parse of the mixed workload, in ms of CPU per page
 public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int tasks, long base,
-                      int latencyMs, List<URI> urls, boolean warmup) {
+                      int latencyMs, List<URI> urls, boolean warmup, int maxConnections, boolean gil,
+                      int switchMs, int increments, Step.CounterMode counterMode, int cpuMs) {
+    public static final int DEFAULT_MAX_CONNECTIONS = 100;
+    public static final int MAX_CONNECTIONS = 10_000;
+    public static final int DEFAULT_SWITCH_MS = 5;
+    public static final int MAX_SWITCH_MS = 1_000;
+    public static final int DEFAULT_INCREMENTS = 100;
+    public static final int MAX_INCREMENTS = 1_000_000;
+    public static final int DEFAULT_CPU_MS = 20;
+    public static final int MAX_CPU_MS = 10_000;
 
     public RunSpec {
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(counterMode, "counterMode");
         urls = List.copyOf(urls);
         if (!model.hasWorkers()) workers = 1;
+        if (!model.supportsGil()) gil = false;
         if (workers < 1 || workers > ThreadPoolModel.MAX_WORKERS) {
             throw new IllegalArgumentException("workers must be between 1 and " + ThreadPoolModel.MAX_WORKERS + ", was " + workers);
         }
         if (latencyMs < 0 || latencyMs > SiteConfig.MAX_LATENCY_MS) {
             throw new IllegalArgumentException("latency must be between 0 and " + SiteConfig.MAX_LATENCY_MS + " ms, was " + latencyMs);
         }
+        if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("max connections must be between 1 and " + MAX_CONNECTIONS + ", was " + maxConnections);
+        }
+        if (switchMs < 1 || switchMs > MAX_SWITCH_MS) {
+            throw new IllegalArgumentException("the switch interval must be between 1 and " + MAX_SWITCH_MS + " ms, was " + switchMs);
+        }
+        if (increments < 1 || increments > MAX_INCREMENTS) {
+            throw new IllegalArgumentException("increments must be between 1 and " + MAX_INCREMENTS + ", was " + increments);
+        }
+        if (cpuMs < 1 || cpuMs > MAX_CPU_MS) {
+            throw new IllegalArgumentException("CPU ms must be between 1 and " + MAX_CPU_MS + ", was " + cpuMs);
+        }
         int maxTasks = switch (workload) {
-            case DOWNLOAD -> DownloadSites.MAX_REQUESTS;
+            case DOWNLOAD, MIXED -> DownloadSites.MAX_REQUESTS;
             case CPU -> SumOfSquares.MAX_COUNT;
+            case RACE -> RaceCondition.MAX_TASKS;
         };
         if (tasks < 1 || tasks > maxTasks) {
             throw new IllegalArgumentException("tasks must be between 1 and " + maxTasks + ", was " + tasks);
         }
         for (URI url : urls) checkUrl(url);
-        toWorkload(workload, tasks, base, urls);
+        toWorkload(workload, tasks, base, urls, increments, counterMode, cpuMs);
     }
 
-    /// The article's settings for `workload` under `model`: 160 pages at 90 ms or 20 numbers from
-    /// 5,000,000; five threads for a pool.
+    /// The article's settings for `workload` under `model`: 160 pages at 90 ms, 20 numbers from
+    /// 5,000,000, 5,000 tasks of 100 increments; five threads for a pool, one process per core.
     public static RunSpec defaults(WorkloadKind workload, ModelKind model) {
-        return new RunSpec(workload, model, model.hasWorkers() ? ThreadPoolModel.DEFAULT_WORKERS : 1,
-                workload.defaultTasks(), SumOfSquares.DEFAULT_BASE, SiteConfig.DEFAULT_LATENCY_MS, List.of(), true);
+        return new RunSpec(workload, model, defaultWorkers(model), workload.defaultTasks(), SumOfSquares.DEFAULT_BASE,
+                SiteConfig.DEFAULT_LATENCY_MS, List.of(), true, DEFAULT_MAX_CONNECTIONS, false, DEFAULT_SWITCH_MS,
+                DEFAULT_INCREMENTS, Step.CounterMode.UNSAFE, DEFAULT_CPU_MS);
     }
 
-    public RunSpec withModel(ModelKind newModel) {
-        int w = newModel.hasWorkers() && !model.hasWorkers() ? ThreadPoolModel.DEFAULT_WORKERS : workers;
-        return new RunSpec(workload, newModel, w, tasks, base, latencyMs, urls, warmup);
+    /// Five threads for a pool (the article's choice), one process per core for a process pool.
+    public static int defaultWorkers(ModelKind model) {
+        return switch (model) {
+            case THREADS -> ThreadPoolModel.DEFAULT_WORKERS;
+            case PROCESSES -> Runtime.getRuntime().availableProcessors();
+            case SYNC, EVENTLOOP, VIRTUAL -> 1;
+        };
+    }
+
+    public RunSpec withModel(ModelKind m) {
+        int w = m.hasWorkers() && m != model ? defaultWorkers(m) : workers;
+        return new RunSpec(workload, m, w, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
     }
 
     public RunSpec withWorkers(int n) {
-        return new RunSpec(workload, model, n, tasks, base, latencyMs, urls, warmup);
+        return new RunSpec(workload, model, n, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
     }
 
     public RunSpec withTasks(int n) {
-        return new RunSpec(workload, model, workers, n, base, latencyMs, urls, warmup);
+        return new RunSpec(workload, model, workers, n, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
     }
 
     public RunSpec withBase(long n) {
-        return new RunSpec(workload, model, workers, tasks, n, latencyMs, urls, warmup);
+        return new RunSpec(workload, model, workers, tasks, n, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
     }
 
     public RunSpec withLatencyMs(int ms) {
-        return new RunSpec(workload, model, workers, tasks, base, ms, urls, warmup);
+        return new RunSpec(workload, model, workers, tasks, base, ms, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
     }
 
     public RunSpec withUrls(List<URI> newUrls) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, newUrls, warmup);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, newUrls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
     }
 
     public RunSpec withWarmup(boolean on) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, on);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, on, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
+    }
+
+    public RunSpec withMaxConnections(int n) {
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, n, gil, switchMs, increments, counterMode, cpuMs);
+    }
+
+    public RunSpec withGil(boolean on) {
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, on, switchMs, increments, counterMode, cpuMs);
+    }
+
+    public RunSpec withSwitchMs(int ms) {
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, ms, increments, counterMode, cpuMs);
+    }
+
+    public RunSpec withIncrements(int n) {
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, n, counterMode, cpuMs);
+    }
+
+    public RunSpec withCounterMode(Step.CounterMode mode) {
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, mode, cpuMs);
+    }
+
+    public RunSpec withCpuMs(int ms) {
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, ms);
     }
 
     /// The workload this spec describes.
     public Workload toWorkload() {
-        return toWorkload(workload, tasks, base, urls);
-    }
-
-    /// A fresh model instance for one run.
-    public ConcurrencyModel newModel() {
-        return switch (model) {
-            case SYNC -> new SyncModel();
-            case THREADS -> new ThreadPoolModel(workers);
-        };
+        return toWorkload(workload, tasks, base, urls, increments, counterMode, cpuMs);
     }
 
     /// Whether the run downloads from the embedded demo sites.
@@ -127,10 +184,13 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
         }
     }
 
-    private static Workload toWorkload(WorkloadKind kind, int tasks, long base, List<URI> urls) {
+    private static Workload toWorkload(WorkloadKind kind, int tasks, long base, List<URI> urls, int increments,
+                                       Step.CounterMode mode, int cpuMs) {
         return switch (kind) {
             case DOWNLOAD -> new DownloadSites(tasks, urls);
             case CPU -> new SumOfSquares(tasks, base);
+            case RACE -> new RaceCondition(tasks, increments, mode);
+            case MIXED -> new MixedWork(tasks, urls, cpuMs);
         };
     }
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 /// The workloads a run can do, by their command-line names.
 public enum WorkloadKind {
     DOWNLOAD("download", "Download sites", 160, "pages"),
-    CPU("cpu", "Sum of squares", 20, "numbers");
+    CPU("cpu", "Sum of squares", 20, "numbers"),
+    RACE("race", "Race condition", 5_000, "tasks"),
+    MIXED("mixed", "Download and parse", 160, "pages");
 
     private final String id;
     private final String title;

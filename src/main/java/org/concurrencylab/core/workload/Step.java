@@ -7,6 +7,11 @@ import java.util.Objects;
 /// a child process that receives them as text.
 public sealed interface Step {
 
+    /// Whether the step runs our code on the CPU (rather than waiting).
+    default boolean isCpu() {
+        return !(this instanceof Fetch) && !(this instanceof Sleep);
+    }
+
     /// Downloads `uri` (I/O); the body is kept for the next [Parse].
     record Fetch(URI uri) implements Step {
         public Fetch {
@@ -33,6 +38,42 @@ public sealed interface Step {
     record Sleep(long millis) implements Step {
         public Sleep {
             if (millis < 0) throw new IllegalArgumentException("millis must be >= 0: " + millis);
+        }
+    }
+
+    /// Parses the last downloaded page over and over for `millis` ms of this thread's CPU time:
+    /// a heavy parse, the task that does not cooperate.
+    record Crunch(long millis) implements Step {
+        public Crunch {
+            if (millis < 1 || millis > 60_000) throw new IllegalArgumentException("CPU time must be between 1 and 60000 ms, was " + millis);
+        }
+    }
+
+    /// Adds one to the run's shared counter `times` times, the way `mode` says.
+    record Increment(int times, CounterMode mode) implements Step {
+        public Increment {
+            if (times < 1) throw new IllegalArgumentException("times must be >= 1: " + times);
+            Objects.requireNonNull(mode, "mode");
+        }
+    }
+
+    /// How an [Increment] updates the shared counter.
+    enum CounterMode {
+        /// Read, then write: two threads can read the same value and one update is lost.
+        UNSAFE("unsafe"),
+        /// Inside a `synchronized` block: one thread at a time.
+        SYNCHRONIZED("synchronized"),
+        /// One atomic instruction (`AtomicLong.incrementAndGet`).
+        ATOMIC("atomic");
+
+        private final String id;
+
+        CounterMode(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
         }
     }
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 /// A job to be done, turned into task plans. Workloads are data; models interpret their plans.
-public sealed interface Workload permits DownloadSites, SumOfSquares {
+public sealed interface Workload permits DownloadSites, SumOfSquares, RaceCondition, MixedWork {
 
     /// Short id used on the command line and in files: `download`, `cpu`.
     String id();

@@ -1,0 +1,75 @@
+package org.concurrencylab.core.model;
+
+import org.concurrencylab.core.workload.Kernels;
+import org.concurrencylab.core.workload.SharedCounter;
+import org.concurrencylab.core.workload.Step;
+import org.concurrencylab.net.Page;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/// The CPU steps (parse, compute, crunch, increment), run on the calling thread by every
+/// interpreter: blocking workers, the event loop's thread, a child process.
+public final class CpuSteps {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private CpuSteps() {}
+
+    /// Runs `step` (a CPU step), entering WORK through `context`, and returns its result as text.
+    /// `lastPage` is the page the task downloaded last (null if none); `counter` is the run's.
+    public static String run(Step step, Page lastPage, TaskContext context, SharedCounter counter) {
+        return switch (step) {
+            case Step.Parse parse -> {
+                String html = html(lastPage);
+                context.work("parse " + lastPage.uri().getPath());
+                Kernels.PageSummary summary = null;
+                for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, context);
+                yield String.format("%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
+            }
+            case Step.Crunch crunch -> {
+                String html = html(lastPage);
+                context.work(String.format("heavy parse of %s, %d ms of CPU", lastPage.uri().getPath(), crunch.millis()));
+                long rounds = crunch(html, crunch.millis(), context);
+                yield String.format("%,d bytes parsed %,d times", lastPage.body().length, rounds);
+            }
+            case Step.Compute compute -> {
+                context.work(String.format("n = %,d", compute.n()));
+                BigInteger sum = switch (compute.kind()) {
+                    case SUM_OF_SQUARES -> Kernels.sumOfSquares(compute.n(), context);
+                };
+                yield sum.toString();
+            }
+            case Step.Increment increment -> {
+                context.work(String.format("counter += 1, %,d times (%s)", increment.times(), increment.mode().id()));
+                for (int i = 0; i < increment.times(); i++) {
+                    counter.increment(increment.mode());
+                    if ((i & 63) == 63) context.check();
+                }
+                yield String.format("%,d increments", increment.times());
+            }
+            case Step.Fetch fetch -> throw new IllegalArgumentException("not a CPU step: " + fetch);
+            case Step.Sleep sleep -> throw new IllegalArgumentException("not a CPU step: " + sleep);
+        };
+    }
+
+    private static String html(Page page) {
+        if (page == null) throw new StepFailedException("nothing to parse: no page was downloaded");
+        return new String(page.body(), StandardCharsets.UTF_8);
+    }
+
+    /// Parses `html` again and again until this thread has used `millis` ms of CPU time (wall
+    /// time where the JVM cannot measure a thread's CPU time). Returns the number of rounds.
+    private static long crunch(String html, long millis, TaskContext context) {
+        boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported();
+        long budget = millis * 1_000_000L;
+        long start = cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        long rounds = 0;
+        do {
+            Kernels.parsePage(html, context);
+            rounds++;
+        } while ((cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime()) - start < budget);
+        return rounds;
+    }
+}

@@ -1,0 +1,48 @@
+package org.concurrencylab.core.workload;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/// The counter every task of a race run updates, in one of three ways.
+///
+/// Thread-safety: that is the lesson. [#incrementUnsafe] is a read followed by a write of a
+/// volatile field: every thread sees the latest value, yet two threads can read the same value
+/// and both write value + 1, losing an update. [#incrementSynchronized] and
+/// [#incrementAtomic] lose none.
+public final class SharedCounter {
+    private volatile long unsafeValue;
+    private long lockedValue;
+    private final AtomicLong atomicValue = new AtomicLong();
+
+    // code:race-unsafe
+    public void incrementUnsafe() {
+        long seen = unsafeValue;    // read
+        Thread.onSpinWait();        // another thread may read the same value now
+        unsafeValue = seen + 1;     // write: one of the two updates is lost
+    }
+    // end:race-unsafe
+
+    public synchronized void incrementSynchronized() {
+        lockedValue++;
+    }
+
+    public void incrementAtomic() {
+        atomicValue.incrementAndGet();
+    }
+
+    public void increment(Step.CounterMode mode) {
+        switch (mode) {
+            case UNSAFE -> incrementUnsafe();
+            case SYNCHRONIZED -> incrementSynchronized();
+            case ATOMIC -> incrementAtomic();
+        }
+    }
+
+    /// The count so far, for the mode in use.
+    public synchronized long value(Step.CounterMode mode) {
+        return switch (mode) {
+            case UNSAFE -> unsafeValue;
+            case SYNCHRONIZED -> lockedValue;
+            case ATOMIC -> atomicValue.get();
+        };
+    }
+}

@@ -187,7 +187,7 @@ class ModelTracesTest {
     @Test
     void the_synchronous_model_ignores_a_worker_count() {
         assertThat(downloads(ModelKind.SYNC).workers()).isEqualTo(1);
-        assertThat(downloads(ModelKind.SYNC).newModel().workers()).isEqualTo(1);
-        assertThat(downloads(ModelKind.THREADS).newModel().workers()).isEqualTo(POOL);
+        assertThat(downloads(ModelKind.SYNC).withWorkers(7).workers()).isEqualTo(1);
+        assertThat(downloads(ModelKind.THREADS).workers()).isEqualTo(POOL);
     }
 }

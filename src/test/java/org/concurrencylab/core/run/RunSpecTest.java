@@ -56,7 +56,9 @@ class RunSpecTest {
         List<URI> urls = List.of(URI.create("https://example.com/"));
         RunSpec changed = downloads.withTasks(7).withLatencyMs(0).withUrls(urls).withWarmup(false).withBase(3);
 
-        assertThat(changed).isEqualTo(new RunSpec(WorkloadKind.DOWNLOAD, ModelKind.THREADS, 5, 7, 3, 0, urls, false));
+        assertThat(changed).isEqualTo(new RunSpec(WorkloadKind.DOWNLOAD, ModelKind.THREADS, 5, 7, 3, 0, urls, false,
+                RunSpec.DEFAULT_MAX_CONNECTIONS, false, RunSpec.DEFAULT_SWITCH_MS, RunSpec.DEFAULT_INCREMENTS,
+                org.concurrencylab.core.workload.Step.CounterMode.UNSAFE, RunSpec.DEFAULT_CPU_MS));
         assertThat(changed.usesDemoSites()).isFalse();
     }
 

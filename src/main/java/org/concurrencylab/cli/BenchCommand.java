@@ -5,6 +5,7 @@ import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.core.trace.State;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,16 +13,18 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
-/// `bench`: the project's benchmark. Runs the article's experiments with the article's settings
-/// in one JVM (warm-up on, as in the window) and prints wall times and speed-ups over the
-/// synchronous model, the numbers the README quotes.
+/// `bench`: the project's benchmark. Runs the article's experiments and the models' targets in
+/// one JVM (warm-up on, as in the window) and prints each case's wall time, its ratio to the
+/// case it is compared with, and whether the target holds: the numbers the README quotes.
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs the article's experiments and prints wall times and speed-ups.")
+        description = "Runs the article's experiments and the models' targets; prints wall times and ratios.")
 final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -30,23 +33,62 @@ final class BenchCommand implements Callable<Integer> {
             description = "runs per case; the median is reported (default: ${DEFAULT-VALUE})")
     private int repeat;
 
-    @Option(names = "--workload", paramLabel = "W", split = ",", converter = RunCommand.WorkloadConverter.class,
-            description = "only these workloads (default: all)")
-    private List<WorkloadKind> workloads = new ArrayList<>();
+    @Option(names = "--only", paramLabel = "PREFIX", split = ",",
+            description = "only the cases whose name starts with one of these (e.g. download,cpu)")
+    private List<String> only = new ArrayList<>();
 
-    /// One benchmark case: a spec and the case it is compared with.
-    record Case(String name, RunSpec spec) {}
+    /// A target: the case's wall time (or its compute phase) over another case's, within bounds.
+    record Target(String versus, double min, double max, boolean computePhase) {
+        static Target none() {
+            return new Target(null, 0, 0, false);
+        }
 
-    static List<Case> cases(List<WorkloadKind> only) {
+        static Target atMost(String versus, double max) {
+            return new Target(versus, 0, max, false);
+        }
+
+        static Target between(String versus, double min, double max) {
+            return new Target(versus, min, max, false);
+        }
+    }
+
+    /// One benchmark case. `seconds` > 0 is an absolute target for the wall time.
+    record Case(String name, RunSpec spec, Target target, double seconds, boolean record) {
+        Case(String name, RunSpec spec, Target target) {
+            this(name, spec, target, 0, true);
+        }
+    }
+
+    static List<Case> cases() {
+        RunSpec download = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC);
+        RunSpec cpu = RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC);
+        RunSpec cpuBig = cpu.withBase(20_000_000);
+        RunSpec many = download.withTasks(5_000).withMaxConnections(1_000);
         List<Case> cases = new ArrayList<>();
-        if (only.isEmpty() || only.contains(WorkloadKind.DOWNLOAD)) {
-            cases.add(new Case("download sync", RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC)));
-            cases.add(new Case("download threads (5)", RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.THREADS).withWorkers(5)));
-        }
-        if (only.isEmpty() || only.contains(WorkloadKind.CPU)) {
-            cases.add(new Case("cpu sync", RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC)));
-            cases.add(new Case("cpu threads (2)", RunSpec.defaults(WorkloadKind.CPU, ModelKind.THREADS).withWorkers(2)));
-        }
+        cases.add(new Case("download sync", download, Target.none(), 16, true));
+        cases.add(new Case("download threads (5)", download.withModel(ModelKind.THREADS).withWorkers(5),
+                Target.atMost("download sync", 1 / 4.3)));
+        cases.add(new Case("download eventloop", download.withModel(ModelKind.EVENTLOOP), Target.none(), 0.25, true));
+        cases.add(new Case("download eventloop (200)", download.withModel(ModelKind.EVENTLOOP).withMaxConnections(200),
+                Target.none(), 0.18, true));
+        cases.add(new Case("download virtual", download.withModel(ModelKind.VIRTUAL), Target.none()));
+        cases.add(new Case("download processes (2)", download.withModel(ModelKind.PROCESSES).withWorkers(2), Target.none()));
+        cases.add(new Case("many eventloop (5000/1000)", many.withModel(ModelKind.EVENTLOOP), Target.none(), 1.5, true));
+        cases.add(new Case("many virtual (5000/1000)", many.withModel(ModelKind.VIRTUAL), Target.none(), 1.5, true));
+        cases.add(new Case("cpu sync", cpu, Target.none()));
+        cases.add(new Case("cpu threads (2)", cpu.withModel(ModelKind.THREADS).withWorkers(2), Target.atMost("cpu sync", 1 / 1.6)));
+        cases.add(new Case("cpu threads (5)", cpu.withModel(ModelKind.THREADS).withWorkers(5), Target.atMost("cpu sync", 0.62)));
+        cases.add(new Case("cpu threads (5) GIL", cpu.withModel(ModelKind.THREADS).withWorkers(5).withGil(true),
+                Target.between("cpu sync", 0.95, 1.4)));
+        cases.add(new Case("cpu processes (2)", cpu.withModel(ModelKind.PROCESSES).withWorkers(2), Target.atMost("cpu sync", 1 / 1.3)));
+        cases.add(new Case("cpu processes (2) compute", cpu.withModel(ModelKind.PROCESSES).withWorkers(2),
+                new Target("cpu sync", 0, 1 / 1.7, true)));
+        cases.add(new Case("cpu-big sync", cpuBig, Target.none()));
+        cases.add(new Case("cpu-big processes (2)", cpuBig.withModel(ModelKind.PROCESSES).withWorkers(2),
+                Target.atMost("cpu-big sync", 1 / 1.7)));
+        cases.add(new Case("cpu threads (5) unrecorded", cpu.withModel(ModelKind.THREADS).withWorkers(5), Target.none(), 0, false));
+        cases.add(new Case("cpu threads (5) recorded", cpu.withModel(ModelKind.THREADS).withWorkers(5),
+                Target.atMost("cpu threads (5) unrecorded", 1.03)));
         return cases;
     }
 
@@ -56,32 +98,61 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Concurrency Lab benchmark: Java %s, %d cores, %d run%s per case (median)%n",
                 Runtime.version().feature(), Runtime.getRuntime().availableProcessors(), repeat, repeat == 1 ? "" : "s");
-        out.printf(Locale.ROOT, "%-24s %10s %10s %8s%n", "case", "wall", "vs sync", "errors");
-        double syncWall = Double.NaN;
+        out.printf(Locale.ROOT, "%-30s %9s %10s  %-28s %s%n", "case", "wall", "ratio", "target", "");
+        Map<String, Double> walls = new HashMap<>();
         boolean failed = false;
         try (RunEngine engine = new RunEngine()) {
-            for (Case c : cases(workloads)) {
-                double[] walls = new double[repeat];
+            for (Case c : cases()) {
+                if (!only.isEmpty() && only.stream().noneMatch(c.name()::startsWith)) continue;
+                double[] samples = new double[repeat];
                 int errors = 0;
                 for (int i = 0; i < repeat; i++) {
                     RunResult r;
                     try {
-                        r = engine.start(c.spec()).result().get();
+                        r = engine.start(c.spec(), c.record()).result().get();
                     } catch (ExecutionException e) {
-                        spec.commandLine().getErr().println("concurrency-lab: " + c.name() + " failed: " + e.getCause().getMessage());
-                        return Cli.RUN_FAILED;
+                        out.printf(Locale.ROOT, "%-30s could not run: %s%n", c.name(), Cli.oneLine(e.getCause().getMessage()));
+                        failed = true;
+                        errors = -1;
+                        break;
                     }
-                    walls[i] = r.wallSeconds();
+                    samples[i] = c.target().computePhase() ? computePhase(r) : r.wallSeconds();
                     errors += r.errors();
                 }
-                Arrays.sort(walls);
-                double wall = walls[repeat / 2];
-                if (c.spec().model() == ModelKind.SYNC) syncWall = wall;
-                out.printf(Locale.ROOT, "%-24s %9.3fs %9.2f× %8d%n", c.name(), wall, syncWall / wall, errors);
+                if (errors < 0) continue;
+                Arrays.sort(samples);
+                double wall = samples[repeat / 2];
+                walls.put(c.name(), wall);
+                String ratio = "";
+                String target = "";
+                boolean ok = true;
+                Target t = c.target();
+                if (t.versus() != null && walls.containsKey(t.versus())) {
+                    double value = wall / walls.get(t.versus());
+                    ratio = String.format(Locale.ROOT, "%.2f", value);
+                    target = String.format(Locale.ROOT, "%s%.2f × %s", t.min() > 0 ? String.format(Locale.ROOT, "%.2f–", t.min()) : "≤ ",
+                            t.max(), t.versus());
+                    ok = value >= t.min() && value <= t.max();
+                } else if (c.seconds() > 0) {
+                    target = String.format(Locale.ROOT, "≤ %.2f s", c.seconds());
+                    ok = wall <= c.seconds();
+                }
+                if (errors > 0) {
+                    target += " (" + errors + " errors)";
+                    ok = false;
+                }
+                out.printf(Locale.ROOT, "%-30s %8.3fs %10s  %-28s %s%n", c.name(), wall, ratio, target,
+                        target.isEmpty() ? "" : ok ? "ok" : "MISSED");
                 out.flush();
-                failed |= errors > 0;
+                failed |= !ok;
             }
         }
         return failed ? Cli.RUN_FAILED : Cli.OK;
+    }
+
+    /// The time from the end of the last start-up to the end of the run: the compute phase.
+    private static double computePhase(RunResult r) {
+        long startupEnd = r.segments().stream().filter(s -> s.state() == State.STARTUP).mapToLong(s -> s.end()).max().orElse(0);
+        return (r.wallNanos() - startupEnd) / 1e9;
     }
 }

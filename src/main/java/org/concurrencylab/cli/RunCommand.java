@@ -7,6 +7,7 @@ import org.concurrencylab.core.run.RunHandle;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.diagram.Captions;
 import org.concurrencylab.diagram.DiagramLayout;
 import org.concurrencylab.diagram.DiagramStyle;
@@ -40,14 +41,14 @@ final class RunCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--workload", paramLabel = "W", converter = WorkloadConverter.class,
-            description = "download | cpu (default: ${DEFAULT-VALUE})", defaultValue = "download")
+            description = "download | cpu | race | mixed (default: ${DEFAULT-VALUE})", defaultValue = "download")
     private WorkloadKind workload;
 
     @Option(names = "--model", paramLabel = "M", converter = ModelConverter.class,
-            description = "sync | threads (default: ${DEFAULT-VALUE})", defaultValue = "sync")
+            description = "sync | threads | eventloop | processes | virtual (default: ${DEFAULT-VALUE})", defaultValue = "sync")
     private ModelKind model;
 
-    @Option(names = "--workers", paramLabel = "N", description = "threads of a pool (default: 5)")
+    @Option(names = "--workers", paramLabel = "N", description = "threads of a pool (default: 5) or processes (default: cores)")
     private Integer workers;
 
     @Option(names = "--tasks", paramLabel = "N", description = "pages to download or numbers to sum (default: 160 or 20)")
@@ -61,6 +62,26 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--url", paramLabel = "URL", description = "a page to download instead of the demo sites (repeatable)")
     private List<String> urls = new ArrayList<>();
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "requests in flight at once, event loop and virtual threads (default: 100)")
+    private Integer maxConnections;
+
+    @Option(names = "--gil", description = "simulate Python's GIL (thread pool, virtual threads)")
+    private boolean gil;
+
+    @Option(names = "--switch-ms", paramLabel = "MS", description = "the GIL's switch interval (default: 5)")
+    private Integer switchMs;
+
+    @Option(names = "--increments", paramLabel = "N", description = "race: increments per task (default: 100)")
+    private Integer increments;
+
+    @Option(names = "--race", paramLabel = "MODE", converter = CounterModeConverter.class,
+            description = "race: unsafe | synchronized | atomic (default: unsafe)")
+    private Step.CounterMode counterMode;
+
+    @Option(names = "--cpu-ms", paramLabel = "MS", description = "mixed: ms of heavy parsing per page (default: 20)")
+    private Integer cpuMs;
 
     @Option(names = "--no-warmup", description = "time the run on a cold JVM (no JIT or HTTP warm-up)")
     private boolean noWarmup;
@@ -123,10 +144,21 @@ final class RunCommand implements Callable<Integer> {
                 s = s.withWorkers(workers);
             }
             if (tasks != null) s = s.withTasks(tasks);
+            if (maxConnections != null) s = s.withMaxConnections(maxConnections);
+            if (gil) {
+                if (!model.supportsGil()) throw bad("--gil applies to --model threads or virtual, not " + model.id());
+                s = s.withGil(true);
+            }
+            if (switchMs != null) s = s.withSwitchMs(switchMs);
+            if (increments != null) s = s.withIncrements(increments);
+            if (counterMode != null) s = s.withCounterMode(counterMode);
+            if (cpuMs != null) s = s.withCpuMs(cpuMs);
             if (base != null) s = s.withBase(base);
             if (latencyMs != null) s = s.withLatencyMs(latencyMs);
             if (!urls.isEmpty()) {
-                if (workload != WorkloadKind.DOWNLOAD) throw bad("--url only applies to --workload download");
+                if (workload != WorkloadKind.DOWNLOAD && workload != WorkloadKind.MIXED) {
+                    throw bad("--url only applies to --workload download or mixed");
+                }
                 List<URI> parsed = new ArrayList<>();
                 for (String u : urls) {
                     try {
@@ -179,6 +211,15 @@ final class RunCommand implements Callable<Integer> {
         public ModelKind convert(String value) {
             return ModelKind.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
                     "unknown model '" + value + "' (choose " + ids(ModelKind.values(), ModelKind::id) + ")"));
+        }
+    }
+
+    static final class CounterModeConverter implements CommandLine.ITypeConverter<Step.CounterMode> {
+        @Override
+        public Step.CounterMode convert(String value) {
+            return Arrays.stream(Step.CounterMode.values()).filter(m -> m.id().equalsIgnoreCase(value)).findFirst()
+                    .orElseThrow(() -> new CommandLine.TypeConversionException("unknown race mode '" + value
+                            + "' (choose " + ids(Step.CounterMode.values(), Step.CounterMode::id) + ")"));
         }
     }
 

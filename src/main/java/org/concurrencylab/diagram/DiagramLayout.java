@@ -176,7 +176,7 @@ public final class DiagramLayout {
         return switch (state) {
             case WORK -> "CPU (running code)";
             case IO_WAIT -> "waiting for I/O";
-            case LOCK_WAIT -> "waiting for a lock";
+            case LOCK_WAIT -> "waiting for a lock or the GIL";
             case STARTUP -> "starting up";
             case QUEUED -> "queued";
         };

@@ -41,9 +41,8 @@ public final class TraceModel {
         List<Segment> fresh = new ArrayList<>();
         readPosition = recorder.readFinished(readPosition, fresh::add);
         boolean changed = !fresh.isEmpty();
-        List<Lane> recorded = recorder.lanes();
-        for (int i = lanes.size(); i < recorded.size(); i++) {
-            addLane(recorded.get(i));
+        for (Lane lane : recorder.lanesFrom(lanes.size())) {
+            addLane(lane);
             changed = true;
         }
         for (Segment s : fresh) add(s);

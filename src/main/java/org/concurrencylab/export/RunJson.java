@@ -78,7 +78,7 @@ public final class RunJson {
 
     private static Flat flatten(RunResult r) {
         return new Flat(FORMAT, r.spec(), r.wallNanos(), r.tasks(), r.errors(), r.cancelled(), r.lanes(),
-                r.segments(), r.outcomes(), r.stats());
+                r.segments(), r.outcomes(), r.stats(), r.carriers(), r.counter(), r.samples());
     }
 
     /// The JSON layout: the run's fields at the top level, as the command line documents them.
@@ -86,14 +86,16 @@ public final class RunJson {
                 boolean cancelled, java.util.List<org.concurrencylab.core.trace.Lane> lanes,
                 java.util.List<org.concurrencylab.core.trace.Segment> segments,
                 java.util.List<org.concurrencylab.core.model.TaskOutcome> outcomes,
-                org.concurrencylab.core.run.RunStats stats) {
+                org.concurrencylab.core.run.RunStats stats, int carriers,
+                org.concurrencylab.core.run.CounterResult counter,
+                java.util.List<org.concurrencylab.core.run.SystemSample> samples) {
         RunResult toResult() throws IOException {
             if (format > FORMAT) throw new IOException("this run file is from a newer version (format " + format + ")");
             if (spec == null || lanes == null || segments == null || stats == null) {
                 throw new IOException("not a Concurrency Lab run file (spec, lanes, segments or stats missing)");
             }
             return new RunResult(spec, wallNanos, tasks, errors, cancelled, lanes, segments,
-                    outcomes == null ? java.util.List.of() : outcomes, stats);
+                    outcomes == null ? java.util.List.of() : outcomes, stats, carriers, counter, samples);
         }
     }
 

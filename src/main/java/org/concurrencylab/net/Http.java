@@ -48,7 +48,7 @@ public final class Http {
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .callTimeout(Duration.ZERO)
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(true)
                 .build();
         return new Http(client);
     }

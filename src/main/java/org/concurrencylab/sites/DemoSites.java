@@ -34,6 +34,11 @@ public final class DemoSites implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // The JDK server closes idle keep-alive connections beyond 200 by default; clients with a
+        // thousand requests in flight then find their pooled connections closed under them.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "20000");
+        }
     }
 
     private final HttpServer server;

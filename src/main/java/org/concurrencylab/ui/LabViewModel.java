@@ -28,6 +28,8 @@ import org.concurrencylab.core.run.RunHandle;
 import org.concurrencylab.core.run.RunPhase;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.SystemSample;
+import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.diagram.Ticks;
 
@@ -50,9 +52,19 @@ public final class LabViewModel {
 
     private final ObjectProperty<WorkloadKind> workload = new SimpleObjectProperty<>(WorkloadKind.DOWNLOAD);
     private final ObjectProperty<ModelKind> model = new SimpleObjectProperty<>(ModelKind.THREADS);
-    private final IntegerProperty workers = new SimpleIntegerProperty(5);
+    private final IntegerProperty workers = new SimpleIntegerProperty(RunSpec.defaultWorkers(ModelKind.THREADS));
+    private final IntegerProperty processes = new SimpleIntegerProperty(RunSpec.defaultWorkers(ModelKind.PROCESSES));
     private final IntegerProperty downloadTasks = new SimpleIntegerProperty(WorkloadKind.DOWNLOAD.defaultTasks());
     private final IntegerProperty cpuTasks = new SimpleIntegerProperty(WorkloadKind.CPU.defaultTasks());
+    private final IntegerProperty raceTasks = new SimpleIntegerProperty(WorkloadKind.RACE.defaultTasks());
+    private final IntegerProperty increments = new SimpleIntegerProperty(RunSpec.DEFAULT_INCREMENTS);
+    private final ObjectProperty<Step.CounterMode> counterMode = new SimpleObjectProperty<>(Step.CounterMode.UNSAFE);
+    private final IntegerProperty cpuMs = new SimpleIntegerProperty(RunSpec.DEFAULT_CPU_MS);
+    private final IntegerProperty maxConnections = new SimpleIntegerProperty(RunSpec.DEFAULT_MAX_CONNECTIONS);
+    private final BooleanProperty gil = new SimpleBooleanProperty(false);
+    private final IntegerProperty switchMs = new SimpleIntegerProperty(RunSpec.DEFAULT_SWITCH_MS);
+    private final ReadOnlyObjectWrapper<SystemSample> system = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper peakThreads = new ReadOnlyIntegerWrapper();
     private final LongProperty base = new SimpleLongProperty(5_000_000L);
     private final IntegerProperty latencyMs = new SimpleIntegerProperty(90);
     private final StringProperty urls = new SimpleStringProperty("");
@@ -78,7 +90,8 @@ public final class LabViewModel {
         this.engine = engine;
         this.fxExecutor = fxExecutor;
         ChangeListener<Object> revalidate = (obs, a, b) -> validate();
-        for (var p : List.of(workload, model, workers, downloadTasks, cpuTasks, base, latencyMs, urls, warmup)) {
+        for (var p : List.of(workload, model, workers, processes, downloadTasks, cpuTasks, raceTasks, increments,
+                counterMode, cpuMs, maxConnections, gil, switchMs, base, latencyMs, urls, warmup)) {
             p.addListener(revalidate);
         }
         validate();
@@ -88,7 +101,34 @@ public final class LabViewModel {
 
     public ObjectProperty<ModelKind> modelProperty() { return model; }
 
+    /// Threads of the thread pool.
     public IntegerProperty workersProperty() { return workers; }
+
+    /// Processes of the process pool.
+    public IntegerProperty processesProperty() { return processes; }
+
+    /// Tasks of the race workload.
+    public IntegerProperty raceTasksProperty() { return raceTasks; }
+
+    public IntegerProperty incrementsProperty() { return increments; }
+
+    public ObjectProperty<Step.CounterMode> counterModeProperty() { return counterMode; }
+
+    /// The mixed workload's heavy parse, in ms of CPU per page.
+    public IntegerProperty cpuMsProperty() { return cpuMs; }
+
+    public IntegerProperty maxConnectionsProperty() { return maxConnections; }
+
+    /// The simulated GIL ("Python mode").
+    public BooleanProperty gilProperty() { return gil; }
+
+    public IntegerProperty switchMsProperty() { return switchMs; }
+
+    /// The latest reading of threads, processes, CPU and heap during a run.
+    public ReadOnlyObjectProperty<SystemSample> systemProperty() { return system.getReadOnlyProperty(); }
+
+    /// The most platform threads seen alive during the run going on (or the last one).
+    public ReadOnlyIntegerProperty peakThreadsProperty() { return peakThreads.getReadOnlyProperty(); }
 
     /// Pages to download (the Download workload's task count).
     public IntegerProperty downloadTasksProperty() { return downloadTasks; }
@@ -148,6 +188,8 @@ public final class LabViewModel {
         errors.set(0);
         total.set(s.tasks());
         elapsedNanos.set(0);
+        peakThreads.set(0);
+        system.set(null);
         comparison.set("");
         status.set(h.phase().label());
         h.result().whenCompleteAsync((result, failure) -> finished(h, result, failure), fxExecutor);
@@ -177,6 +219,11 @@ public final class LabViewModel {
         total.set(h.total());
         errors.set(h.errors());
         if (h.trace() != null) elapsedNanos.set(h.trace().clock().now());
+        SystemSample sample = h.system();
+        if (sample != null && sample != system.get()) {
+            system.set(sample);
+            peakThreads.set(Math.max(peakThreads.get(), sample.platformThreads()));
+        }
         if (!h.cancelRequested()) {
             status.set(switch (h.phase()) {
                 case RUNNING -> String.format(Locale.ROOT, "Running: %d of %d %s done", h.done(), h.total(),
@@ -206,6 +253,7 @@ public final class LabViewModel {
         total.set(result.tasks());
         errors.set(result.errors());
         elapsedNanos.set(result.wallNanos());
+        peakThreads.set(Math.max(peakThreads.get(), result.peakThreads()));
         lastResult.set(result);
         String key = baselineKey(result.spec());
         if (result.spec().model() == ModelKind.SYNC && !result.cancelled()) syncBaselines.put(key, result);
@@ -234,28 +282,43 @@ public final class LabViewModel {
     }
 
     private static String baselineKey(RunSpec s) {
-        return s.workload() + "|" + s.tasks() + "|" + s.base() + "|" + s.latencyMs() + "|" + s.urls();
+        return s.workload() + "|" + s.tasks() + "|" + s.base() + "|" + s.latencyMs() + "|" + s.urls() + "|"
+                + s.increments() + "|" + s.counterMode() + "|" + s.cpuMs();
     }
 
     private void validate() {
-        if (!running.get() && handle.get() == null) {
-            total.set(workload.get() == WorkloadKind.DOWNLOAD ? downloadTasks.get() : cpuTasks.get());
-        }
+        if (!running.get() && handle.get() == null) total.set(tasksFor(workload.get()).get());
         try {
             WorkloadKind w = workload.get();
-            RunSpec s = RunSpec.defaults(w, model.get())
-                    .withWorkers(model.get().hasWorkers() ? workers.get() : 1)
-                    .withTasks(w == WorkloadKind.DOWNLOAD ? downloadTasks.get() : cpuTasks.get())
+            ModelKind m = model.get();
+            RunSpec s = RunSpec.defaults(w, m)
+                    .withWorkers(m == ModelKind.PROCESSES ? processes.get() : m.hasWorkers() ? workers.get() : 1)
+                    .withTasks(tasksFor(w).get())
                     .withBase(base.get())
                     .withLatencyMs(latencyMs.get())
-                    .withUrls(w == WorkloadKind.DOWNLOAD ? parseUrls(urls.get()) : List.of())
-                    .withWarmup(warmup.get());
+                    .withUrls(w.downloads() ? parseUrls(urls.get()) : List.of())
+                    .withWarmup(warmup.get())
+                    .withIncrements(increments.get())
+                    .withCounterMode(counterMode.get())
+                    .withCpuMs(cpuMs.get())
+                    .withMaxConnections(maxConnections.get())
+                    .withGil(gil.get() && m.supportsGil())
+                    .withSwitchMs(switchMs.get());
             spec.set(s);
             validationError.set("");
         } catch (IllegalArgumentException e) {
             spec.set(null);
             validationError.set(capitalize(e.getMessage()));
         }
+    }
+
+    /// The task count property of `w`: pages (shared by the two download workloads), numbers, tasks.
+    public IntegerProperty tasksFor(WorkloadKind w) {
+        return switch (w) {
+            case DOWNLOAD, MIXED -> downloadTasks;
+            case CPU -> cpuTasks;
+            case RACE -> raceTasks;
+        };
     }
 
     private static List<URI> parseUrls(String text) {

@@ -29,7 +29,10 @@ import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.TaskOutcome;
 import org.concurrencylab.core.model.ThreadPoolModel;
 import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.SystemSample;
 import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.diagram.Ticks;
 import org.controlsfx.control.SegmentedButton;
@@ -40,6 +43,7 @@ import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 
@@ -82,19 +86,18 @@ public final class MainView extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        SegmentedButton workloads = new SegmentedButton();
-        for (WorkloadKind w : WorkloadKind.values()) {
-            ToggleButton b = new ToggleButton(w.title());
-            b.setId("workload-" + w.id());
-            b.setUserData(w);
-            b.setSelected(vm.workloadProperty().get() == w);
-            workloads.getButtons().add(b);
-        }
-        bindToggle(workloads, vm.workloadProperty());
+        javafx.scene.control.ComboBox<WorkloadKind> workloads = new javafx.scene.control.ComboBox<>();
+        workloads.setId("workload");
+        workloads.getItems().setAll(WorkloadKind.values());
+        workloads.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(WorkloadKind w) { return w == null ? "" : w.title(); }
+            @Override public WorkloadKind fromString(String text) { return null; }
+        });
+        workloads.valueProperty().bindBidirectional(vm.workloadProperty());
 
         SegmentedButton models = new SegmentedButton();
         for (ModelKind m : ModelKind.values()) {
-            ToggleButton b = new ToggleButton(m.title());
+            ToggleButton b = new ToggleButton(m.shortTitle());
             b.setId("model-" + m.id());
             b.setUserData(m);
             b.setSelected(vm.modelProperty().get() == m);
@@ -109,11 +112,14 @@ public final class MainView extends BorderPane {
         workers.setEditable(true);
         workers.setPrefWidth(90);
         workers.getValueFactory().valueProperty().addListener((obs, a, b) -> {
-            if (b != null) vm.workersProperty().set(b);
+            if (b != null) workersOf(vm.modelProperty().get()).set(b);
         });
+        vm.modelProperty().addListener((obs, a, m) -> workers.getValueFactory().setValue(workersOf(m).get()));
         workers.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.modelProperty().get().hasWorkers(), vm.modelProperty())
                 .or(vm.runningProperty()));
-        Label workersLabel = new Label("Workers");
+        Label workersLabel = new Label();
+        workersLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.modelProperty().get() == ModelKind.PROCESSES ? "Processes" : "Threads", vm.modelProperty()));
         workersLabel.setLabelFor(workers);
         workersLabel.disableProperty().bind(workers.disableProperty());
 
@@ -134,10 +140,22 @@ public final class MainView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(label("Workload"), workloads, gap(), label("Model"), models, gap(),
-                workersLabel, workers, spacer, runButton);
+        CheckBox gil = new CheckBox("GIL");
+        gil.setId("gil");
+        gil.setTooltip(new Tooltip("Python mode: a simulated global interpreter lock. Only the thread holding it runs "
+                + "code; it is let go around I/O and handed over every switch interval."));
+        gil.selectedProperty().bindBidirectional(vm.gilProperty());
+        gil.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.modelProperty().get().supportsGil(), vm.modelProperty())
+                .or(vm.runningProperty()));
+
+        ToolBar bar = new ToolBar(runButton, gap(), label("Workload"), workloads, gap(), label("Model"), models, gap(),
+                workersLabel, workers, gil, spacer);
         bar.getStyleClass().add("lab-toolbar");
         return bar;
+    }
+
+    private javafx.beans.property.IntegerProperty workersOf(ModelKind m) {
+        return m == ModelKind.PROCESSES ? vm.processesProperty() : vm.workersProperty();
     }
 
     private static <T> void bindToggle(SegmentedButton buttons, javafx.beans.property.ObjectProperty<T> property) {
@@ -174,6 +192,9 @@ public final class MainView extends BorderPane {
         GridPane download = form();
         TextField pages = numberField("pages", vm.downloadTasksProperty().get(), v -> vm.downloadTasksProperty().set((int) v), 1, 1_000_000);
         TextField latency = numberField("latency", vm.latencyMsProperty().get(), v -> vm.latencyMsProperty().set((int) v), 0, 60_000);
+        TextField cpuMs = numberField("cpu-ms", vm.cpuMsProperty().get(), v -> vm.cpuMsProperty().set((int) v), 1, RunSpec.MAX_CPU_MS);
+        TextField connections = numberField("max-connections", vm.maxConnectionsProperty().get(),
+                v -> vm.maxConnectionsProperty().set((int) v), 1, RunSpec.MAX_CONNECTIONS);
         TextArea urls = new TextArea();
         urls.setId("urls");
         urls.setPromptText("Leave empty to use the embedded demo sites. One URL per line, e.g. https://example.org/");
@@ -182,13 +203,21 @@ public final class MainView extends BorderPane {
         urls.textProperty().bindBidirectional(vm.urlsProperty());
         validation.registerValidator(urls, false, (Validator<String>) (control, text) ->
                 ValidationResult.fromErrorIf(control, vm.validationErrorProperty().get(),
-                        vm.workloadProperty().get() == WorkloadKind.DOWNLOAD && vm.validationErrorProperty().get().contains("URL")));
+                        vm.workloadProperty().get().downloads() && vm.validationErrorProperty().get().contains("URL")));
+        Label cpuMsLabel = new Label("Parse (ms CPU)");
+        Label connectionsLabel = new Label("Connections");
         download.addRow(0, new Label("Pages"), pages);
         download.addRow(1, new Label("Latency (ms)"), latency);
+        download.addRow(2, cpuMsLabel, cpuMs);
+        download.addRow(3, connectionsLabel, connections);
         Label urlsLabel = new Label("Your own URLs");
-        download.add(urlsLabel, 0, 2, 2, 1);
-        download.add(urls, 0, 3, 2, 1);
+        download.add(urlsLabel, 0, 4, 2, 1);
+        download.add(urls, 0, 5, 2, 1);
         latency.disableProperty().bind(vm.urlsProperty().isNotEmpty());
+        showWhen(vm.workloadProperty().isEqualTo(WorkloadKind.MIXED), cpuMsLabel, cpuMs);
+        showWhen(Bindings.createBooleanBinding(() -> vm.modelProperty().get() == ModelKind.EVENTLOOP
+                || vm.modelProperty().get() == ModelKind.VIRTUAL, vm.modelProperty()), connectionsLabel, connections);
+        connections.setTooltip(new Tooltip("Requests in flight at once (aiohttp's connector allows 100)"));
 
         GridPane cpu = form();
         TextField numbers = numberField("numbers", vm.cpuTasksProperty().get(), v -> vm.cpuTasksProperty().set((int) v), 1, 100_000);
@@ -196,12 +225,33 @@ public final class MainView extends BorderPane {
         cpu.addRow(0, new Label("Numbers"), numbers);
         cpu.addRow(1, new Label("First number"), base);
 
-        download.visibleProperty().bind(vm.workloadProperty().isEqualTo(WorkloadKind.DOWNLOAD));
+        GridPane race = form();
+        TextField raceTasks = numberField("race-tasks", vm.raceTasksProperty().get(), v -> vm.raceTasksProperty().set((int) v), 1, 1_000_000);
+        TextField increments = numberField("increments", vm.incrementsProperty().get(), v -> vm.incrementsProperty().set((int) v), 1, RunSpec.MAX_INCREMENTS);
+        javafx.scene.control.ChoiceBox<Step.CounterMode> mode = new javafx.scene.control.ChoiceBox<>();
+        mode.setId("counter-mode");
+        mode.getItems().setAll(Step.CounterMode.values());
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Step.CounterMode m) { return m == null ? "" : m.id(); }
+            @Override public Step.CounterMode fromString(String text) { return Step.CounterMode.valueOf(text.toUpperCase(Locale.ROOT)); }
+        });
+        mode.valueProperty().bindBidirectional(vm.counterModeProperty());
+        race.addRow(0, new Label("Tasks"), raceTasks);
+        race.addRow(1, new Label("Increments"), increments);
+        race.addRow(2, new Label("Counter update"), mode);
+
+        GridPane gilForm = form();
+        TextField switchMs = numberField("switch-ms", vm.switchMsProperty().get(), v -> vm.switchMsProperty().set((int) v), 1, RunSpec.MAX_SWITCH_MS);
+        gilForm.addRow(0, new Label("GIL switch (ms)"), switchMs);
+        showWhen(vm.gilProperty().and(Bindings.createBooleanBinding(() -> vm.modelProperty().get().supportsGil(), vm.modelProperty())), gilForm);
+
+        download.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.workloadProperty().get().downloads(), vm.workloadProperty()));
         download.managedProperty().bind(download.visibleProperty());
         cpu.visibleProperty().bind(vm.workloadProperty().isEqualTo(WorkloadKind.CPU));
         cpu.managedProperty().bind(cpu.visibleProperty());
-        download.disableProperty().bind(vm.runningProperty());
-        cpu.disableProperty().bind(vm.runningProperty());
+        race.visibleProperty().bind(vm.workloadProperty().isEqualTo(WorkloadKind.RACE));
+        race.managedProperty().bind(race.visibleProperty());
+        for (Node form : List.of(download, cpu, race, gilForm)) form.disableProperty().bind(vm.runningProperty());
 
         CheckBox warmup = new CheckBox("Warm up the JIT first (not timed)");
         warmup.setId("warmup");
@@ -220,12 +270,13 @@ public final class MainView extends BorderPane {
         Label modelTitle = header("");
         modelTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.modelProperty().get().title(), vm.modelProperty()));
         Label modelText = paragraph("");
-        modelText.textProperty().bind(Bindings.createStringBinding(this::modelExplanation, vm.modelProperty(), vm.workloadProperty()));
+        modelText.textProperty().bind(Bindings.createStringBinding(this::modelExplanation, vm.modelProperty(),
+                vm.workloadProperty(), vm.gilProperty()));
 
         VBox result = resultPane();
 
-        box.getChildren().addAll(workloadTitle, workloadText, download, cpu, warmup, invalid, new Separator(),
-                modelTitle, modelText, new Separator(), result);
+        box.getChildren().addAll(workloadTitle, workloadText, download, cpu, race, warmup, invalid, new Separator(),
+                modelTitle, modelText, gilForm, new Separator(), result);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -234,13 +285,27 @@ public final class MainView extends BorderPane {
         return scroll;
     }
 
+    private static void showWhen(javafx.beans.value.ObservableBooleanValue condition, Node... nodes) {
+        for (Node node : nodes) {
+            node.visibleProperty().bind(condition);
+            node.managedProperty().bind(condition);
+        }
+    }
+
     private String modelExplanation() {
         ModelKind m = vm.modelProperty().get();
         String text = m.summary();
-        if (vm.workloadProperty().get() == WorkloadKind.CPU && m == ModelKind.THREADS) {
-            text += " Java threads run in parallel on CPU work, so this CPU-bound job gets faster with more "
+        boolean cpuBound = vm.workloadProperty().get() == WorkloadKind.CPU;
+        if (cpuBound && m.supportsGil()) {
+            text += vm.gilProperty().get()
+                    ? " The GIL is on: only one thread runs code at a time, as in CPython, so this CPU-bound job "
+                    + "gets no faster than the synchronous loop (amber: waiting for the GIL)."
+                    : " Java threads run in parallel on CPU work, so this CPU-bound job gets faster with more "
                     + "threads (up to the number of cores), unlike in CPython, where the GIL lets only one thread "
-                    + "run Python code at a time.";
+                    + "run Python code at a time. Tick GIL to see the article's result.";
+        }
+        if (m == ModelKind.EVENTLOOP && (cpuBound || vm.workloadProperty().get() == WorkloadKind.MIXED)) {
+            text += " A computation runs on the loop's one thread and blocks every other task until it ends.";
         }
         return text;
     }
@@ -297,8 +362,30 @@ public final class MainView extends BorderPane {
         text.append("Workers ran code for ").append(Ticks.duration(cpu));
         text.append(io == 0 ? " and never waited for I/O" : " and waited for I/O for " + Ticks.duration(io)).append(" in all");
         text.append(String.format(Locale.ROOT, "; at most %d busy at once.%n", r.stats().peakConcurrency()));
-        text.append("The process used ").append(Ticks.duration(r.stats().cpuNanos())).append(" of CPU time.");
+        text.append("The process used ").append(Ticks.duration(r.stats().cpuNanos())).append(" of CPU time");
+        text.append(r.peakThreads() > 0 ? String.format(Locale.ROOT, "; at most %d platform threads were alive", r.peakThreads()) : "");
+        text.append(r.peakProcesses() > 0 ? String.format(Locale.ROOT, " and %d child processes", r.peakProcesses()) : "");
+        text.append('.');
+        if (r.carriers() > 0) {
+            text.append(String.format(Locale.ROOT, "%n%,d virtual threads ran on %d carrier (platform) thread%s.",
+                    r.tasks(), r.carriers(), r.carriers() == 1 ? "" : "s"));
+        }
+        if (r.counter() != null) text.append(System.lineSeparator()).append(counterText(r));
         return text.toString();
+    }
+
+    /// What the race did to the counter, in words.
+    static String counterText(RunResult r) {
+        var c = r.counter();
+        if (!c.workerCounts().isEmpty()) {
+            String each = c.workerCounts().stream().map(n -> String.format(Locale.ROOT, "%,d", n))
+                    .collect(java.util.stream.Collectors.joining(" + "));
+            return String.format(Locale.ROOT, "Processes share no memory: each counted on its own copy (%s), "
+                    + "and this process's counter stayed at %,d of %,d.", each, c.actual(), c.expected());
+        }
+        if (c.lost() == 0) return String.format(Locale.ROOT, "Counter: %,d of %,d. No update was lost.", c.actual(), c.expected());
+        return String.format(Locale.ROOT, "Counter: %,d of %,d. %,d updates were lost (%.1f%%).", c.actual(), c.expected(),
+                c.lost(), 100.0 * c.lost() / c.expected());
     }
 
     private Node diagramPane() {
@@ -340,7 +427,19 @@ public final class MainView extends BorderPane {
         }, vm.errorsProperty()));
         errors.styleProperty().bind(Bindings.when(vm.errorsProperty().greaterThan(0))
                 .then("-fx-text-fill: -color-danger-fg;").otherwise(""));
-        bar.getRightItems().addAll(count, new Separator(javafx.geometry.Orientation.VERTICAL), progress,
+        Label figures = new Label();
+        figures.setId("system");
+        figures.setTooltip(new Tooltip("Platform threads alive (peak), child processes, CPU use of this process "
+                + "(100% = one core), heap in use. Virtual threads are not platform threads."));
+        figures.textProperty().bind(Bindings.createStringBinding(() -> {
+            SystemSample s = vm.systemProperty().get();
+            if (s == null) return "";
+            return String.format(Locale.ROOT, "threads %d (peak %d) · processes %d · CPU %.0f%% · heap %d MB",
+                    s.platformThreads(), vm.peakThreadsProperty().get(), s.childProcesses(), s.cpuPercent(),
+                    s.heapUsedBytes() >> 20);
+        }, vm.systemProperty(), vm.peakThreadsProperty()));
+        bar.getRightItems().addAll(figures, new Separator(javafx.geometry.Orientation.VERTICAL), count,
+                new Separator(javafx.geometry.Orientation.VERTICAL), progress,
                 new Separator(javafx.geometry.Orientation.VERTICAL), elapsed,
                 new Separator(javafx.geometry.Orientation.VERTICAL), errors);
         return bar;

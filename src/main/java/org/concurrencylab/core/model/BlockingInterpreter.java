@@ -47,8 +47,13 @@ public final class BlockingInterpreter {
             for (Step step : plan.steps()) {
                 switch (step) {
                     case Step.Fetch fetch -> {
-                        context.ioWait(fetch.uri().toString());
-                        lastPage = fetch(fetch, context);
+                        context.acquireConnection(fetch.uri().toString());
+                        try {
+                            context.ioWait(fetch.uri().toString());
+                            lastPage = fetch(fetch, context);
+                        } finally {
+                            context.releaseConnection();
+                        }
                         context.label(String.format("%s (%,d bytes)", fetch.uri(), lastPage.body().length));
                         result = String.format("%,d bytes", lastPage.body().length);
                     }

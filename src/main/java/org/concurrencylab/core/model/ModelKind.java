@@ -38,6 +38,17 @@ public enum ModelKind {
         return title;
     }
 
+    /// A short name for a toolbar button.
+    public String shortTitle() {
+        return switch (this) {
+            case SYNC -> "Sync";
+            case THREADS -> "Threads";
+            case EVENTLOOP -> "Event loop";
+            case PROCESSES -> "Processes";
+            case VIRTUAL -> "Virtual threads";
+        };
+    }
+
     public String summary() {
         return summary;
     }

@@ -15,14 +15,15 @@ import java.util.List;
 /// @param http     the shared HTTP client of the blocking models
 /// @param outcomes where each task's outcome goes
 /// @param counter  the counter the race workload's tasks share
+/// @param facts    what the model reports beyond the trace
 public record RunContext(List<TaskPlan> plans, TraceRecorder recorder, RunControl control, Http http, Outcomes outcomes,
-                         SharedCounter counter) {
+                         SharedCounter counter, ModelFacts facts) {
     public RunContext {
         plans = List.copyOf(plans);
     }
 
-    /// A context with a fresh shared counter.
+    /// A context with a fresh shared counter and facts.
     public RunContext(List<TaskPlan> plans, TraceRecorder recorder, RunControl control, Http http, Outcomes outcomes) {
-        this(plans, recorder, control, http, outcomes, new SharedCounter());
+        this(plans, recorder, control, http, outcomes, new SharedCounter(), new ModelFacts());
     }
 }

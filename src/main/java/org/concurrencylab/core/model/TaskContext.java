@@ -4,19 +4,35 @@ import org.concurrencylab.core.trace.LaneTrack;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.workload.Kernels;
 
+import java.util.concurrent.Semaphore;
+
 /// What a step sees while it runs on a worker: it reports state changes on the worker's lane
-/// and offers the checkpoint that long computations call.
+/// and offers the checkpoint that long computations call. With a [Gil], running code needs the
+/// lock (time spent waiting for it is LOCK_WAIT), waiting for I/O lets go of it, and the
+/// checkpoint hands it over when the switch interval is up. With a connection limit, a download
+/// first waits (QUEUED) for a free connection.
 ///
 /// Thread-safety: confined to the worker thread running the task.
 public final class TaskContext implements Kernels.Checkpoint {
     private final LaneTrack lane;
     private final int task;
     private final RunControl control;
+    private final Gil gil;
+    private final Semaphore connections;
+    private boolean holdingGil;
+    private long gilSince;
 
     public TaskContext(LaneTrack lane, int task, RunControl control) {
+        this(lane, task, control, null, null);
+    }
+
+    /// `gil` and `connections` may be null (no GIL, no connection limit).
+    public TaskContext(LaneTrack lane, int task, RunControl control, Gil gil, Semaphore connections) {
         this.lane = lane;
         this.task = task;
         this.control = control;
+        this.gil = gil;
+        this.connections = connections;
     }
 
     public int task() {
@@ -27,16 +43,43 @@ public final class TaskContext implements Kernels.Checkpoint {
         return control;
     }
 
-    /// The worker starts running our code on the CPU.
+    /// The worker starts running our code on the CPU (after taking the GIL, if there is one).
     public void work(String label) {
         control.checkpoint();
+        if (gil != null && !holdingGil) {
+            lane.enter(State.LOCK_WAIT, task, "waiting for the GIL");
+            gil.acquire();
+            holdingGil = true;
+            gilSince = System.nanoTime();
+        }
         lane.enter(State.WORK, task, label);
     }
 
-    /// The worker starts waiting for I/O.
+    /// The worker starts waiting for I/O (and lets go of the GIL, as CPython does).
     public void ioWait(String label) {
         control.checkpoint();
+        releaseGil();
         lane.enter(State.IO_WAIT, task, label);
+    }
+
+    /// Before a download: waits for a free connection if the model limits them.
+    public void acquireConnection(String label) {
+        if (connections == null) return;
+        if (!connections.tryAcquire()) {
+            releaseGil();
+            lane.enter(State.QUEUED, task, "waiting for a free connection: " + label);
+            try {
+                connections.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            }
+        }
+    }
+
+    /// After a download: frees the connection taken by [#acquireConnection].
+    public void releaseConnection() {
+        if (connections != null) connections.release();
     }
 
     /// Replaces the label of the current state (e.g. adds the size once a body is read).
@@ -46,17 +89,35 @@ public final class TaskContext implements Kernels.Checkpoint {
 
     /// The current state failed with `error`; the worker is then idle.
     public void fail(String error) {
+        releaseGil();
         lane.fail(error);
     }
 
     /// The task is over; the worker is idle.
     public void finish() {
+        releaseGil();
         lane.idle();
     }
 
-    /// Called often by long computations: throws [CancelledException] once the run is stopped.
+    /// Called often by long computations: throws [CancelledException] once the run is stopped;
+    /// hands the GIL over when the switch interval is up and another thread waits for it.
     @Override
     public void check() {
         control.checkpoint();
+        if (holdingGil && gil.mustHandOver(gilSince)) {
+            String label = lane.label();
+            lane.enter(State.LOCK_WAIT, task, "GIL handed over; waiting to get it back");
+            gil.release();
+            gil.acquire();
+            gilSince = System.nanoTime();
+            lane.enter(State.WORK, task, label);
+        }
+    }
+
+    private void releaseGil() {
+        if (holdingGil) {
+            holdingGil = false;
+            gil.release();
+        }
     }
 }

@@ -20,12 +20,19 @@ public final class ThreadPoolModel implements ConcurrencyModel {
     public static final int MAX_WORKERS = 1024;
 
     private final int workers;
+    private final Gil gil;
 
     public ThreadPoolModel(int workers) {
+        this(workers, null);
+    }
+
+    /// A pool whose threads share `gil` (null: no GIL, Java's own free-running threads).
+    public ThreadPoolModel(int workers, Gil gil) {
         if (workers < 1 || workers > MAX_WORKERS) {
             throw new IllegalArgumentException("workers must be between 1 and " + MAX_WORKERS + ", was " + workers);
         }
         this.workers = workers;
+        this.gil = gil;
     }
 
     @Override
@@ -52,7 +59,7 @@ public final class ThreadPoolModel implements ConcurrencyModel {
         for (TaskPlan plan : context.plans()) {
             long submitted = recorder.clock().now();
             pool.execute(() -> {
-                TaskContext task = new TaskContext(laneOfThread.get(), plan.id(), context.control());
+                TaskContext task = new TaskContext(laneOfThread.get(), plan.id(), context.control(), gil, null);
                 try {
                     context.outcomes().add(interpreter.run(plan, task, submitted));
                 } catch (CancelledException stopped) {

@@ -1,6 +1,11 @@
 package org.concurrencylab.core.run;
 
 import org.concurrencylab.core.model.ConcurrencyModel;
+import org.concurrencylab.core.model.Gil;
+import org.concurrencylab.core.model.ModelFacts;
+import org.concurrencylab.core.model.VirtualThreadModel;
+import org.concurrencylab.core.workload.RaceCondition;
+import org.concurrencylab.core.workload.SharedCounter;
 import org.concurrencylab.core.model.Outcomes;
 import org.concurrencylab.core.model.RunContext;
 import org.concurrencylab.core.model.RunControl;
@@ -49,7 +54,13 @@ public final class RunEngine implements AutoCloseable {
 
     /// Starts `spec` on a new background thread; returns at once.
     public RunHandle start(RunSpec spec) {
-        RunHandle handle = new RunHandle(spec);
+        return start(spec, true);
+    }
+
+    /// Starts `spec`; with `record` false the workers' states go to a recorder that keeps
+    /// nothing (for measuring what recording costs).
+    public RunHandle start(RunSpec spec, boolean record) {
+        RunHandle handle = new RunHandle(spec, record);
         Thread.ofPlatform().daemon(true).name("run-" + runNumber.incrementAndGet())
                 .start(() -> execute(handle));
         return handle;
@@ -100,14 +111,19 @@ public final class RunEngine implements AutoCloseable {
 
             long cpuBefore = processCpuNanos();
             RunClock clock = RunClock.startingNow();
-            TraceRecorder recorder = TraceRecorder.create(clock);
+            TraceRecorder recorder = handle.recording() ? TraceRecorder.create(clock) : TraceRecorder.disabled(clock);
             Outcomes outcomes = new Outcomes(plans.size());
-            handle.started(recorder, outcomes);
+            SystemSampler sampler = new SystemSampler(clock);
+            handle.started(recorder, outcomes, sampler);
             handle.phase(RunPhase.RUNNING);
+            SharedCounter counter = new SharedCounter();
+            ModelFacts facts = new ModelFacts();
             try {
-                model.run(new RunContext(plans, recorder, control, http(), outcomes));
+                model.run(new RunContext(plans, recorder, control, http(), outcomes, counter, facts));
             } catch (InterruptedException e) {
                 control.cancel();
+            } finally {
+                sampler.close();
             }
             long wall = clock.now();
             long cpu = processCpuNanos() - cpuBefore;
@@ -116,8 +132,11 @@ public final class RunEngine implements AutoCloseable {
             List<Segment> segments = new ArrayList<>(recorder.finished());
             segments.sort(Comparator.comparingLong(Segment::start).thenComparingInt(Segment::lane));
             boolean cancelled = control.cancelled() && outcomes.done() < plans.size();
+            CounterResult counted = workload instanceof RaceCondition race
+                    ? new CounterResult(race.expected(), counter.value(race.mode()), facts.workerCounts()) : null;
             RunResult result = new RunResult(spec, wall, plans.size(), outcomes.errors(), cancelled,
-                    recorder.lanes(), segments, outcomes.list(), RunStats.of(wall, cpu, segments));
+                    recorder.lanes(), segments, outcomes.list(), RunStats.of(wall, cpu, segments),
+                    facts.carrierCount(), counted, sampler.samples());
             handle.phase(cancelled ? RunPhase.CANCELLED : RunPhase.FINISHED);
             handle.result().complete(result);
         } catch (InterruptedException e) {
@@ -133,8 +152,9 @@ public final class RunEngine implements AutoCloseable {
     private ConcurrencyModel newModel(RunSpec spec) {
         return switch (spec.model()) {
             case SYNC -> new SyncModel();
-            case THREADS -> new ThreadPoolModel(spec.workers());
-            case EVENTLOOP, PROCESSES, VIRTUAL -> throw new IllegalStateException(spec.model().title() + " is not wired yet");
+            case THREADS -> new ThreadPoolModel(spec.workers(), spec.gil() ? new Gil(spec.switchMs()) : null);
+            case VIRTUAL -> new VirtualThreadModel(spec.maxConnections(), spec.gil() ? new Gil(spec.switchMs()) : null);
+            case EVENTLOOP, PROCESSES -> throw new IllegalStateException(spec.model().title() + " is not wired yet");
         };
     }
 
@@ -142,7 +162,7 @@ public final class RunEngine implements AutoCloseable {
         return new RunResult(spec, 0, tasks, 0, true, List.of(), List.of(), List.of(), RunStats.of(0, 0, List.of()));
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return Math.max(0, os.getProcessCpuTime());
         }

@@ -16,9 +16,18 @@ public final class RunHandle {
     private volatile RunPhase phase = RunPhase.PREPARING;
     private volatile TraceRecorder trace;
     private volatile Outcomes outcomes;
+    private volatile SystemSampler sampler;
 
-    RunHandle(RunSpec spec) {
+    private final boolean recording;
+
+    RunHandle(RunSpec spec, boolean recording) {
         this.spec = spec;
+        this.recording = recording;
+    }
+
+    /// Whether the run's trace is kept (false only when measuring what recording costs).
+    public boolean recording() {
+        return recording;
     }
 
     public RunSpec spec() {
@@ -73,8 +82,15 @@ public final class RunHandle {
         this.phase = newPhase;
     }
 
-    void started(TraceRecorder recorder, Outcomes taskOutcomes) {
+    void started(TraceRecorder recorder, Outcomes taskOutcomes, SystemSampler systemSampler) {
         this.outcomes = taskOutcomes;
+        this.sampler = systemSampler;
         this.trace = recorder;
+    }
+
+    /// The latest reading of threads, processes, CPU and heap, or null before the timed run.
+    public SystemSample system() {
+        SystemSampler s = sampler;
+        return s == null ? null : s.latest();
     }
 }

@@ -17,12 +17,33 @@ import java.util.List;
 /// @param segments  every segment, ordered by start time
 /// @param outcomes  each finished task's outcome, in task order
 /// @param stats     derived numbers
+/// @param carriers  platform threads that carried virtual threads (0 for other models)
+/// @param counter   how the race workload's counter ended (null for other workloads)
+/// @param samples   threads, processes, CPU and heap, read a few times a second during the run
 public record RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boolean cancelled,
-                        List<Lane> lanes, List<Segment> segments, List<TaskOutcome> outcomes, RunStats stats) {
+                        List<Lane> lanes, List<Segment> segments, List<TaskOutcome> outcomes, RunStats stats,
+                        int carriers, CounterResult counter, List<SystemSample> samples) {
     public RunResult {
         lanes = List.copyOf(lanes);
         segments = List.copyOf(segments);
         outcomes = List.copyOf(outcomes);
+        samples = samples == null ? List.of() : List.copyOf(samples);
+    }
+
+    /// The most platform threads alive at one reading (0 if none was taken).
+    public int peakThreads() {
+        return samples.stream().mapToInt(SystemSample::platformThreads).max().orElse(0);
+    }
+
+    /// The most child processes alive at one reading.
+    public int peakProcesses() {
+        return samples.stream().mapToInt(SystemSample::childProcesses).max().orElse(0);
+    }
+
+    /// A result with no model facts.
+    public RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boolean cancelled,
+                     List<Lane> lanes, List<Segment> segments, List<TaskOutcome> outcomes, RunStats stats) {
+        this(spec, wallNanos, tasks, errors, cancelled, lanes, segments, outcomes, stats, 0, null, List.of());
     }
 
     /// Tasks that finished, successfully or not.
@@ -36,8 +57,12 @@ public record RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boo
 
     /// The one-line summary the command line prints.
     public String summaryLine() {
-        return String.format(java.util.Locale.ROOT, "%s %s workers=%d tasks=%d errors=%d wall=%.3fs%s",
-                spec.workload().id(), spec.model().id(), spec.workers(), tasks, errors, wallSeconds(),
-                cancelled ? " cancelled" : "");
+        String extra = cancelled ? " cancelled" : "";
+        if (counter != null) {
+            extra += String.format(java.util.Locale.ROOT, " counter=%d expected=%d lost=%d", counter.actual(), counter.expected(), counter.lost());
+        }
+        if (carriers > 0) extra += " carriers=" + carriers;
+        return String.format(java.util.Locale.ROOT, "%s %s%s workers=%d tasks=%d errors=%d wall=%.3fs%s",
+                spec.workload().id(), spec.model().id(), spec.gil() ? " gil" : "", spec.workers(), tasks, errors, wallSeconds(), extra);
     }
 }

@@ -26,6 +26,21 @@ public enum WorkloadKind {
 
     public String title() { return title; }
 
+    /// A short name for a toolbar button.
+    public String shortTitle() {
+        return switch (this) {
+            case DOWNLOAD -> "Download";
+            case CPU -> "Sum of squares";
+            case RACE -> "Race";
+            case MIXED -> "Download + parse";
+        };
+    }
+
+    /// Whether the workload downloads pages (and so takes URLs, latency, a connection limit).
+    public boolean downloads() {
+        return this == DOWNLOAD || this == MIXED;
+    }
+
     /// The article's number of tasks for this workload.
     public int defaultTasks() { return defaultTasks; }
 

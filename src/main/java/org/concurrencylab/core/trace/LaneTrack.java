@@ -43,6 +43,11 @@ public final class LaneTrack {
         if (current != null) current.relabel(label);
     }
 
+    /// The label of the current state, or "" when idle.
+    public String label() {
+        return current == null ? "" : current.label();
+    }
+
     /// The state the lane is in, or null when idle.
     public State state() {
         return current == null ? null : current.state();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -21,7 +20,8 @@ public final class TraceRecorder {
     private final boolean enabled;
     private final SegmentLog log = new SegmentLog();
     private final Set<Span> open = ConcurrentHashMap.newKeySet();
-    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private final List<Lane> lanes = new ArrayList<>();
+    private volatile int laneCount;
     private final AtomicLong changes = new AtomicLong();
 
     private TraceRecorder(RunClock clock, boolean enabled) {
@@ -48,16 +48,33 @@ public final class TraceRecorder {
     }
 
     /// Adds a lane and returns it; its id is its index in [#lanes()].
-    public synchronized Lane addLane(String name, LaneKind kind) {
-        Lane lane = new Lane(lanes.size(), name, kind);
-        lanes.add(lane);
-        changes.incrementAndGet();
-        return lane;
+    public Lane addLane(String name, LaneKind kind) {
+        synchronized (lanes) {
+            Lane lane = new Lane(lanes.size(), name, kind);
+            lanes.add(lane);
+            laneCount = lanes.size();
+            changes.incrementAndGet();
+            return lane;
+        }
     }
 
     /// The lanes added so far, in id order.
     public List<Lane> lanes() {
-        return List.copyOf(lanes);
+        synchronized (lanes) {
+            return List.copyOf(lanes);
+        }
+    }
+
+    /// The lanes from id `from` on (cheap when nothing was added since a reader last looked).
+    public List<Lane> lanesFrom(int from) {
+        if (from >= laneCount) return List.of();
+        synchronized (lanes) {
+            return List.copyOf(lanes.subList(from, lanes.size()));
+        }
+    }
+
+    public int laneCount() {
+        return laneCount;
     }
 
     /// A state tracker for one lane, to be used by one thread at a time.

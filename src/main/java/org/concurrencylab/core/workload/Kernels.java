@@ -1,8 +1,6 @@
 package org.concurrencylab.core.workload;
 
 import java.math.BigInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /// The CPU work behind the steps: plain, allocation-honest Java that each model runs as is.
 public final class Kernels {
@@ -11,8 +9,6 @@ public final class Kernels {
     /// is honoured.
     public static final int CHECK_EVERY = 1 << 14;
 
-    private static final Pattern LINK = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private Kernels() {}
 
@@ -46,17 +42,44 @@ public final class Kernels {
     /// What parsing a page found.
     public record PageSummary(int chars, int links, int words) {}
 
-    /// Counts the links and words of an HTML page (the "small parse step" after a download).
+    /// Counts the links (`<a …href=…>`) and words (runs of letters and digits) of an HTML page:
+    /// the "small parse step" after a download. One pass over the characters.
     public static PageSummary parsePage(String html, Checkpoint checkpoint) {
         int links = 0;
-        Matcher link = LINK.matcher(html);
-        while (link.find()) links++;
-        checkpoint.check();
         int words = 0;
-        Matcher word = WORD.matcher(html);
-        while (word.find()) {
-            if ((++words & (CHECK_EVERY - 1)) == 0) checkpoint.check();
+        boolean inWord = false;
+        int n = html.length();
+        for (int i = 0; i < n; i++) {
+            char c = html.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (!inWord) words++;
+                inWord = true;
+            } else {
+                inWord = false;
+                if (c == '<' && isAnchorStart(html, i)) {
+                    int close = html.indexOf('>', i);
+                    int end = close < 0 ? n : close;
+                    if (containsIgnoreCase(html, i, end, "href=")) links++;
+                }
+            }
+            if ((i & (CHECK_EVERY - 1)) == 0) checkpoint.check();
         }
-        return new PageSummary(html.length(), links, words);
+        return new PageSummary(n, links, words);
+    }
+
+    private static boolean isAnchorStart(String html, int lt) {
+        return lt + 2 < html.length()
+                && (html.charAt(lt + 1) == 'a' || html.charAt(lt + 1) == 'A')
+                && Character.isWhitespace(html.charAt(lt + 2));
+    }
+
+    private static boolean containsIgnoreCase(String text, int from, int to, String needle) {
+        char first = Character.toLowerCase(needle.charAt(0));
+        for (int i = from; i + needle.length() <= to; i++) {
+            if (Character.toLowerCase(text.charAt(i)) == first && text.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -63,14 +63,14 @@ class KernelsTest {
     }
 
     @Test
-    void parsing_a_long_page_reaches_a_checkpoint_for_every_check_interval_of_words() {
+    void parsing_a_long_page_reaches_a_checkpoint_for_every_check_interval_of_characters() {
         AtomicInteger checks = new AtomicInteger();
         String page = "word ".repeat(2 * Kernels.CHECK_EVERY);
 
         Kernels.PageSummary summary = Kernels.parsePage(page, checks::incrementAndGet);
 
         assertThat(summary.words()).isEqualTo(2 * Kernels.CHECK_EVERY);
-        // one after the links, then one per CHECK_EVERY words
-        assertThat(checks.get()).isEqualTo(3);
+        // one at the start, then one per CHECK_EVERY characters: 5 characters a word
+        assertThat(checks.get()).isEqualTo((page.length() + Kernels.CHECK_EVERY - 1) / Kernels.CHECK_EVERY);
     }
 }

@@ -1,0 +1,35 @@
+package org.concurrencylab.core.model;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/// What a model tells about its run beyond the trace: the carrier threads that ran virtual
+/// threads, the counts each child process kept on its own copy of the race counter.
+///
+/// Thread-safety: thread-safe; workers add to it while the run goes on.
+public final class ModelFacts {
+    private final Set<String> carriers = ConcurrentHashMap.newKeySet();
+    private final List<Long> workerCounts = new CopyOnWriteArrayList<>();
+
+    /// Notes the carrier thread the current virtual thread runs on (from its name).
+    public void noteCarrier() {
+        String name = Thread.currentThread().toString();
+        int at = name.lastIndexOf('@');
+        if (Thread.currentThread().isVirtual() && at >= 0) carriers.add(name.substring(at + 1));
+    }
+
+    public int carrierCount() {
+        return carriers.size();
+    }
+
+    /// Adds the race count one worker process kept on its own copy of the counter.
+    public void addWorkerCount(long count) {
+        workerCounts.add(count);
+    }
+
+    public List<Long> workerCounts() {
+        return List.copyOf(workerCounts);
+    }
+}

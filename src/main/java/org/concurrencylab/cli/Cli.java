@@ -46,7 +46,7 @@ public final class Cli {
     }
 
     static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return org.concurrencylab.export.Exports.oneLine(message);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -21,7 +21,7 @@ public final class Exports {
     }
 
     /// One line of a possibly multi-line message.
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -370,6 +370,12 @@ public final class MainView extends BorderPane {
             text.append(String.format(Locale.ROOT, "%n%,d virtual threads ran on %d carrier (platform) thread%s.",
                     r.tasks(), r.carriers(), r.carriers() == 1 ? "" : "s"));
         }
+        long startupEnd = r.segments().stream().filter(seg -> seg.state() == State.STARTUP)
+                .mapToLong(seg -> seg.end()).max().orElse(0);
+        if (startupEnd > 0) {
+            text.append(String.format(Locale.ROOT, "%nStarting the worker processes took %s (grey); the work itself took %s.",
+                    Ticks.duration(startupEnd), Ticks.duration(r.wallNanos() - startupEnd)));
+        }
         if (r.counter() != null) text.append(System.lineSeparator()).append(counterText(r));
         return text.toString();
     }

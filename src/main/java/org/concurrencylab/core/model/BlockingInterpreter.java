@@ -48,13 +48,13 @@ public final class BlockingInterpreter {
                 switch (step) {
                     case Step.Fetch fetch -> {
                         context.acquireConnection(fetch.uri().toString());
-                        try {
-                            context.ioWait(fetch.uri().toString());
-                            lastPage = fetch(fetch, context);
-                        } finally {
-                            context.releaseConnection();
-                        }
+                        context.ioWait(fetch.uri().toString());
+                        lastPage = fetch(fetch, context);
                         context.label(String.format("%s (%,d bytes)", fetch.uri(), lastPage.body().length));
+                        // the lane leaves I/O before the connection is freed, so the trace never
+                        // shows more downloads in flight than there are connections
+                        context.ioDone();
+                        context.releaseConnection();
                         result = String.format("%,d bytes", lastPage.body().length);
                     }
                     case Step.Parse _, Step.Crunch _, Step.Compute _, Step.Increment _ ->

@@ -22,15 +22,15 @@ public final class CpuSteps {
     public static String run(Step step, Page lastPage, TaskContext context, SharedCounter counter) {
         return switch (step) {
             case Step.Parse parse -> {
+                context.work("parse " + path(lastPage));
                 String html = html(lastPage);
-                context.work("parse " + lastPage.uri().getPath());
                 Kernels.PageSummary summary = null;
                 for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, context);
                 yield String.format("%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
             }
             case Step.Crunch crunch -> {
+                context.work(String.format("heavy parse of %s, %d ms of CPU", path(lastPage), crunch.millis()));
                 String html = html(lastPage);
-                context.work(String.format("heavy parse of %s, %d ms of CPU", lastPage.uri().getPath(), crunch.millis()));
                 long rounds = crunch(html, crunch.millis(), context);
                 yield String.format("%,d bytes parsed %,d times", lastPage.body().length, rounds);
             }
@@ -52,6 +52,11 @@ public final class CpuSteps {
             case Step.Fetch fetch -> throw new IllegalArgumentException("not a CPU step: " + fetch);
             case Step.Sleep sleep -> throw new IllegalArgumentException("not a CPU step: " + sleep);
         };
+    }
+
+    private static String path(Page page) {
+        if (page == null) throw new StepFailedException("nothing to parse: no page was downloaded");
+        return page.uri().getPath();
     }
 
     private static String html(Page page) {

@@ -20,6 +20,7 @@ public final class TaskContext implements Kernels.Checkpoint {
     private final Gil gil;
     private final Semaphore connections;
     private boolean holdingGil;
+    private boolean holdingConnection;
     private long gilSince;
 
     public TaskContext(LaneTrack lane, int task, RunControl control) {
@@ -58,16 +59,21 @@ public final class TaskContext implements Kernels.Checkpoint {
     /// The worker starts waiting for I/O (and lets go of the GIL, as CPython does).
     public void ioWait(String label) {
         control.checkpoint();
-        releaseGil();
         lane.enter(State.IO_WAIT, task, label);
+        releaseGil();
+    }
+
+    /// The I/O wait is over; the worker is between steps until the next one begins.
+    public void ioDone() {
+        lane.idle();
     }
 
     /// Before a download: waits for a free connection if the model limits them.
     public void acquireConnection(String label) {
         if (connections == null) return;
         if (!connections.tryAcquire()) {
-            releaseGil();
             lane.enter(State.QUEUED, task, "waiting for a free connection: " + label);
+            releaseGil();
             try {
                 connections.acquire();
             } catch (InterruptedException e) {
@@ -75,11 +81,16 @@ public final class TaskContext implements Kernels.Checkpoint {
                 throw new CancelledException();
             }
         }
+        holdingConnection = true;
     }
 
-    /// After a download: frees the connection taken by [#acquireConnection].
+    /// After a download, once the lane has left its I/O wait: frees the connection taken by
+    /// [#acquireConnection] (also done by [#fail] and [#finish]; a second call does nothing).
     public void releaseConnection() {
-        if (connections != null) connections.release();
+        if (holdingConnection) {
+            holdingConnection = false;
+            connections.release();
+        }
     }
 
     /// Replaces the label of the current state (e.g. adds the size once a body is read).
@@ -89,14 +100,18 @@ public final class TaskContext implements Kernels.Checkpoint {
 
     /// The current state failed with `error`; the worker is then idle.
     public void fail(String error) {
-        releaseGil();
+        // between two steps the lane is idle: mark the failure on an instant of its own
+        if (lane.state() == null) lane.enter(State.WORK, task, "between steps");
         lane.fail(error);
+        releaseConnection();
+        releaseGil();
     }
 
     /// The task is over; the worker is idle.
     public void finish() {
-        releaseGil();
         lane.idle();
+        releaseConnection();
+        releaseGil();
     }
 
     /// Called often by long computations: throws [CancelledException] once the run is stopped;
@@ -107,8 +122,10 @@ public final class TaskContext implements Kernels.Checkpoint {
         if (holdingGil && gil.mustHandOver(gilSince)) {
             String label = lane.label();
             lane.enter(State.LOCK_WAIT, task, "GIL handed over; waiting to get it back");
+            holdingGil = false;
             gil.release();
             gil.acquire();
+            holdingGil = true;
             gilSince = System.nanoTime();
             lane.enter(State.WORK, task, label);
         }

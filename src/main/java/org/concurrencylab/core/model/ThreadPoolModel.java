@@ -57,8 +57,9 @@ public final class ThreadPoolModel implements ConcurrencyModel {
         ExecutorService pool = Executors.newFixedThreadPool(workers, laneBinding(lanes, laneOfThread));
         RunControl.Registration stopPool = context.control().onCancel(pool::shutdownNow);
         for (TaskPlan plan : context.plans()) {
+            if (context.control().cancelled()) break;
             long submitted = recorder.clock().now();
-            pool.execute(() -> {
+            submit(pool, () -> {
                 TaskContext task = new TaskContext(laneOfThread.get(), plan.id(), context.control(), gil, null);
                 try {
                     context.outcomes().add(interpreter.run(plan, task, submitted));
@@ -78,6 +79,15 @@ public final class ThreadPoolModel implements ConcurrencyModel {
             throw e;
         } finally {
             stopPool.close();
+        }
+    }
+
+    /// Hands `task` to `pool`, unless a stop has shut the pool down meanwhile.
+    static void submit(ExecutorService pool, Runnable task) {
+        try {
+            pool.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the run was stopped while tasks were being submitted: the rest are not run
         }
     }
 

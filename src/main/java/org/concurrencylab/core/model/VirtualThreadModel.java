@@ -49,8 +49,9 @@ public final class VirtualThreadModel implements ConcurrencyModel {
         RunControl.Registration stop = context.control().onCancel(executor::shutdownNow);
         try {
             for (TaskPlan plan : context.plans()) {
+                if (context.control().cancelled()) break;
                 long submitted = recorder.clock().now();
-                executor.execute(() -> {
+                ThreadPoolModel.submit(executor, () -> {
                     context.facts().noteCarrier();
                     TaskContext task = new TaskContext(lanes[plan.id()], plan.id(), context.control(), gil, connections);
                     try {

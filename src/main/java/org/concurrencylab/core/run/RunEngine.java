@@ -109,6 +109,7 @@ public final class RunEngine implements AutoCloseable {
                 return;
             }
 
+            Http client = http(); // made before the clock starts: its set-up is not the run's
             long cpuBefore = processCpuNanos();
             RunClock clock = RunClock.startingNow();
             TraceRecorder recorder = handle.recording() ? TraceRecorder.create(clock) : TraceRecorder.disabled(clock);
@@ -119,7 +120,7 @@ public final class RunEngine implements AutoCloseable {
             SharedCounter counter = new SharedCounter();
             ModelFacts facts = new ModelFacts();
             try {
-                model.run(new RunContext(plans, recorder, control, http(), outcomes, counter, facts));
+                model.run(new RunContext(plans, recorder, control, client, outcomes, counter, facts));
             } catch (InterruptedException e) {
                 control.cancel();
             } finally {

@@ -129,7 +129,7 @@ class RunSpecTest {
     void kinds_are_found_by_their_command_line_ids() {
         assertThat(WorkloadKind.byId("CPU")).contains(WorkloadKind.CPU);
         assertThat(WorkloadKind.byId("download")).contains(WorkloadKind.DOWNLOAD);
-        assertThat(WorkloadKind.byId("race")).isEmpty();
+        assertThat(WorkloadKind.byId("nosuch")).isEmpty();
         assertThat(ModelKind.byId("threads")).contains(ModelKind.THREADS);
         assertThat(ModelKind.byId("sync")).contains(ModelKind.SYNC);
         assertThat(ModelKind.byId("gil")).isEmpty();

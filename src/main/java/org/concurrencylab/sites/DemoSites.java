@@ -126,7 +126,8 @@ public final class DemoSites implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                // in slices: the server keeps a connection's write buffer as large as its largest write
+                for (int at = 0; at < body.length; at += 8192) out.write(body, at, Math.min(8192, body.length - at));
             }
             served.incrementAndGet();
         }

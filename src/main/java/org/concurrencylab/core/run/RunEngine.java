@@ -1,8 +1,10 @@
 package org.concurrencylab.core.run;
 
 import org.concurrencylab.core.model.ConcurrencyModel;
+import org.concurrencylab.core.model.EventLoopModel;
 import org.concurrencylab.core.model.Gil;
 import org.concurrencylab.core.model.ModelFacts;
+import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.VirtualThreadModel;
 import org.concurrencylab.core.workload.RaceCondition;
 import org.concurrencylab.core.workload.SharedCounter;
@@ -16,6 +18,7 @@ import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.TraceRecorder;
 import org.concurrencylab.core.workload.TaskPlan;
 import org.concurrencylab.core.workload.Workload;
+import org.concurrencylab.net.AsyncHttp;
 import org.concurrencylab.net.Http;
 import org.concurrencylab.sites.DemoSites;
 import org.concurrencylab.sites.SiteConfig;
@@ -41,6 +44,7 @@ public final class RunEngine implements AutoCloseable {
     private final Warmup warmup = new Warmup();
     private final SiteConfig siteDefaults;
     private Http http;
+    private AsyncHttp asyncHttp;
     private DemoSites sites;
 
     public RunEngine() {
@@ -83,6 +87,11 @@ public final class RunEngine implements AutoCloseable {
         return http;
     }
 
+    private synchronized AsyncHttp asyncHttp() {
+        if (asyncHttp == null) asyncHttp = AsyncHttp.createDefault();
+        return asyncHttp;
+    }
+
     private void execute(RunHandle handle) {
         RunSpec spec = handle.spec();
         RunControl control = handle.control();
@@ -100,7 +109,10 @@ public final class RunEngine implements AutoCloseable {
                 handle.phase(RunPhase.WARMING_UP);
                 switch (workload.nature()) {
                     case CPU_BOUND -> warmup.compute(http(), control);
-                    case IO_BOUND -> warmup.http(http(), demoSites().pages(), control);
+                    case IO_BOUND -> {
+                        if (spec.model() == ModelKind.EVENTLOOP) warmup.eventLoop(asyncHttp(), demoSites().pages(), control);
+                        else warmup.http(http(), demoSites().pages(), control);
+                    }
                 }
             }
             if (control.cancelled()) {
@@ -155,7 +167,8 @@ public final class RunEngine implements AutoCloseable {
             case SYNC -> new SyncModel();
             case THREADS -> new ThreadPoolModel(spec.workers(), spec.gil() ? new Gil(spec.switchMs()) : null);
             case VIRTUAL -> new VirtualThreadModel(spec.maxConnections(), spec.gil() ? new Gil(spec.switchMs()) : null);
-            case EVENTLOOP, PROCESSES -> throw new IllegalStateException(spec.model().title() + " is not wired yet");
+            case EVENTLOOP -> new EventLoopModel(spec.maxConnections(), asyncHttp());
+            case PROCESSES -> throw new IllegalStateException(spec.model().title() + " is not wired yet");
         };
     }
 
@@ -174,7 +187,9 @@ public final class RunEngine implements AutoCloseable {
     public synchronized void close() {
         if (sites != null) sites.close();
         if (http != null) http.close();
+        if (asyncHttp != null) asyncHttp.close();
         sites = null;
         http = null;
+        asyncHttp = null;
     }
 }

@@ -81,8 +81,12 @@ class BlockingModelsTest {
             assertThat(context.outcomes().list()).extracting(TaskOutcome::ok).containsExactly(true, false, true);
             assertThat(context.outcomes().list().get(1).error()).contains("nothing to parse");
             assertThat(context.outcomes().list().get(2).result()).isEqualTo(SumOfSquares.expected(2000).toString());
-            // the failing task had not entered a state yet: nothing on a lane carries its error
-            assertThat(all(context)).filteredOn(s -> s.lane() != Segment.NO_LANE).noneMatch(Segment::failed);
+            // the failing task had not entered a state yet: its failure gets a mark of its own on the lane
+            assertThat(all(context)).filteredOn(s -> s.lane() != Segment.NO_LANE && s.failed())
+                    .singleElement().satisfies(s -> {
+                        assertThat(s.task()).isEqualTo(1);
+                        assertThat(s.error()).contains("nothing to parse");
+                    });
         }
     }
 

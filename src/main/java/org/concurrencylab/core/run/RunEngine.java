@@ -5,6 +5,7 @@ import org.concurrencylab.core.model.EventLoopModel;
 import org.concurrencylab.core.model.Gil;
 import org.concurrencylab.core.model.ModelFacts;
 import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.model.PooledModels;
 import org.concurrencylab.core.model.VirtualThreadModel;
 import org.concurrencylab.core.workload.RaceCondition;
 import org.concurrencylab.core.workload.SharedCounter;
@@ -30,6 +31,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /// Starts runs on background threads and hands back a [RunHandle] at once.
@@ -46,6 +48,7 @@ public final class RunEngine implements AutoCloseable {
     private Http http;
     private AsyncHttp asyncHttp;
     private DemoSites sites;
+    private PooledModels processPools;
 
     public RunEngine() {
         this(SiteConfig.defaults());
@@ -87,6 +90,17 @@ public final class RunEngine implements AutoCloseable {
         return http;
     }
 
+    /// The process pool's maker (from the `worker` package, found with `ServiceLoader`), made on
+    /// first use; its worker processes live until [#close].
+    private synchronized PooledModels processPools() {
+        if (processPools == null) {
+            processPools = ServiceLoader.load(PooledModels.class).stream().map(ServiceLoader.Provider::get)
+                    .filter(p -> p.kind() == ModelKind.PROCESSES).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the process pool is not on the class path"));
+        }
+        return processPools;
+    }
+
     private synchronized AsyncHttp asyncHttp() {
         if (asyncHttp == null) asyncHttp = AsyncHttp.createDefault();
         return asyncHttp;
@@ -108,7 +122,10 @@ public final class RunEngine implements AutoCloseable {
             if (spec.warmup()) {
                 handle.phase(RunPhase.WARMING_UP);
                 switch (workload.nature()) {
-                    case CPU_BOUND -> warmup.compute(http(), control);
+                    // worker processes warm themselves up; warming this JVM would not help them
+                    case CPU_BOUND -> {
+                        if (spec.model() != ModelKind.PROCESSES) warmup.compute(http(), control);
+                    }
                     case IO_BOUND -> {
                         if (spec.model() == ModelKind.EVENTLOOP) warmup.eventLoop(asyncHttp(), demoSites().pages(), control);
                         else warmup.http(http(), demoSites().pages(), control);
@@ -168,7 +185,7 @@ public final class RunEngine implements AutoCloseable {
             case THREADS -> new ThreadPoolModel(spec.workers(), spec.gil() ? new Gil(spec.switchMs()) : null);
             case VIRTUAL -> new VirtualThreadModel(spec.maxConnections(), spec.gil() ? new Gil(spec.switchMs()) : null);
             case EVENTLOOP -> new EventLoopModel(spec.maxConnections(), asyncHttp());
-            case PROCESSES -> throw new IllegalStateException(spec.model().title() + " is not wired yet");
+            case PROCESSES -> processPools().create(spec.workers());
         };
     }
 
@@ -188,6 +205,8 @@ public final class RunEngine implements AutoCloseable {
         if (sites != null) sites.close();
         if (http != null) http.close();
         if (asyncHttp != null) asyncHttp.close();
+        if (processPools != null) processPools.close();
+        processPools = null;
         sites = null;
         http = null;
         asyncHttp = null;

@@ -1,0 +1,18 @@
+package org.concurrencylab.core.model;
+
+/// Makes the models of one kind whose workers outlive a run: the process pool keeps its worker
+/// processes between runs. The engine finds the implementation with `ServiceLoader`, so core does
+/// not depend on the package that provides it (the process pool lives in `worker`).
+///
+/// Thread-safety: implementations are thread-safe.
+public interface PooledModels extends AutoCloseable {
+    /// The kind of model this makes.
+    ModelKind kind();
+
+    /// A model for one run with `workers` workers; it may reuse workers of earlier runs.
+    ConcurrencyModel create(int workers);
+
+    /// Releases what the models kept (stops the worker processes).
+    @Override
+    void close();
+}

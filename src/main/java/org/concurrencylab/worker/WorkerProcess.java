@@ -1,0 +1,356 @@
+package org.concurrencylab.worker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/// One worker process seen from the app: it starts the child JVM, writes commands to its stdin,
+/// and a reader thread turns the child's stdout into [Event]s for whoever is attached (the run
+/// using the process). When the child first says ready, the reader aligns the child's clock with
+/// a ping handshake: offset = child time − midpoint of the parent's send and receive, kept from
+/// the ping with the smallest round trip.
+///
+/// A child that writes a line that is not a protocol message is killed: the attached run hears
+/// [Unreadable], then [Exited].
+///
+/// Thread-safety: thread-safe. [#send] may be called from any thread; the reader thread
+/// (`worker-N-out`) alone parses stdout; status fields are volatile and events are handed over
+/// in the order the child wrote them.
+public final class WorkerProcess {
+    /// Pings of the clock handshake; the one with the smallest round trip counts.
+    static final int PINGS = 5;
+    /// Longest line accepted from a child; a longer one is unreadable.
+    static final int MAX_LINE_BYTES = 1 << 20;
+    private static final int STDERR_LINES = 20;
+
+    /// What a worker process tells the run attached to it.
+    sealed interface Event permits Started, Message, Unreadable, Exited {
+        WorkerProcess worker();
+    }
+
+    /// The child started, warmed up and its clock is aligned.
+    record Started(WorkerProcess worker) implements Event {}
+
+    /// A protocol message, after the start.
+    record Message(WorkerProcess worker, Protocol.Event event) implements Event {}
+
+    /// The child wrote something that is not a protocol message; it is being killed.
+    record Unreadable(WorkerProcess worker, String error) implements Event {}
+
+    /// The child's process ended with `code`.
+    record Exited(WorkerProcess worker, int code) implements Event {}
+
+    private final int slot;
+    private final Process process;
+    private final long spawnNanoTime;
+    private final OutputStream stdin;
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    /// Set before the stdout reader starts (which joins it), never changed.
+    private Thread stderrReader;
+    private volatile Consumer<Event> sink;
+    private volatile boolean started;
+    private volatile boolean unreadable;
+    private volatile Integer exitCode;
+    private volatile long clockOffset;
+    private volatile long roundTrip;
+    private volatile boolean httpWarm;
+    private volatile boolean killed;
+
+    private WorkerProcess(int slot, Process process, long spawnNanoTime) {
+        this.slot = slot;
+        this.process = process;
+        this.spawnNanoTime = spawnNanoTime;
+        this.stdin = process.getOutputStream();
+    }
+
+    /// Starts a child as `jvm` says; `slot` is its place in the pool (from 0). Returns at once:
+    /// the child is ready when [Started] comes.
+    static WorkerProcess start(ChildJvm jvm, int slot) throws IOException {
+        long spawn = System.nanoTime();
+        Process process = new ProcessBuilder(jvm.command()).start();
+        WorkerProcess worker = new WorkerProcess(slot, process, spawn);
+        worker.stderrReader = Thread.ofPlatform().daemon(true).name("worker-" + (slot + 1) + "-err").start(worker::readStderr);
+        Thread.ofPlatform().daemon(true).name("worker-" + (slot + 1) + "-out").start(worker::readStdout);
+        return worker;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /// The place of this process in its pool, from 0.
+    public int slot() {
+        return slot;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /// `System.nanoTime()` just before the process was started.
+    long spawnNanoTime() {
+        return spawnNanoTime;
+    }
+
+    /// Whether the child has started, warmed up and had its clock aligned.
+    boolean started() {
+        return started;
+    }
+
+    boolean exited() {
+        return exitCode != null;
+    }
+
+    /// The exit code, or -1 while the process lives.
+    int exitCode() {
+        Integer code = exitCode;
+        return code == null ? -1 : code;
+    }
+
+    /// Usable for another run: alive, never killed, never garbled (it may still be starting).
+    boolean usable() {
+        return !killed && !unreadable && exitCode == null && process.isAlive();
+    }
+
+    boolean httpWarm() {
+        return httpWarm;
+    }
+
+    void httpWarmed() {
+        httpWarm = true;
+    }
+
+    /// The round trip of the ping that aligned the clock, ns.
+    long clockRoundTrip() {
+        return roundTrip;
+    }
+
+    /// Converts a time of the child's clock into this process's `System.nanoTime()`.
+    long toLocalNanoTime(long childTime) {
+        return childTime - clockOffset;
+    }
+
+    /// Sends events to `newSink` from now on (null: drop them). Attach first, then look at the
+    /// status ([#started], [#exited]): an event that changes it is then either seen in the status
+    /// or delivered, possibly both.
+    void attach(Consumer<Event> newSink) {
+        sink = newSink;
+    }
+
+    /// Writes one command line. Throws if the child's stdin is closed (it is exiting).
+    void send(Protocol.Command command) throws IOException {
+        byte[] line = (Protocol.write(command) + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (stdin) {
+            stdin.write(line);
+            stdin.flush();
+        }
+    }
+
+    /// Kills the process at once (and anything it started).
+    public void kill() {
+        killed = true;
+        killTree(process.toHandle());
+    }
+
+    /// Whether [#kill] was called (the process did not die by itself).
+    boolean killed() {
+        return killed;
+    }
+
+    /// Asks the child to exit; kills it if it has not within `millis`.
+    void stop(long millis) {
+        try {
+            send(new Protocol.Exit());
+            if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) kill();
+        } catch (IOException e) {
+            kill();
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void killTree(ProcessHandle handle) {
+        handle.descendants().forEach(ProcessHandle::destroyForcibly);
+        handle.destroyForcibly();
+    }
+
+    /// "worker process 1234".
+    public String describe() {
+        return "worker process " + pid();
+    }
+
+    /// The last lines the child wrote on stderr, oldest first, joined by " | ".
+    String stderrTail() {
+        synchronized (stderrTail) {
+            return String.join(" | ", stderrTail);
+        }
+    }
+
+    private void deliver(Event event) {
+        Consumer<Event> target = sink;
+        if (target != null) target.accept(event);
+    }
+
+    private void readStdout() {
+        try (InputStream out = process.getInputStream()) {
+            LineReader lines = new LineReader(out);
+            String line;
+            while ((line = lines.next()) != null) {
+                if (unreadable) continue;
+                Protocol.Event event = parse(line);
+                if (event == null) continue;
+                if (started) {
+                    deliver(new Message(this, event));
+                } else if (!(event instanceof Protocol.Ready)) {
+                    garbled("expected 'ready' first, got: " + abbreviate(line));
+                } else if (alignClock(lines)) {
+                    started = true;
+                    deliver(new Started(this));
+                }
+            }
+        } catch (IOException e) {
+            // the stream broke: the process is gone
+        }
+        int code = waitForExit();
+        try {
+            stderrReader.join(1_000); // its last words go into the exit message
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exitCode = code;
+        deliver(new Exited(this, code));
+    }
+
+    /// The ping handshake, run on the reader thread right after the child's first "ready".
+    private boolean alignClock(LineReader lines) throws IOException {
+        long bestRoundTrip = Long.MAX_VALUE;
+        long bestOffset = 0;
+        for (int i = 0; i < PINGS; i++) {
+            long sent = System.nanoTime();
+            send(new Protocol.Ping(i));
+            String line = lines.next();
+            long received = System.nanoTime();
+            if (line == null) return false;
+            Protocol.Event event = parse(line);
+            if (event == null) return false;
+            if (!(event instanceof Protocol.Pong(long id, long time)) || id != i) {
+                garbled("expected the answer to ping " + i + ", got: " + abbreviate(line));
+                return false;
+            }
+            long rtt = received - sent;
+            if (rtt < bestRoundTrip) {
+                bestRoundTrip = rtt;
+                bestOffset = time - (sent + rtt / 2);
+            }
+        }
+        clockOffset = bestOffset;
+        roundTrip = bestRoundTrip;
+        return true;
+    }
+
+    private Protocol.Event parse(String line) {
+        if (line.length() > MAX_LINE_BYTES) {
+            garbled("a line of more than " + (MAX_LINE_BYTES >> 10) + " KiB");
+            return null;
+        }
+        try {
+            Protocol.Event event = Protocol.readEvent(line);
+            if (event != null) return event;
+        } catch (IOException | RuntimeException e) {
+            // falls through to garbled
+        }
+        garbled(abbreviate(line));
+        return null;
+    }
+
+    private void garbled(String what) {
+        if (unreadable) return;
+        unreadable = true;
+        deliver(new Unreadable(this, describe() + " sent an unreadable message: " + what));
+        kill();
+    }
+
+    private int waitForExit() {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                kill();
+                process.waitFor();
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            return -1;
+        }
+    }
+
+    private void readStderr() {
+        try (InputStream err = process.getErrorStream()) {
+            LineReader lines = new LineReader(err);
+            String line;
+            while ((line = lines.next()) != null) {
+                if (line.isBlank()) continue;
+                synchronized (stderrTail) {
+                    if (stderrTail.size() == STDERR_LINES) stderrTail.removeFirst();
+                    stderrTail.addLast(abbreviate(line));
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+    }
+
+    static String abbreviate(String text) {
+        String oneLine = text.strip().replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
+    }
+
+    /// Splits a stream into UTF-8 lines; a line longer than [#MAX_LINE_BYTES] comes back cut
+    /// short at one byte more than that (so it is seen as too long), its rest skipped.
+    static final class LineReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[8192];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[256];
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        /// The next line without its terminator, or null at the end of the stream.
+        String next() throws IOException {
+            int length = 0;
+            boolean any = false;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return any ? decode(length) : null;
+                    }
+                }
+                any = true;
+                byte b = buffer[position++];
+                if (b == '\n') return decode(length);
+                if (length <= MAX_LINE_BYTES) {
+                    if (length == line.length) line = Arrays.copyOf(line, Math.min(line.length * 2, MAX_LINE_BYTES + 1));
+                    line[length++] = b;
+                }
+            }
+        }
+
+        private String decode(int length) {
+            if (length > 0 && line[length - 1] == '\r') length--;
+            return new String(line, 0, length, StandardCharsets.UTF_8);
+        }
+    }
+}

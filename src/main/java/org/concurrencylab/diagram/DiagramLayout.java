@@ -166,8 +166,8 @@ public final class DiagramLayout {
     /// The states the legend lists: CPU and I/O always (the article's pair), others when present.
     static List<State> legendStates(TraceModel model) {
         List<State> states = new ArrayList<>(List.of(State.WORK, State.IO_WAIT));
-        for (State s : List.of(State.LOCK_WAIT, State.STARTUP)) {
-            if (model.states().contains(s)) states.add(s);
+        for (State s : List.of(State.LOCK_WAIT, State.STARTUP, State.QUEUED)) {
+            if (model.laneStates().contains(s)) states.add(s);
         }
         return states;
     }
@@ -178,7 +178,7 @@ public final class DiagramLayout {
             case IO_WAIT -> "waiting for I/O";
             case LOCK_WAIT -> "waiting for a lock or the GIL";
             case STARTUP -> "starting up";
-            case QUEUED -> "queued";
+            case QUEUED -> "queued, waiting for a connection or the loop";
         };
     }
 

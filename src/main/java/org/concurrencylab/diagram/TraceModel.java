@@ -21,6 +21,7 @@ public final class TraceModel {
     private final List<List<Segment>> byLane = new ArrayList<>();
     private final List<Segment> taskOnly = new ArrayList<>();
     private final Set<State> states = EnumSet.noneOf(State.class);
+    private final Set<State> laneStates = EnumSet.noneOf(State.class);
     private long endNanos;
     private int segmentCount;
     private int failedCount;
@@ -62,6 +63,7 @@ public final class TraceModel {
             while (segment.lane() >= lanes.size()) {
                 addLane(new Lane(lanes.size(), "lane " + (lanes.size() + 1), org.concurrencylab.core.trace.LaneKind.THREAD));
             }
+            laneStates.add(segment.state());
             List<Segment> list = byLane.get(segment.lane());
             if (list.isEmpty() || list.getLast().start() <= segment.start()) {
                 list.add(segment);
@@ -114,6 +116,11 @@ public final class TraceModel {
     /// The states that occur in the trace.
     public Set<State> states() {
         return Collections.unmodifiableSet(states);
+    }
+
+    /// The states that occur on workers' lanes (what the by-worker view draws).
+    public Set<State> laneStates() {
+        return Collections.unmodifiableSet(laneStates);
     }
 
     /// The latest end of any finished segment.

@@ -319,7 +319,11 @@ class DiagramLayoutTest {
 
         assertThat(plain.legend()).extracting(DiagramLayout.LegendItem::state).containsExactly(State.WORK, State.IO_WAIT);
         assertThat(locked.legend()).extracting(DiagramLayout.LegendItem::state)
-                .containsExactly(State.WORK, State.IO_WAIT, State.LOCK_WAIT, State.STARTUP);
+                .containsExactly(State.WORK, State.IO_WAIT, State.LOCK_WAIT, State.STARTUP, State.QUEUED);
+        DiagramLayout.Frame taskQueue = layout(TraceModel.of(lanes(1), List.of(seg(0, State.WORK, 0, 1),
+                new Segment(Segment.NO_LANE, 0, State.QUEUED, 0, 1, "", null, false))), 1200, 400, 0, SECOND);
+        assertThat(taskQueue.legend()).as("queue time of no worker is not drawn by worker, so not listed")
+                .extracting(DiagramLayout.LegendItem::state).containsExactly(State.WORK, State.IO_WAIT);
     }
 
     @Test

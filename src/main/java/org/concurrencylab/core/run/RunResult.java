@@ -58,7 +58,11 @@ public record RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boo
     /// The one-line summary the command line prints.
     public String summaryLine() {
         String extra = cancelled ? " cancelled" : "";
-        if (counter != null) {
+        if (counter != null && !counter.workerCounts().isEmpty()) {
+            // processes share no memory: each counted on its own copy, the parent's stayed put
+            extra += String.format(java.util.Locale.ROOT, " counter=%d expected=%d process-counts=%s", counter.actual(),
+                    counter.expected(), counter.workerCounts().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        } else if (counter != null) {
             extra += String.format(java.util.Locale.ROOT, " counter=%d expected=%d lost=%d", counter.actual(), counter.expected(), counter.lost());
         }
         if (carriers > 0) extra += " carriers=" + carriers;

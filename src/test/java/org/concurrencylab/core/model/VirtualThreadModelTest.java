@@ -221,4 +221,21 @@ class VirtualThreadModelTest {
         assertThatThrownBy(() -> new VirtualThreadModel(0, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max connections");
     }
+
+    @Test
+    @Timeout(20)
+    void a_heavy_parse_on_a_virtual_thread_ends_after_its_parse_time_though_its_cpu_clock_reads_minus_one() throws Exception {
+        // a virtual thread's CPU time cannot be read (-1): the heavy parse must still end
+        List<TaskPlan> plans = new org.concurrencylab.core.workload.MixedWork(4, List.of(), 15).plan(sites.pages());
+        RunContext context = context(plans, new RunControl());
+
+        new VirtualThreadModel(MAX_CONNECTIONS, new Gil(5)).run(context);
+
+        assertThat(context.outcomes().errors()).isZero();
+        assertThat(context.outcomes().done()).isEqualTo(4);
+        Map<Integer, List<Segment>> byTask = onLanes(context.recorder().finished()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Segment::task));
+        byTask.forEach((task, segments) -> assertThat(segments.stream().filter(seg -> seg.state() == State.WORK)
+                .mapToLong(Segment::duration).sum()).as("parse time of task %d", task).isGreaterThanOrEqualTo(15_000_000L));
+    }
 }

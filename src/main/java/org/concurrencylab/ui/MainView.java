@@ -238,7 +238,7 @@ public final class MainView extends BorderPane {
         mode.valueProperty().bindBidirectional(vm.counterModeProperty());
         race.addRow(0, new Label("Tasks"), raceTasks);
         race.addRow(1, new Label("Increments"), increments);
-        race.addRow(2, new Label("Counter update"), mode);
+        race.addRow(2, new Label("Update"), mode);
 
         GridPane gilForm = form();
         TextField switchMs = numberField("switch-ms", vm.switchMsProperty().get(), v -> vm.switchMsProperty().set((int) v), 1, RunSpec.MAX_SWITCH_MS);

@@ -128,6 +128,7 @@ public final class RunEngine implements AutoCloseable {
                     }
                     case IO_BOUND -> {
                         if (spec.model() == ModelKind.EVENTLOOP) warmup.eventLoop(asyncHttp(), demoSites().pages(), control);
+                        else if (spec.model() == ModelKind.VIRTUAL) warmup.virtualThreads(http(), demoSites().pages(), control);
                         else warmup.http(http(), demoSites().pages(), control);
                     }
                 }

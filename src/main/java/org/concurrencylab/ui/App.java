@@ -42,7 +42,7 @@ public final class App extends Application {
         stage.show();
     }
 
-    /// Space runs or stops, unless the focus is in a text field; Escape stops.
+    /// Space runs or stops, unless the focus is in a text field; Escape stops; Ctrl+Q quits.
     static void installShortcuts(Scene scene, LabViewModel vm) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
@@ -50,6 +50,9 @@ public final class App extends Application {
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
                 vm.stopFx();
+                e.consume();
+            } else if (e.getCode() == KeyCode.Q && e.isShortcutDown()) {
+                Platform.exit(); // stop() then ends the run and its worker processes
                 e.consume();
             }
         });
@@ -59,5 +62,8 @@ public final class App extends Application {
     public void stop() {
         if (view != null) view.diagram().dispose();
         if (engine != null) engine.close();
+        // a run still going on holds no thread that keeps the JVM: its workers are daemons,
+        // and the engine has killed its worker processes
+        System.exit(0);
     }
 }

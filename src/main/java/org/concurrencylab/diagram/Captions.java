@@ -44,9 +44,4 @@ public final class Captions {
                     spec.urls().isEmpty() ? " at " + spec.latencyMs() + " ms" : "", spec.cpuMs());
         };
     }
-
-    /// "pages" or "numbers".
-    public static String taskNoun(WorkloadKind kind) {
-        return kind.taskNoun();
-    }
 }

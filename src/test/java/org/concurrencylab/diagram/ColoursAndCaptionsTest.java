@@ -92,7 +92,7 @@ class ColoursAndCaptionsTest {
                 .isEqualTo("20 numbers from 5,000,000 · wall 3.98 s · 1 error");
         assertThat(Captions.caption(result(urls, 312_000_000L, 2, true, 2)))
                 .isEqualTo("3 pages from 1 URL · wall 312 ms · 2 errors · stopped after 2 tasks");
-        assertThat(Captions.taskNoun(WorkloadKind.CPU)).isEqualTo("numbers");
+        assertThat(WorkloadKind.CPU.taskNoun()).isEqualTo("numbers");
     }
 
     private static RunResult result(RunSpec spec, long wall, int errors, boolean cancelled, int completed) {

@@ -198,28 +198,41 @@ final class RunCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    static final class WorkloadConverter implements CommandLine.ITypeConverter<WorkloadKind> {
+    /// Turns a command-line id into one of `values`, or says which ids there are.
+    abstract static class IdConverter<E> implements CommandLine.ITypeConverter<E> {
+        private final String what;
+        private final E[] values;
+        private final java.util.function.Function<E, String> id;
+
+        IdConverter(String what, E[] values, java.util.function.Function<E, String> id) {
+            this.what = what;
+            this.values = values;
+            this.id = id;
+        }
+
         @Override
-        public WorkloadKind convert(String value) {
-            return WorkloadKind.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "unknown workload '" + value + "' (choose " + ids(WorkloadKind.values(), WorkloadKind::id) + ")"));
+        public E convert(String value) {
+            return Arrays.stream(values).filter(v -> id.apply(v).equalsIgnoreCase(value)).findFirst()
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            "unknown " + what + " '" + value + "' (choose " + ids(values, id) + ")"));
         }
     }
 
-    static final class ModelConverter implements CommandLine.ITypeConverter<ModelKind> {
-        @Override
-        public ModelKind convert(String value) {
-            return ModelKind.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
-                    "unknown model '" + value + "' (choose " + ids(ModelKind.values(), ModelKind::id) + ")"));
+    static final class WorkloadConverter extends IdConverter<WorkloadKind> {
+        WorkloadConverter() {
+            super("workload", WorkloadKind.values(), WorkloadKind::id);
         }
     }
 
-    static final class CounterModeConverter implements CommandLine.ITypeConverter<Step.CounterMode> {
-        @Override
-        public Step.CounterMode convert(String value) {
-            return Arrays.stream(Step.CounterMode.values()).filter(m -> m.id().equalsIgnoreCase(value)).findFirst()
-                    .orElseThrow(() -> new CommandLine.TypeConversionException("unknown race mode '" + value
-                            + "' (choose " + ids(Step.CounterMode.values(), Step.CounterMode::id) + ")"));
+    static final class ModelConverter extends IdConverter<ModelKind> {
+        ModelConverter() {
+            super("model", ModelKind.values(), ModelKind::id);
+        }
+    }
+
+    static final class CounterModeConverter extends IdConverter<Step.CounterMode> {
+        CounterModeConverter() {
+            super("race mode", Step.CounterMode.values(), Step.CounterMode::id);
         }
     }
 

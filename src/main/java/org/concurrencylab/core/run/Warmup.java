@@ -46,9 +46,7 @@ final class Warmup {
 
     /// Warms the compute kernel on every core, then the interpreter's compute path.
     void compute(Http http, RunControl control) throws InterruptedException {
-        if (computeDone.get()) return;
-        synchronized (computeDone) {
-            if (computeDone.get()) return;
+        once(computeDone, control, () -> {
             int threads = Runtime.getRuntime().availableProcessors();
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -63,48 +61,55 @@ final class Warmup {
             for (Thread worker : workers) worker.join();
             List<TaskPlan> plans = new SumOfSquares(4, 20_000).plan(List.of());
             new SyncModel().run(throwaway(plans, http, control));
-            if (!control.cancelled()) computeDone.set(true);
-        }
+        });
     }
 
     /// Warms the HTTP client, the page parser and the demo sites with latency-free requests run
     /// through the real interpreter on a small pool.
     void http(Http http, List<URI> demoPages, RunControl control) throws InterruptedException {
-        if (httpDone.get() || demoPages.isEmpty()) return;
-        synchronized (httpDone) {
-            if (httpDone.get()) return;
-            List<URI> instant = demoPages.stream().map(page -> URI.create(page + "?latency=0")).toList();
-            List<TaskPlan> plans = new DownloadSites(FETCHES, instant).plan(List.of());
-            new ThreadPoolModel(4).run(throwaway(plans, http, control));
-            if (!control.cancelled()) httpDone.set(true);
-        }
+        if (demoPages.isEmpty()) return;
+        once(httpDone, control, () ->
+                new ThreadPoolModel(4).run(throwaway(instantPlans(demoPages, FETCHES), http, control)));
     }
 
-    /// Warms the event loop's client, its loop and the page parser with latency-free requests,
-    /// leaving up to a thousand connections open in the client's pool.
     /// Warms the blocking client on virtual threads as the event loop's is warmed: a thousand
     /// requests in flight, so a timed run does not pay for compiling that path or for opening a
     /// thousand connections (measured: 1.96 s for the first 5,000 requests, 1.27 s after).
     void virtualThreads(Http http, List<URI> demoPages, RunControl control) throws InterruptedException {
-        if (virtualDone.get() || demoPages.isEmpty()) return;
-        synchronized (virtualDone) {
-            if (virtualDone.get()) return;
-            List<URI> instant = demoPages.stream().map(page -> URI.create(page + "?latency=0")).toList();
-            List<TaskPlan> plans = new DownloadSites(LOOP_FETCHES, instant).plan(List.of());
-            new VirtualThreadModel(LOOP_CONNECTIONS, null).run(throwaway(plans, http, control));
-            if (!control.cancelled()) virtualDone.set(true);
+        if (demoPages.isEmpty()) return;
+        once(virtualDone, control, () -> new VirtualThreadModel(LOOP_CONNECTIONS, null)
+                .run(throwaway(instantPlans(demoPages, LOOP_FETCHES), http, control)));
+    }
+
+    /// Warms the event loop's client, its loop and the page parser with latency-free requests,
+    /// leaving up to a thousand connections open in the client's pool.
+    void eventLoop(AsyncHttp http, List<URI> demoPages, RunControl control) throws InterruptedException {
+        if (demoPages.isEmpty()) return;
+        once(eventLoopDone, control, () -> new EventLoopModel(LOOP_CONNECTIONS, http)
+                .run(throwaway(instantPlans(demoPages, LOOP_FETCHES), null, control)));
+    }
+
+    /// One part of the warm-up.
+    @FunctionalInterface
+    private interface Part {
+        void run() throws InterruptedException;
+    }
+
+    /// Runs `part` unless it already ran to the end in this process; the first caller does it,
+    /// the others wait for it. A part stopped midway counts as not done.
+    private static void once(AtomicBoolean done, RunControl control, Part part) throws InterruptedException {
+        if (done.get()) return;
+        synchronized (done) {
+            if (done.get()) return;
+            part.run();
+            if (!control.cancelled()) done.set(true);
         }
     }
 
-    void eventLoop(AsyncHttp http, List<URI> demoPages, RunControl control) throws InterruptedException {
-        if (eventLoopDone.get() || demoPages.isEmpty()) return;
-        synchronized (eventLoopDone) {
-            if (eventLoopDone.get()) return;
-            List<URI> instant = demoPages.stream().map(page -> URI.create(page + "?latency=0")).toList();
-            List<TaskPlan> plans = new DownloadSites(LOOP_FETCHES, instant).plan(List.of());
-            new EventLoopModel(LOOP_CONNECTIONS, http).run(throwaway(plans, null, control));
-            if (!control.cancelled()) eventLoopDone.set(true);
-        }
+    /// `count` downloads of the demo pages with no latency.
+    private static List<TaskPlan> instantPlans(List<URI> demoPages, int count) {
+        List<URI> instant = demoPages.stream().map(page -> URI.create(page + "?latency=0")).toList();
+        return new DownloadSites(count, instant).plan(List.of());
     }
 
     private static RunContext throwaway(List<TaskPlan> plans, Http http, RunControl control) {

@@ -38,9 +38,12 @@ class TraceRecorderConcurrencyTest {
                     go.await();
                     for (int task = 0; task < SEGMENTS_PER_WRITER; task++) {
                         track.enter(task % 2 == 0 ? State.WORK : State.IO_WAIT, task, "");
-                        // pace the writers so that the reader drains at least once per block
-                        int block = task / BLOCK;
-                        while (task % BLOCK == BLOCK - 1 && drains.get() <= block) LockSupport.parkNanos(50_000);
+                        // at the end of each block, wait for a whole drain that began after this
+                        // point: the reader then surely saw this writer's span while it was open
+                        if (task % BLOCK == BLOCK - 1) {
+                            int seen = drains.get();
+                            while (drains.get() < seen + 2) LockSupport.parkNanos(50_000);
+                        }
                     }
                     track.idle();
                 } catch (InterruptedException e) {

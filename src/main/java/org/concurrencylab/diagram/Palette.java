@@ -41,6 +41,36 @@ public record Palette(String name, boolean dark, Rgb background, Rgb text, Rgb m
                 Rgb.hex("#3d444d"), Rgb.hex("#22252a"), Rgb.hex("#ff9b9b"), articleFills(), java.util.Set.of(State.LOCK_WAIT));
     }
 
+    /// Colour-blind safe (Okabe–Ito): blue CPU, orange I/O, purple lock waits; every wait is
+    /// hatched as well, so the states differ in pattern and not only in hue.
+    public static Palette colorBlindLight() {
+        return new Palette("Colour-blind safe (light)", false, Rgb.hex("#ffffff"), Rgb.hex("#1f2328"), Rgb.hex("#59636e"),
+                Rgb.hex("#d8dee4"), Rgb.hex("#f6f8fa"), Rgb.hex("#000000"), colorBlindFills(),
+                java.util.Set.of(State.IO_WAIT, State.LOCK_WAIT, State.QUEUED));
+    }
+
+    public static Palette colorBlindDark() {
+        return new Palette("Colour-blind safe (dark)", true, Rgb.hex("#1b1d21"), Rgb.hex("#e6edf3"), Rgb.hex("#9198a1"),
+                Rgb.hex("#3d444d"), Rgb.hex("#22252a"), Rgb.hex("#ffffff"), colorBlindFills(),
+                java.util.Set.of(State.IO_WAIT, State.LOCK_WAIT, State.QUEUED));
+    }
+
+    /// The palette for a theme and a colour scheme.
+    public static Palette of(boolean dark, boolean colorBlind) {
+        if (colorBlind) return dark ? colorBlindDark() : colorBlindLight();
+        return dark ? articleDark() : articleLight();
+    }
+
+    private static Map<State, Rgb> colorBlindFills() {
+        Map<State, Rgb> fills = new EnumMap<>(State.class);
+        fills.put(State.WORK, Rgb.hex("#0072b2"));
+        fills.put(State.IO_WAIT, Rgb.hex("#e69f00"));
+        fills.put(State.LOCK_WAIT, Rgb.hex("#cc79a7"));
+        fills.put(State.STARTUP, Rgb.hex("#9aa0a6"));
+        fills.put(State.QUEUED, Rgb.hex("#d5d9de"));
+        return fills;
+    }
+
     private static Map<State, Rgb> articleFills() {
         Map<State, Rgb> fills = new EnumMap<>(State.class);
         fills.put(State.WORK, Rgb.hex("#2f6fdb"));

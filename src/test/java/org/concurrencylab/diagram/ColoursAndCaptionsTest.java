@@ -61,6 +61,22 @@ class ColoursAndCaptionsTest {
     }
 
     @Test
+    void the_colour_blind_palettes_use_blue_and_orange_and_hatch_every_wait() {
+        for (boolean dark : new boolean[] {false, true}) {
+            Palette palette = Palette.of(dark, true);
+            assertThat(palette.dark()).isEqualTo(dark);
+            assertThat(palette.fill(State.WORK).toHex()).isEqualTo("#0072b2");
+            assertThat(palette.fill(State.IO_WAIT).toHex()).isEqualTo("#e69f00");
+            assertThat(palette.isHatched(State.WORK)).isFalse();
+            assertThat(palette.isHatched(State.IO_WAIT)).isTrue();
+            assertThat(palette.isHatched(State.LOCK_WAIT)).isTrue();
+            assertThat(palette.fill(State.LOCK_WAIT)).isNotEqualTo(palette.fill(State.IO_WAIT));
+        }
+        assertThat(Palette.of(true, false)).isEqualTo(Palette.articleDark());
+        assertThat(Palette.of(false, false)).isEqualTo(Palette.articleLight());
+    }
+
+    @Test
     void a_palette_without_a_colour_for_every_state_is_rejected() {
         Map<State, Rgb> fills = new EnumMap<>(State.class);
         fills.put(State.WORK, Rgb.hex("#000000"));

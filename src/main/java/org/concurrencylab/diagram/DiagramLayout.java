@@ -5,7 +5,9 @@ import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.State;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /// The geometry of one frame of the diagram: where the plot, lanes, boxes, ticks and legend go.
 /// Pure computation with no toolkit, shared by the window, the PNG and the SVG writers, so every
@@ -38,10 +40,33 @@ public final class DiagramLayout {
     /// A drawn box: one segment, or sub-pixel segments merged into a sliver one or two pixels
     /// wide (`merged` counts them), in which case `segment` is the one whose state won the pixel.
     /// Slivers of CPU work or lock waits are two pixels wide so that they can be seen.
+    /// `dimmed` when another task is highlighted.
     public record Box(double x, double y, double w, double h, State state, boolean failed, boolean open,
-                      Segment segment, int merged) {}
+                      Segment segment, int merged, boolean dimmed) {}
 
-    public record LegendItem(State state, String label, double x, double y, double swatch) {}
+    /// One legend entry at baseline `y`; `width` spans swatch and text; `off` when its state is
+    /// hidden from the plot.
+    public record LegendItem(State state, String label, double x, double y, double swatch, double width, boolean off) {
+        public boolean contains(double px, double py) {
+            return px >= x && px < x + width && py >= y - swatch - 3 && py < y + 5;
+        }
+    }
+
+    /// What part of the trace a frame shows, beyond its time window.
+    ///
+    /// @param firstLane     the lane at the top (lanes scroll when they do not fit)
+    /// @param minRow        the thinnest a lane's row may get, in px, before lanes scroll
+    /// @param hiddenStates  states left out of the plot (the legend shows them switched off)
+    /// @param cursorNanos   replay: only what had happened by this time is drawn; -1 for all
+    /// @param highlightTask a task whose segments stand out while the others dim; -1 for none
+    public record View(int firstLane, double minRow, Set<State> hiddenStates, long cursorNanos, int highlightTask) {
+        public static final View ALL = new View(0, MIN_ROW, Set.of(), -1, -1);
+
+        public View {
+            hiddenStates = Set.copyOf(hiddenStates);
+            if (!(minRow >= MIN_ROW)) throw new IllegalArgumentException("minRow must be >= " + MIN_ROW);
+        }
+    }
 
     /// Everything the painter needs for one frame.
     ///
@@ -49,7 +74,38 @@ public final class DiagramLayout {
     /// @param nowNanos    the live "now" line, or -1 for a finished run
     public record Frame(double width, double height, Rect plot, double headerWidth, TimeScale scale,
                         List<LaneRow> rows, List<Box> boxes, List<Ticks.Tick> ticks, List<LegendItem> legend,
-                        double titleBaseline, double captionBaseline, int hiddenLanes, long nowNanos) {}
+                        double titleBaseline, double captionBaseline, int hiddenLanes, long nowNanos,
+                        int firstLane) {
+
+        /// The box under a point, if any (slivers on top win, as they are drawn last).
+        public java.util.Optional<Box> boxAt(double px, double py) {
+            for (int i = boxes.size() - 1; i >= 0; i--) {
+                Box b = boxes.get(i);
+                if (px >= b.x() - 0.5 && px < b.x() + Math.max(b.w(), 2) && py >= b.y() && py < b.y() + b.h()) {
+                    return java.util.Optional.of(b);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+
+        /// The lane row under a point, if any.
+        public java.util.Optional<LaneRow> rowAt(double py) {
+            for (LaneRow row : rows) {
+                if (py >= row.y() && py < row.y() + row.height()) return java.util.Optional.of(row);
+            }
+            return java.util.Optional.empty();
+        }
+
+        /// The legend entry under a point, if any.
+        public java.util.Optional<LegendItem> legendAt(double px, double py) {
+            return legend.stream().filter(item -> item.contains(px, py)).findFirst();
+        }
+
+        /// How many lanes fit at once.
+        public int visibleLanes() {
+            return rows.size();
+        }
+    }
 
     /// Font sizes in px at scale 1.
     static final double TITLE_SIZE = 18;
@@ -66,6 +122,13 @@ public final class DiagramLayout {
     /// showing the time window `startNanos`–`endNanos`. `nowNanos` is -1 for a finished run.
     public static Frame layout(TraceModel model, List<Segment> open, double width, double height,
                                long startNanos, long endNanos, long nowNanos, DiagramStyle style, TextMeasure text) {
+        return layout(model, open, width, height, startNanos, endNanos, nowNanos, style, text, View.ALL);
+    }
+
+    /// As above, showing the part of the trace `view` selects.
+    public static Frame layout(TraceModel model, List<Segment> open, double width, double height,
+                               long startNanos, long endNanos, long nowNanos, DiagramStyle style, TextMeasure text,
+                               View view) {
         double margin = style.px(MARGIN);
         double y = margin;
         double titleBaseline = -1;
@@ -88,14 +151,15 @@ public final class DiagramLayout {
             double baseline = y + style.px(14);
             for (State state : legendStates(model)) {
                 String label = legendLabel(state);
-                legend.add(new LegendItem(state, label, lx, baseline, swatch));
-                lx += swatch + style.px(6) + text.textWidth(label, style.px(LABEL_SIZE), false) + style.px(18);
+                double itemWidth = swatch + style.px(6) + text.textWidth(label, style.px(LABEL_SIZE), false);
+                legend.add(new LegendItem(state, label, lx, baseline, swatch, itemWidth, view.hiddenStates().contains(state)));
+                lx += itemWidth + style.px(18);
             }
             y += style.px(LEGEND_HEIGHT);
         }
 
         double headerWidth = style.px(56);
-        for (Lane lane : model.lanes()) {
+        for (Lane lane : longestNames(model.lanes())) {
             headerWidth = Math.max(headerWidth, text.textWidth(lane.name(), style.px(LABEL_SIZE), false) + style.px(16));
         }
         headerWidth = Math.min(headerWidth, Math.max(style.px(56), width * 0.3));
@@ -110,30 +174,37 @@ public final class DiagramLayout {
         int laneCount = model.lanes().size();
         double rowH = laneCount == 0 ? 0 : Math.min(style.px(MAX_ROW), plotH / laneCount);
         int shown = laneCount;
-        if (laneCount > 0 && rowH < MIN_ROW) {
-            rowH = MIN_ROW;
-            shown = (int) Math.floor(plotH / MIN_ROW);
+        if (laneCount > 0 && rowH < view.minRow()) {
+            rowH = view.minRow();
+            shown = Math.max(1, (int) Math.floor(plotH / rowH));
         }
+        int first = Math.clamp(view.firstLane(), 0, Math.max(0, laneCount - shown));
         List<LaneRow> rows = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
             double rowY = plotTop + i * rowH;
             double gap = rowH >= 10 ? rowH * 0.22 : rowH >= 5 ? 1 : 0;
-            rows.add(new LaneRow(model.lanes().get(i), rowY, rowH, rowY + gap / 2, rowH - gap));
+            rows.add(new LaneRow(model.lanes().get(first + i), rowY, rowH, rowY + gap / 2, rowH - gap));
         }
+        long cursor = view.cursorNanos();
+        Set<State> hidden = view.hiddenStates();
 
         List<Box> boxes = new ArrayList<>();
         List<Box> slivers = new ArrayList<>();
         for (LaneRow row : rows) {
             int lane = row.lane().id();
-            Merger merger = new Merger(row, scale, plot, boxes, slivers);
+            Merger merger = new Merger(row, scale, plot, boxes, slivers, view.highlightTask());
             List<Segment> segments = model.segments(lane);
             for (int j = model.firstEndingAtOrAfter(lane, startNanos); j < segments.size(); j++) {
                 Segment s = segments.get(j);
                 if (s.start() >= endNanos && s.duration() > 0 || s.start() > endNanos) break;
-                if (visible(s, startNanos, endNanos)) merger.add(s);
+                if (cursor >= 0) {
+                    if (s.start() > cursor) break; // sorted by start: the rest is later still
+                    s = upTo(s, cursor);
+                }
+                if (!hidden.contains(s.state()) && visible(s, startNanos, endNanos)) merger.add(s);
             }
             for (Segment s : open) {
-                if (s.lane() == lane && visible(s, startNanos, endNanos)) merger.add(s);
+                if (s.lane() == lane && !hidden.contains(s.state()) && visible(s, startNanos, endNanos)) merger.add(s);
             }
             merger.flush();
         }
@@ -143,7 +214,24 @@ public final class DiagramLayout {
 
         List<Ticks.Tick> ticks = Ticks.choose(scale, style.px(80));
         return new Frame(width, height, plot, headerWidth, scale, rows, boxes, ticks, legend,
-                titleBaseline, captionBaseline, laneCount - shown, nowNanos);
+                titleBaseline, captionBaseline, laneCount - rows.size(), cursor >= 0 ? cursor : nowNanos, first);
+    }
+
+    /// `s` as it stood at `cursor`: cut there and still open if it ended later.
+    static Segment upTo(Segment s, long cursor) {
+        if (s.end() <= cursor) return s;
+        return new Segment(s.lane(), s.task(), s.state(), s.start(), cursor, s.label(), null, true);
+    }
+
+    /// The lanes whose names are longest in characters: the header is as wide as the widest,
+    /// and measuring a few instead of ten thousand keeps a frame cheap.
+    private static List<Lane> longestNames(List<Lane> lanes) {
+        if (lanes.size() <= 64) return lanes;
+        int longest = 0;
+        for (Lane lane : lanes) longest = Math.max(longest, lane.name().length());
+        int limit = longest;
+        return lanes.stream().filter(l -> l.name().length() >= limit - 1)
+                .sorted(Comparator.comparingInt((Lane l) -> l.name().length()).reversed()).limit(16).toList();
     }
 
     /// A height that shows `lanes` lanes at a comfortable thickness with title, legend and axis,
@@ -206,13 +294,16 @@ public final class DiagramLayout {
         private boolean failed;
         private boolean open;
         private int count;
+        private final int highlight;
+        private boolean highlighted;
 
-        Merger(LaneRow row, TimeScale scale, Rect plot, List<Box> out, List<Box> slivers) {
+        Merger(LaneRow row, TimeScale scale, Rect plot, List<Box> out, List<Box> slivers, int highlight) {
             this.row = row;
             this.scale = scale;
             this.plot = plot;
             this.out = out;
             this.slivers = slivers;
+            this.highlight = highlight;
         }
 
         void add(Segment s) {
@@ -220,7 +311,8 @@ public final class DiagramLayout {
             double x1 = Math.min(plot.right(), scale.x(s.end()));
             if (x1 - x0 >= 1.0) {
                 flush();
-                out.add(new Box(x0, row.boxY(), x1 - x0, row.boxHeight(), s.state(), s.failed(), s.open(), s, 1));
+                out.add(new Box(x0, row.boxY(), x1 - x0, row.boxHeight(), s.state(), s.failed(), s.open(), s, 1,
+                        highlight >= 0 && s.task() != highlight));
                 return;
             }
             double col = Math.min(Math.floor(x0), plot.right() - 1);
@@ -231,12 +323,14 @@ public final class DiagramLayout {
                 winner = s;
                 failed = false;
                 open = false;
+                highlighted = false;
                 count = 0;
             } else if (priority(s.state()) > priority(winner.state())) {
                 winner = s;
             }
             failed |= s.failed();
             open |= s.open();
+            highlighted |= s.task() == highlight;
             count++;
         }
 
@@ -245,7 +339,8 @@ public final class DiagramLayout {
             double w = priority(winner.state()) >= priority(State.LOCK_WAIT) ? 2 : 1;
             double x = Math.max(plot.x(), column);
             w = Math.max(1, Math.min(w, plot.right() - x));
-            slivers.add(new Box(x, row.boxY(), w, row.boxHeight(), winner.state(), failed, open, winner, count));
+            slivers.add(new Box(x, row.boxY(), w, row.boxHeight(), winner.state(), failed, open, winner, count,
+                    highlight >= 0 && !highlighted));
             pending = false;
         }
     }

@@ -20,9 +20,13 @@ public final class DiagramPainter {
         }
         for (DiagramLayout.LegendItem item : f.legend()) {
             double top = item.y() - item.swatch() + style.px(1);
-            drawBox(s, p, item.state(), item.x(), top, item.swatch(), item.swatch(), style);
+            if (item.off()) {
+                s.strokeRect(item.x() + 0.5, top + 0.5, item.swatch() - 1, item.swatch() - 1, p.fill(item.state()), 1);
+            } else {
+                drawBox(s, p, item.state(), item.x(), top, item.swatch(), item.swatch(), style);
+            }
             s.text(item.label(), item.x() + item.swatch() + style.px(6), item.y(), style.px(DiagramLayout.LABEL_SIZE),
-                    false, Surface.Align.LEFT, p.text());
+                    false, Surface.Align.LEFT, item.off() ? p.mutedText() : p.text());
         }
 
         DiagramLayout.Rect plot = f.plot();
@@ -37,6 +41,10 @@ public final class DiagramPainter {
         s.pushClip(plot.x(), plot.y(), plot.w(), plot.h());
         for (DiagramLayout.Box box : f.boxes()) {
             double w = box.w() >= 4 ? box.w() - 1 : box.w();
+            if (box.dimmed()) {
+                s.fillRect(box.x(), box.y(), w, box.h(), p.fill(box.state()).mix(p.background(), 0.75));
+                continue;
+            }
             drawBox(s, p, box.state(), box.x(), box.y(), w, box.h(), style);
             if (box.failed()) failMark(s, p, box, style);
         }
@@ -47,13 +55,19 @@ public final class DiagramPainter {
         s.popClip();
 
         double labelSize = style.px(DiagramLayout.LABEL_SIZE);
+        int every = labelEvery(f.rows().isEmpty() ? labelSize : f.rows().getFirst().height(), labelSize);
         for (DiagramLayout.LaneRow row : f.rows()) {
-            if (row.height() < labelSize * 0.8 && f.rows().size() > 1) continue;
-            s.text(row.lane().name(), plot.x() - style.px(8), row.y() + row.height() / 2 + labelSize * 0.35,
-                    labelSize, false, Surface.Align.RIGHT, p.text());
+            if (row.lane().id() % every != 0 && f.rows().size() > 1) continue;
+            double y = every == 1 ? row.y() + row.height() / 2 + labelSize * 0.35 : row.y() + labelSize * 0.35;
+            s.text(row.lane().name(), plot.x() - style.px(8), y, labelSize, false, Surface.Align.RIGHT, p.text());
+            if (every > 1) s.line(plot.x() - style.px(5), snap(row.y()), plot.x() - 1, snap(row.y()), p.mutedText(), 1);
         }
         if (f.hiddenLanes() > 0) {
-            s.text("+" + f.hiddenLanes() + " more lanes", plot.right(), plot.bottom() + style.px(24),
+            int total = f.rows().size() + f.hiddenLanes();
+            String note = f.firstLane() == 0 ? String.format(java.util.Locale.ROOT, "+%,d more lanes", f.hiddenLanes())
+                    : String.format(java.util.Locale.ROOT, "lanes %,d–%,d of %,d", f.firstLane() + 1,
+                    f.firstLane() + f.rows().size(), total);
+            s.text(note, plot.right(), f.legend().isEmpty() ? plot.y() - style.px(6) : f.legend().getFirst().y(),
                     style.px(DiagramLayout.TICK_SIZE), false, Surface.Align.RIGHT, p.mutedText());
         }
 
@@ -92,6 +106,18 @@ public final class DiagramPainter {
         double r = size / 2;
         s.line(cx - r, cy - r, cx + r, cy + r, p.failMark(), style.px(2));
         s.line(cx - r, cy + r, cx + r, cy - r, p.failMark(), style.px(2));
+    }
+
+    /// Lanes thinner than their label are named one in `k` (1, 2, 5, 10, 20, 50…), with a tick at
+    /// each named lane, so the names never overlap.
+    static int labelEvery(double rowHeight, double labelSize) {
+        if (rowHeight >= labelSize * 0.8) return 1;
+        double needed = labelSize * 1.3 / rowHeight;
+        for (int step = 1; ; step *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (step * m >= needed) return step * m;
+            }
+        }
     }
 
     private static double snap(double x) {

@@ -26,6 +26,8 @@ public final class TraceModel {
     private int segmentCount;
     private int failedCount;
     private int readPosition;
+    /// For a by-task model: the worker lane each segment happened on.
+    private java.util.Map<Segment, Integer> workerOf;
 
     /// A model holding a finished run's trace.
     public static TraceModel of(List<Lane> lanes, List<Segment> segments) {
@@ -38,6 +40,12 @@ public final class TraceModel {
     /// Takes in the lanes and finished segments the recorder has that this model has not seen.
     /// Returns true if anything was new.
     public boolean drain(TraceRecorder recorder) {
+        return drain(recorder, s -> {});
+    }
+
+    /// As [#drain(TraceRecorder)], handing every new segment to `alsoTo` as well (a task view
+    /// follows the run that way).
+    public boolean drain(TraceRecorder recorder, java.util.function.Consumer<Segment> alsoTo) {
         // segments first, lanes second: every lane a segment names was added before it ended
         List<Segment> fresh = new ArrayList<>();
         readPosition = recorder.readFinished(readPosition, fresh::add);
@@ -46,8 +54,78 @@ public final class TraceModel {
             addLane(lane);
             changed = true;
         }
-        for (Segment s : fresh) add(s);
+        for (Segment s : fresh) {
+            add(s);
+            alsoTo.accept(s);
+        }
         return changed;
+    }
+
+    /// The same trace seen by task: one lane per task ("task 1", "task 2", …) holding everything
+    /// that happened to it on any worker, QUEUED time before a worker picked it up included.
+    /// Time that belongs to no task (a loop idling, a process starting) is left out.
+    public TraceModel byTask() {
+        TraceModel tasks = new TraceModel();
+        tasks.workerOf = new java.util.IdentityHashMap<>();
+        for (List<Segment> lane : byLane) for (Segment s : lane) tasks.addAsTask(s);
+        for (Segment s : taskOnly) tasks.addAsTask(s);
+        return tasks;
+    }
+
+    /// Adds a worker's (or a task-only) segment to this by-task model; see [#byTask()].
+    public void addAsTask(Segment s) {
+        if (s.task() < 0) return;
+        if (workerOf == null) workerOf = new java.util.IdentityHashMap<>();
+        while (s.task() >= lanes.size()) {
+            addLane(new Lane(lanes.size(), "task " + (lanes.size() + 1), org.concurrencylab.core.trace.LaneKind.TASK));
+        }
+        Segment asTask = new Segment(s.task(), s.task(), s.state(), s.start(), s.end(), s.label(), s.error(), s.open());
+        workerOf.put(asTask, s.lane());
+        add(asTask);
+    }
+
+    /// In a by-task model, the worker lane a segment happened on ([Segment#NO_LANE] for queue
+    /// time); in a by-worker model, the segment's own lane.
+    public int workerLaneOf(Segment s) {
+        if (workerOf == null) return s.lane();
+        Integer lane = workerOf.get(s);
+        return lane == null ? s.lane() : lane;
+    }
+
+    /// Whether this model shows tasks rather than workers.
+    public boolean isByTask() {
+        return workerOf != null;
+    }
+
+    /// Time per state summed over every lane, counting only what had happened by `cursorNanos`
+    /// (-1: everything), plus the `open` segments of a live run.
+    public java.util.Map<State, Long> stateTotals(long cursorNanos, List<Segment> open) {
+        java.util.Map<State, Long> totals = new java.util.EnumMap<>(State.class);
+        for (List<Segment> lane : byLane) {
+            for (Segment s : lane) {
+                if (cursorNanos >= 0 && s.start() >= cursorNanos) break;
+                long end = cursorNanos >= 0 ? Math.min(s.end(), cursorNanos) : s.end();
+                totals.merge(s.state(), end - s.start(), Long::sum);
+            }
+        }
+        for (Segment s : open) {
+            if (s.lane() >= 0 && s.lane() < byLane.size()) totals.merge(s.state(), s.duration(), Long::sum);
+        }
+        return totals;
+    }
+
+    /// The first time after `nanos` at which any lane changes state (a segment starts or ends),
+    /// or -1 if nothing changes later; with `backwards`, the last such time before `nanos`.
+    public long nextChange(long nanos, boolean backwards) {
+        long best = -1;
+        for (List<Segment> lane : byLane) {
+            for (Segment s : lane) {
+                for (long t : new long[] {s.start(), s.end()}) {
+                    if (backwards ? t < nanos && (best < 0 || t > best) : t > nanos && (best < 0 || t < best)) best = t;
+                }
+            }
+        }
+        return best;
     }
 
     public void addLane(Lane lane) {

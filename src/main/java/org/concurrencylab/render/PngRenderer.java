@@ -114,7 +114,8 @@ public final class PngRenderer {
         }
     }
 
-    private static BufferedImage toBufferedImage(WritableImage snap) {
+    /// The snapshot as an AWT image, for ImageIO.
+    public static BufferedImage toBufferedImage(WritableImage snap) {
         int w = (int) snap.getWidth();
         int h = (int) snap.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -1,5 +1,6 @@
 package org.concurrencylab.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -27,13 +28,19 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         PngRenderer.restoreFxLogging();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         engine = new RunEngine();
         LabViewModel vm = new LabViewModel(engine, Platform::runLater);
         view = new MainView(vm);
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("app.css")).toExternalForm());
-        installShortcuts(scene, vm);
+        installShortcuts(scene, vm, view);
+        applyTheme(vm.darkProperty().get());
+        vm.darkProperty().addListener((obs, a, dark) -> applyTheme(dark));
+        vm.presentationProperty().addListener((obs, a, on) -> stage.setFullScreen(on));
+        stage.fullScreenProperty().addListener((obs, a, full) -> {
+            if (!full) vm.presentationProperty().set(false);
+        });
+        stage.setFullScreenExitHint("Presentation mode: press F11 or Esc to leave.");
         stage.setTitle("Concurrency Lab");
         stage.getIcons().add(new Image(Objects.requireNonNull(App.class.getResourceAsStream("icon.png"))));
         stage.setScene(scene);
@@ -42,14 +49,36 @@ public final class App extends Application {
         stage.show();
     }
 
-    /// Space runs or stops, unless the focus is in a text field; Escape stops; Ctrl+Q quits.
-    static void installShortcuts(Scene scene, LabViewModel vm) {
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /// Space runs or stops (or plays and pauses a replay), unless the focus is in a text field;
+    /// Escape stops a run or ends a replay; F11 toggles presentation mode; Ctrl+C copies the
+    /// diagram; Ctrl+O opens a run file; Ctrl+Q quits.
+    static void installShortcuts(Scene scene, LabViewModel vm, MainView view) {
+        TimingDiagramView diagram = view.diagram();
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                vm.toggleFx();
+            boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+            if (e.getCode() == KeyCode.SPACE && !typing) {
+                if (diagram.replayingProperty().get()) diagram.togglePlayFx();
+                else vm.toggleFx();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
                 vm.stopFx();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && diagram.replayingProperty().get()) {
+                diagram.stopReplayFx();
+                e.consume();
+            } else if (e.getCode() == KeyCode.F11) {
+                vm.presentationProperty().set(!vm.presentationProperty().get());
+                e.consume();
+            } else if (e.getCode() == KeyCode.C && e.isShortcutDown() && !typing) {
+                view.exports().copyFx();
+                e.consume();
+            } else if (e.getCode() == KeyCode.O && e.isShortcutDown()) {
+                view.exports().openFx();
                 e.consume();
             } else if (e.getCode() == KeyCode.Q && e.isShortcutDown()) {
                 Platform.exit(); // stop() then ends the run and its worker processes

@@ -69,6 +69,9 @@ public final class LabViewModel {
     private final IntegerProperty latencyMs = new SimpleIntegerProperty(90);
     private final StringProperty urls = new SimpleStringProperty("");
     private final BooleanProperty warmup = new SimpleBooleanProperty(true);
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final BooleanProperty colorBlind = new SimpleBooleanProperty(false);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(false);
 
     private final ReadOnlyStringWrapper validationError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunSpec> spec = new ReadOnlyObjectWrapper<>();
@@ -272,6 +275,34 @@ public final class LabViewModel {
                         result.completed(), result.tasks(), result.spec().workload().taskNoun())
                 : String.format(Locale.ROOT, "Finished in %s, %s", Ticks.duration(result.wallNanos()), errorText));
     }
+
+    /// Shows a run loaded from a file (or the history) as the last result, for exploring,
+    /// replaying and exporting; a run going on is not disturbed.
+    public void openFx(RunResult result, String from) {
+        if (running.get()) return;
+        handle.set(null);
+        lastResult.set(result);
+        done.set(result.completed());
+        total.set(result.tasks());
+        errors.set(result.errors());
+        elapsedNanos.set(result.wallNanos());
+        comparison.set("");
+        status.set("Opened " + from + ": " + result.summaryLine());
+    }
+
+    /// Tells the user something in the status bar (an export written, a file that could not be read).
+    public void tellFx(String text) {
+        status.set(text);
+    }
+
+    /// The dark theme, for the window and the diagram.
+    public BooleanProperty darkProperty() { return dark; }
+
+    /// The colour-blind-safe palette (blue and orange, waits hatched).
+    public BooleanProperty colorBlindProperty() { return colorBlind; }
+
+    /// Presentation mode: full screen, large type, thick lanes.
+    public BooleanProperty presentationProperty() { return presentation; }
 
     /// The failed tasks of the last result, with their reasons.
     public List<TaskOutcome> failures() {

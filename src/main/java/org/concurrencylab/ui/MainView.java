@@ -59,15 +59,35 @@ public final class MainView extends BorderPane {
     private final ValidationSupport validation = new ValidationSupport();
     private final Button runButton = new Button();
     private final ListView<TaskOutcome> failures = new ListView<>();
+    private final DiagramExports exports;
+    private final DiagramBar diagramBar;
+    /// How much larger type and lanes are in presentation mode.
+    static final double PRESENTATION_SCALE = 1.6;
 
     public MainView(LabViewModel vm) {
         this.vm = vm;
         this.diagram = new TimingDiagramView(vm::refreshFx);
+        this.exports = new DiagramExports(diagram, vm);
+        this.diagramBar = new DiagramBar(diagram, vm, exports);
         getStyleClass().add("lab-main");
         setTop(toolbar());
-        setLeft(sidePanel());
+        Node side = sidePanel();
+        setLeft(side);
         setCenter(diagramPane());
         setBottom(statusBar());
+
+        Runnable palette = () -> diagram.paletteProperty().set(
+                org.concurrencylab.diagram.Palette.of(vm.darkProperty().get(), vm.colorBlindProperty().get()));
+        vm.darkProperty().addListener((obs, a, b) -> palette.run());
+        vm.colorBlindProperty().addListener((obs, a, b) -> palette.run());
+        palette.run();
+        // presentation: the diagram takes the whole window, with large type and thick lanes
+        vm.presentationProperty().addListener((obs, was, on) -> {
+            setLeft(on ? null : side);
+            diagram.scaleProperty().set(on ? PRESENTATION_SCALE : 1);
+            if (on) getStyleClass().add("presentation");
+            else getStyleClass().remove("presentation");
+        });
 
         vm.handleProperty().addListener((obs, old, h) -> {
             if (h != null) diagram.showLiveFx(h);
@@ -396,8 +416,17 @@ public final class MainView extends BorderPane {
 
     private Node diagramPane() {
         BorderPane pane = new BorderPane(diagram);
+        pane.setTop(diagramBar);
         pane.getStyleClass().add("diagram-pane");
         return pane;
+    }
+
+    public DiagramExports exports() {
+        return exports;
+    }
+
+    DiagramBar diagramBar() {
+        return diagramBar;
     }
 
     private Node statusBar() {

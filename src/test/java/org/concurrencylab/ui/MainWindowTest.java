@@ -38,7 +38,7 @@ class MainWindowTest {
         vm.warmupProperty().set(false);
         view = new MainView(vm);
         Scene scene = new Scene(view, 1200, 760);
-        App.installShortcuts(scene, vm);
+        App.installShortcuts(scene, vm, view);
         stage.setScene(scene);
         stage.show();
     }

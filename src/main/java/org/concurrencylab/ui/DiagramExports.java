@@ -1,0 +1,203 @@
+package org.concurrencylab.ui;
+
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.diagram.DiagramLayout;
+import org.concurrencylab.diagram.DiagramStyle;
+import org.concurrencylab.diagram.TraceModel;
+import org.concurrencylab.export.Exports;
+import org.concurrencylab.export.RunJson;
+import org.concurrencylab.render.DiagramImage;
+import org.concurrencylab.render.PngRenderer;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/// Getting a diagram out of the window: the clipboard, image and data files, and run files in.
+///
+/// Thread-safety: FX thread only.
+final class DiagramExports {
+    /// Image shapes: the window's own, or a slide's.
+    enum Aspect {
+        WINDOW("the window's shape", 0, 0), WIDE("16:9 slide", 1280, 720), CLASSIC("4:3 slide", 1024, 768);
+
+        final String title;
+        final int width;
+        final int height;
+
+        Aspect(String title, int width, int height) {
+            this.title = title;
+            this.width = width;
+            this.height = height;
+        }
+    }
+
+    private final TimingDiagramView diagram;
+    private final LabViewModel vm;
+    private File lastFolder;
+
+    DiagramExports(TimingDiagramView diagram, LabViewModel vm) {
+        this.diagram = diagram;
+        this.vm = vm;
+    }
+
+    List<MenuItem> menuItems() {
+        MenuItem png = new MenuItem("Image (PNG)…");
+        png.setId("export-png");
+        png.setOnAction(e -> exportPngFx());
+        MenuItem json = new MenuItem("Run file (JSON)…");
+        json.setId("export-json");
+        json.setOnAction(e -> exportJsonFx());
+        for (MenuItem item : List.of(png, json)) item.disableProperty().bind(diagram.finishedProperty().not());
+        return List.of(png, json);
+    }
+
+    /// Copies the diagram as shown (zoom, hidden states, replay cursor), with title, legend and
+    /// caption, at twice the screen's resolution, ready to paste into a slide.
+    void copyFx() {
+        WritableImage image = imageFx(Aspect.WINDOW, 2, true);
+        if (image == null) return;
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(image);
+        Clipboard.getSystemClipboard().setContent(content);
+        vm.tellFx(String.format(Locale.ROOT, "Copied the diagram (%d × %d pixels).", (int) image.getWidth(), (int) image.getHeight()));
+    }
+
+    /// The diagram of the finished run in `aspect`, at `pixelScale`, with title and caption;
+    /// `asShown` keeps the window's zoom, hidden states and replay cursor. Null before any run.
+    WritableImage imageFx(Aspect aspect, double pixelScale, boolean asShown) {
+        RunResult result = diagram.result();
+        if (result == null) return null;
+        TraceModel model = diagram.shownModel();
+        DiagramStyle style = diagram.styleFx(true);
+        double width = aspect == Aspect.WINDOW ? Math.max(400, diagram.getWidth()) : aspect.width;
+        double height = aspect == Aspect.WINDOW ? Math.max(300, diagram.getHeight()) : aspect.height;
+        long[] window = diagram.windowNanos();
+        long start = asShown && window[1] > 0 ? window[0] : 0;
+        long end = asShown && window[1] > 0 ? window[1] : Math.max(1, (long) (Math.max(result.wallNanos(), model.endNanos()) * 1.02));
+        DiagramLayout.View view = asShown ? diagram.viewFx()
+                : new DiagramLayout.View(0, TimingDiagramView.MIN_ROW_PX, java.util.Set.of(), -1, -1);
+        return DiagramImage.draw(model, start, end, style, view, width, height, pixelScale);
+    }
+
+    private void exportPngFx() {
+        Optional<ImageChoice> choice = askImageOptions();
+        if (choice.isEmpty()) return;
+        Path file = chooseFile("Export the diagram as PNG", "PNG image", "*.png", suggestedName(".png"));
+        if (file == null) return;
+        try {
+            WritableImage image = imageFx(choice.get().aspect(), choice.get().scale(), choice.get().asShown());
+            PngRenderer.write(PngRenderer.toBufferedImage(image), file);
+            vm.tellFx("Wrote " + file + String.format(Locale.ROOT, " (%d × %d pixels).", (int) image.getWidth(), (int) image.getHeight()));
+        } catch (IOException | RuntimeException ex) {
+            vm.tellFx("Could not write " + file + ": " + Exports.oneLine(ex.getMessage()));
+        }
+    }
+
+    private void exportJsonFx() {
+        RunResult result = diagram.result();
+        if (result == null) return;
+        Path file = chooseFile("Save the run", "Run file", "*.json", suggestedName(".json"));
+        if (file == null) return;
+        try {
+            RunJson.write(result, file);
+            vm.tellFx("Saved the run to " + file + ".");
+        } catch (IOException | RuntimeException ex) {
+            vm.tellFx("Could not write " + file + ": " + Exports.oneLine(ex.getMessage()));
+        }
+    }
+
+    /// Opens a saved run file to explore, replay and export it again.
+    void openFx() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a run file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run file", "*.json"));
+        if (lastFolder != null) chooser.setInitialDirectory(lastFolder);
+        File file = chooser.showOpenDialog(window());
+        if (file == null) return;
+        lastFolder = file.getParentFile();
+        openFx(file.toPath());
+    }
+
+    void openFx(Path file) {
+        try {
+            RunResult result = RunJson.read(file);
+            vm.openFx(result, file.getFileName().toString());
+        } catch (IOException | RuntimeException ex) {
+            vm.tellFx(Exports.oneLine(ex.getMessage()));
+        }
+    }
+
+    record ImageChoice(Aspect aspect, double scale, boolean asShown) {}
+
+    private Optional<ImageChoice> askImageOptions() {
+        Dialog<ImageChoice> dialog = new Dialog<>();
+        dialog.initOwner(window());
+        dialog.setTitle("Export PNG");
+        dialog.setHeaderText("The diagram with its title, legend and caption");
+        ChoiceBox<Aspect> aspect = new ChoiceBox<>();
+        aspect.getItems().setAll(Aspect.values());
+        aspect.setValue(Aspect.WIDE);
+        aspect.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Aspect a) { return a == null ? "" : a.title; }
+            @Override public Aspect fromString(String s) { return null; }
+        });
+        ChoiceBox<Double> scale = new ChoiceBox<>();
+        scale.getItems().setAll(1.0, 2.0, 4.0);
+        scale.setValue(2.0);
+        scale.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Double v) { return v == null ? "" : String.format(Locale.ROOT, "%.0f×", v); }
+            @Override public Double fromString(String s) { return null; }
+        });
+        ChoiceBox<String> what = new ChoiceBox<>();
+        what.getItems().setAll("the whole run", "what the window shows");
+        what.setValue("the whole run");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Shape"), aspect);
+        grid.addRow(1, new Label("Resolution"), scale);
+        grid.addRow(2, new Label("Showing"), what);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ButtonType.OK
+                ? new ImageChoice(aspect.getValue(), scale.getValue(), what.getValue().startsWith("what")) : null);
+        return dialog.showAndWait();
+    }
+
+    private Path chooseFile(String title, String kind, String pattern, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        chooser.setInitialFileName(name);
+        if (lastFolder != null) chooser.setInitialDirectory(lastFolder);
+        File file = chooser.showSaveDialog(window());
+        if (file == null) return null;
+        lastFolder = file.getParentFile();
+        return file.toPath();
+    }
+
+    private String suggestedName(String extension) {
+        RunResult r = diagram.result();
+        if (r == null) return "run" + extension;
+        return r.spec().workload().id() + "-" + r.spec().model().id() + (r.spec().gil() ? "-gil" : "") + extension;
+    }
+
+    private Window window() {
+        return diagram.getScene() == null ? null : diagram.getScene().getWindow();
+    }
+}

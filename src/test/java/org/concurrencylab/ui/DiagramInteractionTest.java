@@ -1,0 +1,175 @@
+package org.concurrencylab.ui;
+
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.trace.State;
+import org.concurrencylab.diagram.DiagramLayout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// Explores a finished run the way a teacher does: zoom, hover, click a task, switch to the task
+/// view, hide a state, replay step by step, copy the picture for a slide.
+@ExtendWith(ApplicationExtension.class)
+class DiagramInteractionTest {
+    private RunEngine engine;
+    private LabViewModel vm;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        engine = new RunEngine();
+        vm = new LabViewModel(engine, Platform::runLater);
+        vm.modelProperty().set(ModelKind.THREADS);
+        vm.workersProperty().set(3);
+        vm.latencyMsProperty().set(30);
+        vm.downloadTasksProperty().set(12);
+        vm.warmupProperty().set(false);
+        view = new MainView(vm);
+        Scene scene = new Scene(view, 1200, 760);
+        App.installShortcuts(scene, vm, view);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeEngine() {
+        engine.close();
+    }
+
+    private TimingDiagramView diagram() {
+        return view.diagram();
+    }
+
+    private void runToTheEnd(FxRobot robot) throws Exception {
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.lastResultProperty().get() != null);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> diagram().finishedProperty().get() && diagram().lastFrame() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Point2D onScreen(DiagramLayout.Box box) {
+        return diagram().localToScreen(box.x() + Math.min(box.w() / 2, 3), box.y() + box.h() / 2);
+    }
+
+    private DiagramLayout.Box firstBox(State state) {
+        return diagram().lastFrame().boxes().stream().filter(b -> b.state() == state && b.w() >= 4).findFirst().orElseThrow();
+    }
+
+    @Test
+    void zooming_hovering_highlighting_and_switching_views(FxRobot robot) throws Exception {
+        runToTheEnd(robot);
+        long fullSpan = diagram().lastFrame().scale().span();
+
+        robot.clickOn(diagram());
+        robot.type(KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(100);
+        assertThat(diagram().zoomedProperty().get()).isTrue();
+        assertThat(diagram().lastFrame().scale().span()).isLessThan(fullSpan * 3 / 4);
+        robot.type(KeyCode.DIGIT0);
+        robot.sleep(100);
+        assertThat(diagram().zoomedProperty().get()).isFalse();
+        assertThat(diagram().lastFrame().scale().span()).isEqualTo(fullSpan);
+
+        DiagramLayout.Box io = firstBox(State.IO_WAIT);
+        robot.moveTo(onScreen(io));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(diagram().hoverText()).startsWith("Task " + (io.segment().task() + 1) + " · waiting for I/O")
+                .contains("from ").contains(io.segment().label());
+        assertThat(io.segment().label()).contains("/");
+
+        robot.clickOn(onScreen(io));
+        robot.sleep(100);
+        assertThat(diagram().highlightTaskProperty().get()).isEqualTo(io.segment().task());
+        assertThat(diagram().lastFrame().boxes()).filteredOn(b -> !b.dimmed())
+                .allSatisfy(b -> assertThat(b.segment().task()).isEqualTo(io.segment().task()));
+        assertThat(diagram().lastFrame().boxes()).anySatisfy(b -> assertThat(b.dimmed()).isTrue());
+
+        robot.clickOn("#view-tasks");
+        robot.sleep(100);
+        assertThat(diagram().shownModel().isByTask()).isTrue();
+        assertThat(diagram().lastFrame().rows()).hasSize(12);
+        assertThat(diagram().lastFrame().boxes()).extracting(DiagramLayout.Box::state).contains(State.QUEUED);
+        DiagramLayout.Box queued = firstBox(State.QUEUED);
+        robot.moveTo(onScreen(queued));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(diagram().hoverText()).contains("queued").contains("on no worker yet");
+
+        DiagramLayout.LegendItem cpu = diagram().lastFrame().legend().getFirst();
+        assertThat(cpu.state()).isEqualTo(State.WORK);
+        robot.clickOn(diagram().localToScreen(cpu.x() + cpu.swatch() / 2, cpu.y() - cpu.swatch() / 2));
+        robot.sleep(100);
+        assertThat(diagram().hiddenStates()).containsExactly(State.WORK);
+        assertThat(diagram().lastFrame().boxes()).noneMatch(b -> b.state() == State.WORK);
+        assertThat(view.diagramBar().summaryText()).contains("CPU").contains("I/O");
+    }
+
+    @Test
+    void a_replay_shows_only_what_had_happened_by_the_cursor_and_steps_from_change_to_change(FxRobot robot) throws Exception {
+        runToTheEnd(robot);
+
+        robot.interact(() -> diagram().speedProperty().set(TimingDiagramView.MIN_SPEED)); // the run lasts ~0.15 s
+        robot.clickOn("#replay");
+        assertThat(diagram().replayingProperty().get()).isTrue();
+        assertThat(diagram().playingProperty().get()).isTrue();
+        robot.interact(() -> diagram().requestFocus());
+        robot.type(KeyCode.SPACE); // pause
+        robot.sleep(50);
+        assertThat(diagram().playingProperty().get()).isFalse();
+        robot.type(KeyCode.HOME);
+        for (int i = 0; i < 3; i++) robot.type(KeyCode.RIGHT);
+        robot.sleep(100);
+        long cursor = diagram().replayCursorProperty().get();
+        assertThat(cursor).isPositive();
+        assertThat(diagram().lastFrame().nowNanos()).isEqualTo(cursor);
+        assertThat(diagram().lastFrame().boxes()).allSatisfy(b -> assertThat(b.segment().end()).isLessThanOrEqualTo(cursor));
+        robot.type(KeyCode.LEFT);
+        robot.sleep(50);
+        assertThat(diagram().replayCursorProperty().get()).isLessThan(cursor);
+
+        robot.type(KeyCode.EQUALS);
+        robot.type(KeyCode.EQUALS);
+        assertThat(diagram().speedProperty().get()).isEqualTo(0.2);
+        for (int i = 0; i < 10; i++) robot.type(KeyCode.EQUALS);
+        assertThat(diagram().speedProperty().get()).isEqualTo(TimingDiagramView.MAX_SPEED);
+        for (int i = 0; i < 12; i++) robot.type(KeyCode.MINUS);
+        assertThat(diagram().speedProperty().get()).isEqualTo(TimingDiagramView.MIN_SPEED);
+
+        robot.type(KeyCode.ESCAPE);
+        robot.sleep(50);
+        assertThat(diagram().replayingProperty().get()).isFalse();
+        assertThat(diagram().lastFrame().nowNanos()).isEqualTo(-1);
+    }
+
+    @Test
+    void ctrl_c_puts_the_diagram_on_the_clipboard_at_twice_the_window_resolution(FxRobot robot) throws Exception {
+        runToTheEnd(robot);
+
+        robot.clickOn(diagram());
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        AtomicReference<Image> image = new AtomicReference<>();
+        robot.interact(() -> image.set(Clipboard.getSystemClipboard().getImage()));
+        assertThat(image.get()).isNotNull();
+        assertThat(image.get().getWidth()).isEqualTo(Math.round(diagram().getWidth()) * 2, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(vm.statusProperty().get()).startsWith("Copied the diagram");
+    }
+}

@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 /// (or some of its tasks did), 2 bad arguments (one clear line on stderr).
 @Command(name = "concurrency-lab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Runs real workloads under real concurrency models and draws what every worker did.",
-        subcommands = {RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, RenderBenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;

@@ -187,10 +187,20 @@ public final class DiagramLayout {
         }
         long cursor = view.cursorNanos();
         Set<State> hidden = view.hiddenStates();
+        // a live run's open segments, bucketed by shown lane in one pass
+        List<List<Segment>> openOfRow = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) openOfRow.add(List.of());
+        for (Segment s : open) {
+            int row = s.lane() - first;
+            if (row < 0 || row >= rows.size()) continue;
+            if (openOfRow.get(row).isEmpty()) openOfRow.set(row, new ArrayList<>(2));
+            openOfRow.get(row).add(s);
+        }
 
         List<Box> boxes = new ArrayList<>();
         List<Box> slivers = new ArrayList<>();
-        for (LaneRow row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            LaneRow row = rows.get(r);
             int lane = row.lane().id();
             Merger merger = new Merger(row, scale, plot, boxes, slivers, view.highlightTask());
             List<Segment> segments = model.segments(lane);
@@ -203,8 +213,8 @@ public final class DiagramLayout {
                 }
                 if (!hidden.contains(s.state()) && visible(s, startNanos, endNanos)) merger.add(s);
             }
-            for (Segment s : open) {
-                if (s.lane() == lane && !hidden.contains(s.state()) && visible(s, startNanos, endNanos)) merger.add(s);
+            for (Segment s : openOfRow.get(r)) {
+                if (!hidden.contains(s.state()) && visible(s, startNanos, endNanos)) merger.add(s);
             }
             merger.flush();
         }

@@ -38,7 +38,7 @@ public final class DiagramPainter {
             s.line(snap(tick.x()), plot.y(), snap(tick.x()), plot.bottom(), p.grid(), 1);
         }
 
-        s.pushClip(plot.x(), plot.y(), plot.w(), plot.h());
+        // boxes are cut to the plot by the layout: no clip, which costs a software renderer dearly
         for (DiagramLayout.Box box : f.boxes()) {
             double w = box.w() >= 4 ? box.w() - 1 : box.w();
             if (box.dimmed()) {
@@ -46,13 +46,12 @@ public final class DiagramPainter {
                 continue;
             }
             drawBox(s, p, box.state(), box.x(), box.y(), w, box.h(), style);
-            if (box.failed()) failMark(s, p, box, style);
+            if (box.failed()) failMark(s, p, box, plot, style);
         }
         if (f.nowNanos() >= 0) {
             double x = snap(f.scale().x(f.nowNanos()));
-            s.line(x, plot.y(), x, plot.bottom(), p.mutedText(), 1);
+            if (x >= plot.x() && x <= plot.right()) s.line(x, plot.y(), x, plot.bottom(), p.mutedText(), 1);
         }
-        s.popClip();
 
         double labelSize = style.px(DiagramLayout.LABEL_SIZE);
         int every = labelEvery(f.rows().isEmpty() ? labelSize : f.rows().getFirst().height(), labelSize);
@@ -89,21 +88,19 @@ public final class DiagramPainter {
     }
 
     private static void drawBox(Surface s, Palette p, State state, double x, double y, double w, double h, DiagramStyle style) {
-        s.fillRect(x, y, w, h, p.fill(state));
         if (p.isHatched(state) && w >= 3) {
             Rgb stripe = p.fill(state).mix(Rgb.hex("#000000"), 0.35);
-            double step = style.px(6);
-            s.pushClip(x, y, w, h);
-            for (double k = x - h; k < x + w; k += step) s.line(k, y + h, k + h, y, stripe, style.px(1.2));
-            s.popClip();
+            s.fillHatched(x, y, w, h, p.fill(state), stripe, style.px(6), style.px(1.2));
+        } else {
+            s.fillRect(x, y, w, h, p.fill(state));
         }
     }
 
-    private static void failMark(Surface s, Palette p, DiagramLayout.Box box, DiagramStyle style) {
+    private static void failMark(Surface s, Palette p, DiagramLayout.Box box, DiagramLayout.Rect plot, DiagramStyle style) {
         double size = Math.min(box.h() * 0.7, style.px(10));
-        double cx = box.x() + Math.max(box.w() - size / 2 - style.px(2), size / 2);
-        double cy = box.y() + box.h() / 2;
         double r = size / 2;
+        double cx = Math.min(box.x() + Math.max(box.w() - size / 2 - style.px(2), size / 2), plot.right() - r);
+        double cy = box.y() + box.h() / 2;
         s.line(cx - r, cy - r, cx + r, cy + r, p.failMark(), style.px(2));
         s.line(cx - r, cy + r, cx + r, cy - r, p.failMark(), style.px(2));
     }

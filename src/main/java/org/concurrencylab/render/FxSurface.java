@@ -1,7 +1,11 @@
 package org.concurrencylab.render;
 
 import javafx.geometry.VPos;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.paint.ImagePattern;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -22,6 +26,7 @@ public final class FxSurface implements Surface {
     private final GraphicsContext gc;
     private final Map<FontKey, Font> fonts = new HashMap<>();
     private final Map<Rgb, Color> colors = new HashMap<>();
+    private final Map<HatchKey, ImagePattern> hatches = new HashMap<>();
     private final Text measurer = new Text();
 
     public FxSurface(GraphicsContext gc) {
@@ -66,6 +71,32 @@ public final class FxSurface implements Surface {
         measurer.setFont(font(size, bold));
         measurer.setText(text);
         return measurer.getLayoutBounds().getWidth();
+    }
+
+    /// One pattern fill instead of a line per stripe: the software renderer draws thousands of
+    /// anti-aliased lines slowly, a repeated tile quickly.
+    @Override
+    public void fillHatched(double x, double y, double w, double h, Rgb base, Rgb stripe, double step, double lineWidth) {
+        gc.setFill(hatches.computeIfAbsent(new HatchKey(base, stripe, step, lineWidth), this::hatchPattern));
+        gc.fillRect(x, y, w, h);
+    }
+
+    private record HatchKey(Rgb base, Rgb stripe, double step, double lineWidth) {}
+
+    private ImagePattern hatchPattern(HatchKey key) {
+        int size = Math.max(2, (int) Math.round(key.step()));
+        Canvas tile = new Canvas(size, size);
+        GraphicsContext t = tile.getGraphicsContext2D();
+        t.setFill(color(key.base()));
+        t.fillRect(0, 0, size, size);
+        t.setStroke(color(key.stripe()));
+        t.setLineWidth(key.lineWidth());
+        // the diagonal and its neighbours' corners, so that tiles join into unbroken stripes
+        for (int k = -size; k <= size; k += size) t.strokeLine(k, size, k + size, 0);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        Image image = tile.snapshot(params, null);
+        return new ImagePattern(image, 0, 0, size, size, false);
     }
 
     @Override

@@ -37,6 +37,7 @@ final class DiagramBar extends ToolBar {
 
     private final TimingDiagramView diagram;
     private final HBox summary = new HBox(10);
+    private final Map<State, Label> summaryLabels = new java.util.EnumMap<>(State.class);
 
     DiagramBar(TimingDiagramView diagram, LabViewModel vm, DiagramExports exports) {
         this.diagram = diagram;
@@ -149,20 +150,26 @@ final class DiagramBar extends ToolBar {
 
     private void updateSummary(Map<State, Long> totals) {
         long all = totals.values().stream().mapToLong(Long::longValue).sum();
-        summary.getChildren().clear();
-        if (all <= 0) return;
         Palette palette = diagram.paletteProperty().get();
+        // one label per state, made once and updated in place: this runs with every live frame
         for (State state : State.values()) {
+            Label label = summaryLabels.computeIfAbsent(state, s -> {
+                Label l = new Label("", new Rectangle(10, 10));
+                l.getStyleClass().add("summary-item");
+                l.setMinWidth(Region.USE_PREF_SIZE);
+                l.setTooltip(new Tooltip());
+                l.managedProperty().bind(l.visibleProperty());
+                summary.getChildren().add(l);
+                return l;
+            });
             Long nanos = totals.get(state);
-            if (nanos == null || nanos == 0) continue;
+            boolean shown = all > 0 && nanos != null && nanos > 0;
+            label.setVisible(shown);
+            if (!shown) continue;
             Rgb c = palette.fill(state);
-            Rectangle swatch = new Rectangle(10, 10, Color.rgb(c.r(), c.g(), c.b(), c.alpha()));
-            Label label = new Label(shortName(state) + " " + percent((double) nanos / all), swatch);
-            label.getStyleClass().add("summary-item");
-            label.setMinWidth(Region.USE_PREF_SIZE);
-            label.setTooltip(new Tooltip(TimingDiagramView.stateName(state) + ": " + Ticks.duration(nanos)
-                    + " summed over all lanes"));
-            summary.getChildren().add(label);
+            ((Rectangle) label.getGraphic()).setFill(Color.rgb(c.r(), c.g(), c.b(), c.alpha()));
+            label.setText(shortName(state) + " " + percent((double) nanos / all));
+            label.getTooltip().setText(TimingDiagramView.stateName(state) + ": " + Ticks.duration(nanos) + " summed over all lanes");
         }
     }
 
@@ -179,7 +186,8 @@ final class DiagramBar extends ToolBar {
 
     /// The summary strip's text, for tests.
     String summaryText() {
-        return summary.getChildren().stream().map(n -> ((Label) n).getText()).reduce((a, b) -> a + " · " + b).orElse("");
+        return summary.getChildren().stream().filter(javafx.scene.Node::isVisible).map(n -> ((Label) n).getText())
+                .reduce((a, b) -> a + " · " + b).orElse("");
     }
 
     private static Button iconButton(String id, String icon, String tip, Runnable action) {

@@ -676,15 +676,17 @@ public final class TimingDiagramView extends Region {
             }
         }
         if (replaying.get() && playing.get()) {
+            // the wall clock, not the pulse's time stamp: a replay at 1× takes as long as the run did
+            long nowNanos = System.nanoTime();
             if (lastReplayPulse != 0) {
-                long next = cursor.get() + Math.round((pulseNanos - lastReplayPulse) * speed.get());
+                long next = cursor.get() + Math.round((nowNanos - lastReplayPulse) * speed.get());
                 if (next >= replayEnd()) {
                     next = replayEnd();
                     playing.set(false);
                 }
                 cursor.set(next);
             }
-            lastReplayPulse = pulseNanos;
+            lastReplayPulse = nowNanos;
         }
         if (!dirty || canvas.getWidth() < 1 || canvas.getHeight() < 1) return;
         dirty = false;

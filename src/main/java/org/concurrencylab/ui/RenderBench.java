@@ -1,0 +1,226 @@
+package org.concurrencylab.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.stage.Stage;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunHandle;
+import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.core.trace.Lane;
+import org.concurrencylab.core.trace.LaneKind;
+import org.concurrencylab.core.trace.Segment;
+import org.concurrencylab.core.trace.State;
+import org.concurrencylab.diagram.DiagramLayout;
+import org.concurrencylab.diagram.DiagramPainter;
+import org.concurrencylab.diagram.DiagramStyle;
+import org.concurrencylab.diagram.Palette;
+import org.concurrencylab.diagram.TraceModel;
+import org.concurrencylab.render.FxSurface;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/// The diagram's rendering benchmark: frame times on a large trace, and how long the FX thread
+/// is held up while a big run is drawn live.
+///
+/// 1. A trace of `lanes` lanes and `segments` segments (a generated mix of CPU, I/O and lock
+///    waits of random lengths: only its size matters here) is laid out and painted on a
+///    1280 × 720 canvas in several views; each frame's layout + paint time on the FX thread is
+///    measured, and the time to rasterize it (a canvas snapshot) separately.
+/// 2. A real run of `liveTasks` tasks (virtual threads downloading from the demo sites) is
+///    shown live in a [TimingDiagramView] on a stage, and the gaps between FX pulses are
+///    recorded: a gap over 50 ms is a stutter a user would see.
+///
+/// Thread-safety: call [#run] from any thread but the FX thread.
+public final class RenderBench {
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 720;
+    private static final int FRAMES = 40;
+
+    private RenderBench() {}
+
+    public record Frames(String name, int boxes, double layoutPaintMedianMs, double layoutPaintMaxMs,
+                         double rasterMedianMs) {}
+
+    public record Live(int tasks, long segments, double wallSeconds, int pulses, double maxGapMs, double p99GapMs,
+                       int gapsOver50, double worstFrameMs) {}
+
+    /// Runs both parts and prints a table; returns true if the targets hold.
+    public static boolean run(int lanes, int segments, int liveTasks, PrintWriter out) throws Exception {
+        TraceModel model = generated(lanes, segments, 42);
+        out.printf(Locale.ROOT, "Trace: %,d lanes, %,d segments; canvas %d × %d; median of %d frames%n",
+                lanes, model.segmentCount(), WIDTH, HEIGHT, FRAMES);
+        out.printf(Locale.ROOT, "%-44s %8s %14s %10s %12s%n", "view", "boxes", "layout+paint", "max", "rasterize*");
+        boolean ok = true;
+        for (Frames f : frames(model)) {
+            out.printf(Locale.ROOT, "%-44s %,8d %11.2f ms %7.2f ms %9.2f ms%n", f.name(), f.boxes(),
+                    f.layoutPaintMedianMs(), f.layoutPaintMaxMs(), f.rasterMedianMs());
+            ok &= f.layoutPaintMedianMs() + f.rasterMedianMs() <= 16;
+        }
+        out.println("* rasterizing: the canvas snapshot's time less an empty canvas's (the copy back a window does not make)");
+        out.println("target: layout + paint + rasterize ≤ 16 ms (60 fps) per frame: " + (ok ? "ok" : "MISSED"));
+        out.flush();
+        Live live = live(liveTasks);
+        out.printf(Locale.ROOT, "%nLive run: %,d tasks (virtual threads, demo sites at 20 ms), %,d segments, %.2f s%n",
+                live.tasks(), live.segments(), live.wallSeconds());
+        out.printf(Locale.ROOT, "FX pulses: %,d; longest gap %.1f ms; 99th percentile %.1f ms; gaps over 50 ms: %d; "
+                + "longest diagram frame %.1f ms%n", live.pulses(), live.maxGapMs(), live.p99GapMs(), live.gapsOver50(),
+                live.worstFrameMs());
+        boolean liveOk = live.gapsOver50() == 0;
+        out.println("target: the FX thread is never held up over 50 ms: " + (liveOk ? "ok" : "MISSED"));
+        out.flush();
+        return ok && liveOk;
+    }
+
+    /// A trace of `lanes` lanes sharing `segments` segments, over 10 s, reproducible by `seed`.
+    public static TraceModel generated(int lanes, int segments, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        TraceModel model = new TraceModel();
+        for (int i = 0; i < lanes; i++) model.addLane(new Lane(i, "worker-" + (i + 1), LaneKind.THREAD));
+        int perLane = Math.max(1, segments / lanes);
+        long span = 10_000_000_000L;
+        State[] states = {State.WORK, State.IO_WAIT, State.IO_WAIT, State.LOCK_WAIT};
+        for (int lane = 0; lane < lanes; lane++) {
+            long[] cuts = new long[perLane + 1];
+            for (int k = 0; k <= perLane; k++) cuts[k] = random.nextLong(span);
+            Arrays.sort(cuts);
+            for (int k = 0; k < perLane; k++) {
+                State state = states[random.nextInt(states.length)];
+                model.add(Segment.closed(lane, lane * perLane + k, state, cuts[k], cuts[k + 1], ""));
+            }
+        }
+        return model;
+    }
+
+    private static List<Frames> frames(TraceModel model) throws Exception {
+        return onFx(() -> {
+            Canvas canvas = new Canvas(WIDTH, HEIGHT);
+            FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
+            DiagramStyle style = DiagramStyle.screen(Palette.articleLight()).withTitle("", "benchmark");
+            long end = model.endNanos();
+            int middle = model.lanes().size() / 2;
+            List<Frames> result = new ArrayList<>();
+            result.add(measure("whole run, top lanes (window)", model, canvas, surface, style, 0, end,
+                    new DiagramLayout.View(0, TimingDiagramView.MIN_ROW_PX, Set.of(), -1, -1)));
+            result.add(measure("whole run, scrolled to the middle", model, canvas, surface, style, 0, end,
+                    new DiagramLayout.View(middle, TimingDiagramView.MIN_ROW_PX, Set.of(), -1, -1)));
+            result.add(measure("whole run, 2 px rows (most lanes at once)", model, canvas, surface, style, 0, end,
+                    DiagramLayout.View.ALL));
+            result.add(measure("zoomed to 1% of the run", model, canvas, surface, style, end / 2, end / 2 + end / 100,
+                    new DiagramLayout.View(middle, TimingDiagramView.MIN_ROW_PX, Set.of(), -1, -1)));
+            result.add(measure("replay cursor at half, task highlighted", model, canvas, surface, style, 0, end,
+                    new DiagramLayout.View(middle, TimingDiagramView.MIN_ROW_PX, Set.of(), end / 2, middle * 20)));
+            return result;
+        });
+    }
+
+    private static Frames measure(String name, TraceModel model, Canvas canvas, FxSurface surface, DiagramStyle style,
+                                  long start, long end, DiagramLayout.View view) {
+        double[] drawMs = new double[FRAMES];
+        double[] rasterMs = new double[FRAMES];
+        int boxes = 0;
+        SnapshotParameters params = new SnapshotParameters();
+        // a snapshot also copies the pixels back, which a window does not: that share is measured
+        // on an empty canvas of the same size and taken off
+        Canvas empty = new Canvas(WIDTH, HEIGHT);
+        double[] readBack = new double[FRAMES];
+        for (int i = 0; i < FRAMES; i++) {
+            long t = System.nanoTime();
+            empty.snapshot(params, null);
+            readBack[i] = (System.nanoTime() - t) / 1e6;
+        }
+        double copy = median(readBack);
+        for (int i = -5; i < FRAMES; i++) {
+            long t0 = System.nanoTime();
+            DiagramLayout.Frame frame = DiagramLayout.layout(model, List.of(), WIDTH, HEIGHT, start, end, -1, style, surface, view);
+            DiagramPainter.paint(surface, frame, style);
+            long t1 = System.nanoTime();
+            canvas.snapshot(params, null);
+            long t2 = System.nanoTime();
+            if (i >= 0) {
+                drawMs[i] = (t1 - t0) / 1e6;
+                rasterMs[i] = Math.max(0, (t2 - t1) / 1e6 - copy);
+            }
+            boxes = frame.boxes().size();
+        }
+        return new Frames(name, boxes, median(drawMs), Arrays.stream(drawMs).max().orElse(0), median(rasterMs));
+    }
+
+    private static Live live(int tasks) throws Exception {
+        try (RunEngine engine = new RunEngine()) {
+            RunSpec spec = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.VIRTUAL).withTasks(tasks).withLatencyMs(20);
+            List<Long> pulses = new ArrayList<>();
+            CompletableFuture<TimingDiagramView> shown = new CompletableFuture<>();
+            AnimationTimer[] probe = new AnimationTimer[1];
+            Stage[] stage = new Stage[1];
+            Platform.runLater(() -> {
+                TimingDiagramView view = new TimingDiagramView(() -> {});
+                stage[0] = new Stage();
+                stage[0].setScene(new Scene(view, WIDTH, HEIGHT + 80));
+                stage[0].show();
+                probe[0] = new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        pulses.add(System.nanoTime());
+                    }
+                };
+                shown.complete(view);
+            });
+            TimingDiagramView view = shown.get(30, TimeUnit.SECONDS);
+            RunHandle handle = engine.start(spec);
+            onFx(() -> {
+                view.showLiveFx(handle);
+                view.resetWorstFrame();
+                probe[0].start();
+                return null;
+            });
+            RunResult result = handle.result().get(10, TimeUnit.MINUTES);
+            Thread.sleep(300); // the last frames of the run
+            double[] gaps = onFx(() -> {
+                probe[0].stop();
+                stage[0].close();
+                double[] g = new double[Math.max(0, pulses.size() - 1)];
+                for (int i = 1; i < pulses.size(); i++) g[i - 1] = (pulses.get(i) - pulses.get(i - 1)) / 1e6;
+                return g;
+            });
+            Arrays.sort(gaps);
+            int over = (int) Arrays.stream(gaps).filter(g -> g > 50).count();
+            double max = gaps.length == 0 ? 0 : gaps[gaps.length - 1];
+            double p99 = gaps.length == 0 ? 0 : gaps[(int) Math.floor(0.99 * (gaps.length - 1))];
+            return new Live(tasks, result.segments().size(), result.wallNanos() / 1e9, pulses.size(), max, p99, over,
+                    view.worstFrameNanos() / 1e6);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(5, TimeUnit.MINUTES);
+    }
+}

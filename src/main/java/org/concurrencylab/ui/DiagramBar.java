@@ -130,7 +130,7 @@ final class DiagramBar extends ToolBar {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(views, gap(), zoomOut, zoomIn, fit, gap(), replay, replayControls, gap(), summary, spacer,
+        getItems().addAll(views, gap(), zoomOut, zoomIn, fit, gap(), replay, replayControls, spacer,
                 looks, copy, export);
         // the bar's words never shrink into ellipses; the spacer gives way instead
         for (javafx.scene.control.Labeled l : List.of(byWorker, byTask, replay, export, cursor)) l.setMinWidth(Region.USE_PREF_SIZE);
@@ -182,6 +182,16 @@ final class DiagramBar extends ToolBar {
             case STARTUP -> "start-up";
             case QUEUED -> "queued";
         };
+    }
+
+    /// The share of time per state, as a strip under the diagram.
+    Node summaryStrip() {
+        Label title = new Label("Time per state, all lanes:");
+        title.getStyleClass().add("summary-title");
+        HBox strip = new HBox(10, title, summary);
+        strip.getStyleClass().add("summary-strip");
+        strip.setAlignment(Pos.CENTER_LEFT);
+        return strip;
     }
 
     /// The summary strip's text, for tests.

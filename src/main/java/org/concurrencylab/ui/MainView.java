@@ -417,6 +417,7 @@ public final class MainView extends BorderPane {
     private Node diagramPane() {
         BorderPane pane = new BorderPane(diagram);
         pane.setTop(diagramBar);
+        pane.setBottom(diagramBar.summaryStrip());
         pane.getStyleClass().add("diagram-pane");
         return pane;
     }

@@ -5,11 +5,12 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/// The headless command line: `concurrency-lab run …`. Exit codes: 0 success, 1 the run failed
+/// The headless command line: `concurrency-lab run …`, `export …`, `bench`. Exit codes: 0 success, 1 the run failed
 /// (or some of its tasks did), 2 bad arguments (one clear line on stderr).
 @Command(name = "concurrency-lab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Runs real workloads under real concurrency models and draws what every worker did.",
-        subcommands = {RunCommand.class, BenchCommand.class, RenderBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ExportCommand.class, BenchCommand.class, RenderBenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;

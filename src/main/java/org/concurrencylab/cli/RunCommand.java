@@ -8,24 +8,14 @@ import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.workload.Step;
-import org.concurrencylab.diagram.Captions;
-import org.concurrencylab.diagram.DiagramLayout;
-import org.concurrencylab.diagram.DiagramStyle;
-import org.concurrencylab.diagram.Palette;
-import org.concurrencylab.diagram.TimeScale;
-import org.concurrencylab.diagram.TraceModel;
-import org.concurrencylab.export.Exports;
-import org.concurrencylab.export.RunJson;
+import org.concurrencylab.export.ImageOptions;
 import org.concurrencylab.render.PngRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,27 +76,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-warmup", description = "time the run on a cold JVM (no JIT or HTTP warm-up)")
     private boolean noWarmup;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the run (spec, lanes, segments, stats) as JSON")
-    private Path json;
-
-    @Option(names = "--png", paramLabel = "FILE", description = "write the timing diagram as a PNG image")
-    private Path png;
-
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600", description = "PNG width (default: ${DEFAULT-VALUE})")
-    private int width;
-
-    @Option(names = "--height", paramLabel = "PX", description = "PNG height (default: fits the lanes)")
-    private Integer height;
+    @CommandLine.Mixin
+    private OutputOptions outputs;
 
     @Override
     public Integer call() throws Exception {
         RunSpec runSpec = buildSpec();
-        checkOutput("--json", json);
-        checkOutput("--png", png);
-        if (width < 320 || width > 8192 || height != null && (height < 200 || height > 8192)) {
-            throw bad("--width must be 320–8192 and --height 200–8192 pixels");
-        }
-        if (png != null) PngRenderer.startHeadlessIfNeeded();
+        ImageOptions imageOptions = outputs.check();
+        if (outputs.drawsPictures()) PngRenderer.startHeadlessIfNeeded();
 
         RunResult result;
         try (RunEngine engine = new RunEngine()) {
@@ -128,8 +105,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         spec.commandLine().getOut().println(result.summaryLine());
-        if (json != null) RunJson.write(result, json);
-        if (png != null) writePng(result);
+        outputs.write(result, imageOptions);
         return result.errors() > 0 || result.cancelled() ? Cli.RUN_FAILED : Cli.OK;
     }
 
@@ -173,25 +149,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
-    }
-
-    private void checkOutput(String option, Path file) {
-        if (file == null) return;
-        try {
-            Exports.checkWritable(file);
-        } catch (IOException e) {
-            throw bad(option + ": " + e.getMessage());
-        }
-    }
-
-    private void writePng(RunResult result) throws IOException {
-        TraceModel model = TraceModel.of(result.lanes(), result.segments());
-        long end = Math.max(TimeScale.roundUpSpan(result.wallNanos()) / 20, result.wallNanos());
-        long span = Math.max(1, (long) (end * 1.02));
-        DiagramStyle style = DiagramStyle.screen(Palette.articleLight())
-                .withTitle(Captions.title(result.spec()), Captions.caption(result));
-        int h = height != null ? height : DiagramLayout.fittingHeight(model.lanes().size(), style);
-        PngRenderer.write(PngRenderer.render(model, 0, span, style, width, h, 1), png);
     }
 
     private CommandLine.ParameterException bad(String message) {

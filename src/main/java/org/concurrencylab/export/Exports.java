@@ -1,8 +1,14 @@
 package org.concurrencylab.export;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /// Checks shared by every file the lab writes, so each error names the file the user chose.
 public final class Exports {
@@ -18,6 +24,43 @@ public final class Exports {
         if (!Files.isWritable(dir)) throw new IOException("cannot write in " + dir);
         if (Files.exists(abs) && !Files.isWritable(abs)) throw new IOException(file + " is not writable");
         return dir;
+    }
+
+    /// Writes the bytes `content` produces to a file.
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /// Writes `file` atomically: `content` goes to a hidden temporary file in the same folder,
+    /// which then replaces `file` in one rename, so a crash or an error mid-write never leaves a
+    /// half-written file (nor the temporary one). The new file gets the folder's usual
+    /// permissions, as if it had been created directly.
+    public static void writeAtomically(Path file, Content content) throws IOException {
+        Path dir = checkWritable(file);
+        Path tmp = createTemporary(dir, file.getFileName().toString());
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE))) {
+                content.writeTo(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /// A new empty file next to `name` (not `Files.createTempFile`, whose files are private to
+    /// their owner and would stay so after the rename).
+    private static Path createTemporary(Path dir, String name) throws IOException {
+        if (name.length() > 100) name = name.substring(0, 100);
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt >= 10) throw taken;
+            }
+        }
     }
 
     /// One line of a possibly multi-line message.

@@ -15,9 +15,7 @@ import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.WorkloadKind;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -29,13 +27,16 @@ public final class RunJson {
     /// Bumped when the layout of the file changes incompatibly.
     public static final int FORMAT = 1;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /// Shared with the other JSON exports, so a run spec reads the same in each.
+    static final JsonMapper MAPPER = JsonMapper.builder()
             .addModule(new SimpleModule("concurrency-lab")
                     .addSerializer(ModelKind.class, idSerializer(ModelKind::id))
                     .addDeserializer(ModelKind.class, idDeserializer(ModelKind.class, s -> ModelKind.byId(s).orElse(null)))
                     .addSerializer(WorkloadKind.class, idSerializer(WorkloadKind::id))
                     .addDeserializer(WorkloadKind.class, idDeserializer(WorkloadKind.class, s -> WorkloadKind.byId(s).orElse(null))))
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // the same run always gives the same file (the stats' per-state map has no fixed order)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -54,14 +55,7 @@ public final class RunJson {
 
     /// Writes `result` to `file` atomically: a crash mid-write never leaves a broken file.
     public static void write(RunResult result, Path file) throws IOException {
-        Path dir = Exports.checkWritable(file);
-        Path tmp = Files.createTempFile(dir, ".run-", ".json.tmp");
-        try {
-            MAPPER.writeValue(tmp.toFile(), flatten(result));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Exports.writeAtomically(file, out -> MAPPER.writeValue(out, flatten(result)));
     }
 
     public static RunResult read(Path file) throws IOException {

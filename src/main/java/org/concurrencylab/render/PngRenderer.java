@@ -11,13 +11,14 @@ import org.concurrencylab.diagram.DiagramLayout;
 import org.concurrencylab.diagram.DiagramPainter;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.TraceModel;
+import org.concurrencylab.export.DiagramPicture;
+import org.concurrencylab.export.Exports;
+import org.concurrencylab.export.ImageOptions;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -71,47 +72,79 @@ public final class PngRenderer {
     /// `pixelScale` device pixels per logical pixel, and returns the image.
     public static BufferedImage render(TraceModel model, long startNanos, long endNanos, DiagramStyle style,
                                        int width, int height, double pixelScale) throws IOException {
-        CompletableFuture<BufferedImage> image = new CompletableFuture<>();
-        Runnable draw = () -> {
+        return onFx("draw the diagram", () -> {
+            Canvas canvas = new Canvas(width, height);
+            FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
+            DiagramLayout.Frame frame = DiagramLayout.layout(model, List.of(), width, height,
+                    startNanos, endNanos, -1, style, surface);
+            DiagramPainter.paint(surface, frame, style);
+            SnapshotParameters params = new SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            params.setTransform(Transform.scale(pixelScale, pixelScale));
+            WritableImage snap = canvas.snapshot(params, null);
+            return toBufferedImage(snap);
+        });
+    }
+
+    /// Draws a file's picture at its size and scale.
+    public static BufferedImage render(DiagramPicture picture) throws IOException {
+        ImageOptions.Size size = picture.size();
+        if (!size.fitsPng()) {
+            throw new IOException(String.format(java.util.Locale.ROOT,
+                    "a PNG of %,d × %,d pixels is over the %,d million that can be drawn; lower the width, height or scale",
+                    size.pixelWidth(), size.pixelHeight(), ImageOptions.MAX_PIXEL_COUNT / 1_000_000));
+        }
+        return render(picture.model(), picture.startNanos(), picture.endNanos(), picture.style(),
+                size.width(), size.height(), size.scale());
+    }
+
+    /// Work that measures text as the canvas does.
+    @FunctionalInterface
+    public interface CanvasTextWork<T> {
+        T run(DiagramLayout.TextMeasure canvasText) throws IOException;
+    }
+
+    /// Runs `work` on the FX thread with the canvas's text measure, and returns its result: an
+    /// SVG laid out with it has the geometry of the PNG of the same picture.
+    public static <T> T withCanvasText(CanvasTextWork<T> work) throws IOException {
+        return onFx("lay out the diagram", () -> work.run(new FxSurface(new Canvas(1, 1).getGraphicsContext2D())));
+    }
+
+    /// Runs `work` on the FX thread (at once if called on it) and waits up to 60 s for it.
+    private static <T> T onFx(String what, java.util.concurrent.Callable<T> work) throws IOException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable run = () -> {
             try {
-                Canvas canvas = new Canvas(width, height);
-                FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
-                DiagramLayout.Frame frame = DiagramLayout.layout(model, List.of(), width, height,
-                        startNanos, endNanos, -1, style, surface);
-                DiagramPainter.paint(surface, frame, style);
-                SnapshotParameters params = new SnapshotParameters();
-                params.setFill(Color.TRANSPARENT);
-                params.setTransform(Transform.scale(pixelScale, pixelScale));
-                WritableImage snap = canvas.snapshot(params, null);
-                image.complete(toBufferedImage(snap));
+                result.complete(work.call());
             } catch (Throwable t) {
-                image.completeExceptionally(t);
+                result.completeExceptionally(t);
             }
         };
-        if (Platform.isFxApplicationThread()) draw.run();
-        else Platform.runLater(draw);
+        if (Platform.isFxApplicationThread()) run.run();
+        else Platform.runLater(run);
         try {
-            return image.get(60, TimeUnit.SECONDS);
+            return result.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while drawing the diagram", e);
+            throw new IOException("interrupted while waiting to " + what, e);
         } catch (ExecutionException e) {
-            throw new IOException("could not draw the diagram: " + e.getCause(), e.getCause());
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException("could not " + what + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IOException("drawing the diagram took over 60 s", e);
+            throw new IOException("took over 60 s to " + what, e);
         }
     }
 
     /// Writes `image` as PNG to `out`, atomically (a temporary file, then a rename).
     public static void write(BufferedImage image, Path out) throws IOException {
-        Path dir = org.concurrencylab.export.Exports.checkWritable(out);
-        Path tmp = Files.createTempFile(dir, ".png-", ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) throw new IOException("no PNG writer available");
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Exports.writeAtomically(out, stream -> {
+            if (!ImageIO.write(image, "png", stream)) throw new IOException("no PNG writer available");
+        });
+    }
+
+    /// Draws `picture` and writes it as PNG to `out`, atomically.
+    public static void write(DiagramPicture picture, Path out) throws IOException {
+        write(render(picture), out);
     }
 
     /// The snapshot as an AWT image, for ImageIO.

@@ -15,8 +15,14 @@ import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.diagram.DiagramLayout;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.TraceModel;
+import org.concurrencylab.export.DiagramPicture;
+import org.concurrencylab.export.DiagramSvg;
 import org.concurrencylab.export.Exports;
+import org.concurrencylab.export.ImageOptions;
 import org.concurrencylab.export.RunJson;
+import org.concurrencylab.export.SegmentCsv;
+import org.concurrencylab.export.TraceEventJson;
+import org.concurrencylab.render.FxSurface;
 import org.concurrencylab.render.DiagramImage;
 import org.concurrencylab.render.PngRenderer;
 
@@ -59,11 +65,55 @@ final class DiagramExports {
         MenuItem png = new MenuItem("Image (PNG)…");
         png.setId("export-png");
         png.setOnAction(e -> exportPngFx());
+        MenuItem svg = new MenuItem("Vector image (SVG)…");
+        svg.setId("export-svg");
+        svg.setOnAction(e -> exportFileFx("Export the diagram as SVG", "SVG image", "*.svg", ".svg", this::writeSvg));
+        MenuItem csv = new MenuItem("Segments table (CSV)…");
+        csv.setId("export-csv");
+        csv.setOnAction(e -> exportFileFx("Export the segments as CSV", "CSV table", "*.csv", ".csv", SegmentCsv::write));
+        MenuItem trace = new MenuItem("Chrome trace, for Perfetto (JSON)…");
+        trace.setId("export-trace");
+        trace.setOnAction(e -> exportFileFx("Export a Chrome trace", "Trace Event JSON", "*.json", ".trace.json",
+                TraceEventJson::write));
         MenuItem json = new MenuItem("Run file (JSON)…");
         json.setId("export-json");
-        json.setOnAction(e -> exportJsonFx());
-        for (MenuItem item : List.of(png, json)) item.disableProperty().bind(diagram.finishedProperty().not());
-        return List.of(png, json);
+        json.setOnAction(e -> exportFileFx("Save the run", "Run file", "*.json", ".json", RunJson::write));
+        List<MenuItem> items = List.of(png, svg, csv, trace, json);
+        for (MenuItem item : items) item.disableProperty().bind(diagram.finishedProperty().not());
+        return items;
+    }
+
+    /// Writes a finished run to a file.
+    @FunctionalInterface
+    interface RunWriter {
+        void write(RunResult result, Path file) throws IOException;
+    }
+
+    /// The whole run in the window's colours, laid out with the canvas's fonts so the SVG is the
+    /// picture a PNG of the same size would be.
+    void writeSvg(RunResult result, Path file) throws IOException {
+        ImageOptions options = ImageOptions.defaults().withColours(vm.darkProperty().get(), vm.colorBlindProperty().get());
+        DiagramPicture picture = DiagramPicture.of(result, options);
+        FxSurface measure = new FxSurface(new javafx.scene.canvas.Canvas(1, 1).getGraphicsContext2D());
+        DiagramSvg.write(picture, measure, file);
+    }
+
+    private void exportFileFx(String title, String kind, String pattern, String extension, RunWriter writer) {
+        RunResult result = diagram.result();
+        if (result == null) return;
+        Path file = chooseFile(title, kind, pattern, suggestedName(extension));
+        if (file == null) return;
+        writeFx(result, file, writer);
+    }
+
+    /// Writes and tells the user how it went, in the status bar.
+    void writeFx(RunResult result, Path file, RunWriter writer) {
+        try {
+            writer.write(result, file);
+            vm.tellFx("Wrote " + file + ".");
+        } catch (IOException | RuntimeException ex) {
+            vm.tellFx("Could not write " + file + ": " + Exports.oneLine(ex.getMessage()));
+        }
     }
 
     /// Copies the diagram as shown (zoom, hidden states, replay cursor), with title, legend and
@@ -103,19 +153,6 @@ final class DiagramExports {
             WritableImage image = imageFx(choice.get().aspect(), choice.get().scale(), choice.get().asShown());
             PngRenderer.write(PngRenderer.toBufferedImage(image), file);
             vm.tellFx("Wrote " + file + String.format(Locale.ROOT, " (%d × %d pixels).", (int) image.getWidth(), (int) image.getHeight()));
-        } catch (IOException | RuntimeException ex) {
-            vm.tellFx("Could not write " + file + ": " + Exports.oneLine(ex.getMessage()));
-        }
-    }
-
-    private void exportJsonFx() {
-        RunResult result = diagram.result();
-        if (result == null) return;
-        Path file = chooseFile("Save the run", "Run file", "*.json", suggestedName(".json"));
-        if (file == null) return;
-        try {
-            RunJson.write(result, file);
-            vm.tellFx("Saved the run to " + file + ".");
         } catch (IOException | RuntimeException ex) {
             vm.tellFx("Could not write " + file + ": " + Exports.oneLine(ex.getMessage()));
         }

@@ -159,6 +159,34 @@ class DiagramInteractionTest {
     }
 
     @Test
+    void the_export_menu_writes_svg_csv_trace_and_run_files_and_a_bad_path_gets_a_clear_message(
+            FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        runToTheEnd(robot);
+        org.concurrencylab.core.run.RunResult result = diagram().result();
+        DiagramExports exports = view.exports();
+
+        robot.interact(() -> {
+            exports.writeFx(result, dir.resolve("run.svg"), exports::writeSvg);
+            exports.writeFx(result, dir.resolve("run.csv"), org.concurrencylab.export.SegmentCsv::write);
+            exports.writeFx(result, dir.resolve("run.trace.json"), org.concurrencylab.export.TraceEventJson::write);
+            exports.writeFx(result, dir.resolve("run.json"), org.concurrencylab.export.RunJson::write);
+        });
+
+        assertThat(java.nio.file.Files.readString(dir.resolve("run.svg"))).startsWith("<?xml").contains("class=\"seg\"");
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("run.csv"))).hasSize(result.segments().size() + 1);
+        assertThat(java.nio.file.Files.readString(dir.resolve("run.trace.json"))).contains("\"traceEvents\"");
+        assertThat(org.concurrencylab.export.RunJson.read(dir.resolve("run.json")).segments()).isEqualTo(result.segments());
+        assertThat(vm.statusProperty().get()).isEqualTo("Wrote " + dir.resolve("run.json") + ".");
+
+        robot.interact(() -> exports.writeFx(result, dir, org.concurrencylab.export.SegmentCsv::write));
+        assertThat(vm.statusProperty().get()).startsWith("Could not write " + dir + ": ");
+
+        long menuItems = robot.lookup("#export").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                .filter(i -> i.getId() != null && i.getId().startsWith("export-") && !i.isDisable()).count();
+        assertThat(menuItems).isEqualTo(5);
+    }
+
+    @Test
     void ctrl_c_puts_the_diagram_on_the_clipboard_at_twice_the_window_resolution(FxRobot robot) throws Exception {
         runToTheEnd(robot);
 

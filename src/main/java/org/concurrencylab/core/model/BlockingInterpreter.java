@@ -50,12 +50,12 @@ public final class BlockingInterpreter {
                         context.acquireConnection(fetch.uri().toString());
                         context.ioWait(fetch.uri().toString());
                         lastPage = fetch(fetch, context);
-                        context.label(String.format("%s (%,d bytes)", fetch.uri(), lastPage.body().length));
+                        context.label(String.format(java.util.Locale.ROOT, "%s (%,d bytes)", fetch.uri(), lastPage.body().length));
                         // the lane leaves I/O before the connection is freed, so the trace never
                         // shows more downloads in flight than there are connections
                         context.ioDone();
                         context.releaseConnection();
-                        result = String.format("%,d bytes", lastPage.body().length);
+                        result = String.format(java.util.Locale.ROOT, "%,d bytes", lastPage.body().length);
                     }
                     case Step.Parse _, Step.Crunch _, Step.Compute _, Step.Increment _ ->
                             result = CpuSteps.run(step, lastPage, context, counter);

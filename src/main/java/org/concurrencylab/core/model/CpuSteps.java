@@ -26,28 +26,28 @@ public final class CpuSteps {
                 String html = html(lastPage);
                 Kernels.PageSummary summary = null;
                 for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, context);
-                yield String.format("%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
+                yield String.format(java.util.Locale.ROOT, "%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
             }
             case Step.Crunch crunch -> {
-                context.work(String.format("heavy parse of %s, %d ms of CPU", path(lastPage), crunch.millis()));
+                context.work(String.format(java.util.Locale.ROOT, "heavy parse of %s, %d ms of CPU", path(lastPage), crunch.millis()));
                 String html = html(lastPage);
                 long rounds = crunch(html, crunch.millis(), context);
-                yield String.format("%,d bytes parsed %,d times", lastPage.body().length, rounds);
+                yield String.format(java.util.Locale.ROOT, "%,d bytes parsed %,d times", lastPage.body().length, rounds);
             }
             case Step.Compute compute -> {
-                context.work(String.format("n = %,d", compute.n()));
+                context.work(String.format(java.util.Locale.ROOT, "n = %,d", compute.n()));
                 BigInteger sum = switch (compute.kind()) {
                     case SUM_OF_SQUARES -> Kernels.sumOfSquares(compute.n(), context);
                 };
                 yield sum.toString();
             }
             case Step.Increment increment -> {
-                context.work(String.format("counter += 1, %,d times (%s)", increment.times(), increment.mode().id()));
+                context.work(String.format(java.util.Locale.ROOT, "counter += 1, %,d times (%s)", increment.times(), increment.mode().id()));
                 for (int i = 0; i < increment.times(); i++) {
                     counter.increment(increment.mode());
                     if ((i & 63) == 63) context.check();
                 }
-                yield String.format("%,d increments", increment.times());
+                yield String.format(java.util.Locale.ROOT, "%,d increments", increment.times());
             }
             case Step.Fetch fetch -> throw new IllegalArgumentException("not a CPU step: " + fetch);
             case Step.Sleep sleep -> throw new IllegalArgumentException("not a CPU step: " + sleep);

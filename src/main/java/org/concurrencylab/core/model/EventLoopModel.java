@@ -248,7 +248,7 @@ public final class EventLoopModel implements ConcurrencyModel {
             }
             if (value instanceof Page page) {
                 task.lastPage = page;
-                task.result = String.format("%,d bytes", page.body().length);
+                task.result = String.format(java.util.Locale.ROOT, "%,d bytes", page.body().length);
             }
             step(task);
         }
@@ -265,7 +265,7 @@ public final class EventLoopModel implements ConcurrencyModel {
                     return;
                 }
                 if (value instanceof Page page) {
-                    task.lane.label(String.format("%s (%,d bytes)", page.uri(), page.body().length));
+                    task.lane.label(String.format(java.util.Locale.ROOT, "%s (%,d bytes)", page.uri(), page.body().length));
                 }
                 task.lane.enter(State.QUEUED, task.plan.id(), "ready, waiting for the loop");
             } finally {

@@ -42,7 +42,7 @@ public record SumOfSquares(int count, long base) implements Workload {
         List<TaskPlan> plans = new ArrayList<>(count);
         for (int x = 0; x < count; x++) {
             long n = base + x;
-            plans.add(new TaskPlan(x, String.format("sum of squares below %,d", n),
+            plans.add(new TaskPlan(x, String.format(java.util.Locale.ROOT, "sum of squares below %,d", n),
                     List.of(new Step.Compute(Step.ComputeKind.SUM_OF_SQUARES, n))));
         }
         return plans;

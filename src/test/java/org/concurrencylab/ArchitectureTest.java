@@ -33,6 +33,12 @@ class ArchitectureTest {
             .because("exports are written headless, from the command line too");
 
     @ArchTest
+    static final ArchRule teach_does_not_use_javafx = noClasses()
+            .that().resideInAPackage("org.concurrencylab.teach..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("lessons, explanations and code snippets are tested without the FX thread; the panes live in ui");
+
+    @ArchTest
     static final ArchRule core_does_not_know_its_front_ends = noClasses()
             .that().resideInAPackage("org.concurrencylab.core..")
             .should().dependOnClassesThat().resideInAnyPackage("org.concurrencylab.ui..", "org.concurrencylab.cli..")

@@ -78,6 +78,7 @@ public final class AsyncHttp implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new FetchException("not an http(s) URL: " + uri));
         }
+        // code:async-get
         Call call = new Call(uri);
         CompletableFuture<HttpResponse<byte[]>> exchange;
         try {
@@ -94,6 +95,7 @@ public final class AsyncHttp implements AutoCloseable {
             else call.complete(new Page(uri, response.statusCode(), response.body()));
         });
         return call;
+        // end:async-get
     }
 
     /// Aborts the requests in flight and releases the client's thread and connections.

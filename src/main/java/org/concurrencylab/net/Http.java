@@ -66,6 +66,7 @@ public final class Http {
         } catch (IllegalArgumentException e) {
             throw new FetchException("not an http(s) URL: " + uri);
         }
+        // code:blocking-get
         Call call = client.newCall(request);
         onCall.accept(call::cancel);
         try (Response response = call.execute()) {
@@ -79,6 +80,7 @@ public final class Http {
                 throw new FetchException("body larger than " + (MAX_BODY_BYTES >> 20) + " MiB");
             }
             return new Page(uri, response.code(), source.readByteArray());
+            // end:blocking-get
         } catch (FetchException e) {
             throw e;
         } catch (UnknownHostException e) {

@@ -184,6 +184,7 @@ public final class WorkerMain {
 
         private void run(TaskPlan plan) {
             if (http == null && plan.steps().stream().anyMatch(Step.Fetch.class::isInstance)) http();
+            // code:process-worker
             TaskContext context = new TaskContext(lane, plan.id(), control);
             reporter.taskStarted();
             TaskOutcome outcome;
@@ -197,6 +198,7 @@ public final class WorkerMain {
                 outcome = TaskOutcome.failure(plan.id(), plan.name(), message);
                 if (e instanceof Error error) fatal = error;
             }
+            // end:process-worker
             reporter.taskEnded();
             send(new Protocol.Outcome(plan.id(), outcome.ok(), outcome.result(), outcome.error()));
             if (fatal != null) {

@@ -44,6 +44,7 @@ public final class BlockingInterpreter {
         Page lastPage = null;
         String result = "";
         try {
+            // code:blocking-task
             for (Step step : plan.steps()) {
                 switch (step) {
                     case Step.Fetch fetch -> {
@@ -67,6 +68,7 @@ public final class BlockingInterpreter {
             }
             context.finish();
             return TaskOutcome.success(plan.id(), plan.name(), result);
+            // end:blocking-task
         } catch (StepFailedException failure) {
             context.fail(failure.getMessage());
             return TaskOutcome.failure(plan.id(), plan.name(), failure.getMessage());

@@ -41,6 +41,7 @@ public final class CpuSteps {
                 };
                 yield sum.toString();
             }
+            // code:race-task
             case Step.Increment increment -> {
                 context.work(String.format(java.util.Locale.ROOT, "counter += 1, %,d times (%s)", increment.times(), increment.mode().id()));
                 for (int i = 0; i < increment.times(); i++) {
@@ -49,6 +50,7 @@ public final class CpuSteps {
                 }
                 yield String.format(java.util.Locale.ROOT, "%,d increments", increment.times());
             }
+            // end:race-task
             case Step.Fetch fetch -> throw new IllegalArgumentException("not a CPU step: " + fetch);
             case Step.Sleep sleep -> throw new IllegalArgumentException("not a CPU step: " + sleep);
         };
@@ -69,6 +71,7 @@ public final class CpuSteps {
     /// of the parses alone, so time spent waiting at a checkpoint (for the GIL) never counts.
     /// Returns the number of rounds.
     private static long crunch(String html, long millis, TaskContext context) {
+        // code:heavy-parse
         boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.getCurrentThreadCpuTime() >= 0;
         long budget = millis * 1_000_000L;
         long spent = 0;
@@ -81,5 +84,6 @@ public final class CpuSteps {
             context.check();
         } while (spent < budget);
         return rounds;
+        // end:heavy-parse
     }
 }

@@ -44,6 +44,7 @@ public final class TaskContext implements Kernels.Checkpoint {
         return control;
     }
 
+    // code:gil-take
     /// The worker starts running our code on the CPU (after taking the GIL, if there is one).
     public void work(String label) {
         control.checkpoint();
@@ -62,6 +63,7 @@ public final class TaskContext implements Kernels.Checkpoint {
         lane.enter(State.IO_WAIT, task, label);
         releaseGil();
     }
+    // end:gil-take
 
     /// The I/O wait is over; the worker is between steps until the next one begins.
     public void ioDone() {
@@ -116,6 +118,7 @@ public final class TaskContext implements Kernels.Checkpoint {
 
     /// Called often by long computations: throws [CancelledException] once the run is stopped;
     /// hands the GIL over when the switch interval is up and another thread waits for it.
+    // code:gil-switch
     @Override
     public void check() {
         control.checkpoint();
@@ -130,6 +133,7 @@ public final class TaskContext implements Kernels.Checkpoint {
             lane.enter(State.WORK, task, label);
         }
     }
+    // end:gil-switch
 
     private void releaseGil() {
         if (holdingGil) {

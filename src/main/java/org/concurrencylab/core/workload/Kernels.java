@@ -30,6 +30,7 @@ public final class Kernels {
     /// [#sumOfSquares]; a warm-up starts it near 2^64 so that the JIT compiles the paths of the
     /// three-word magnitudes the article's sums reach, in a fraction of the time.
     public static BigInteger sumOfSquaresOnto(BigInteger start, long n, Checkpoint checkpoint) {
+        // code:sum-of-squares
         BigInteger sum = start;
         for (long i = 0; i < n; i++) {
             BigInteger bi = BigInteger.valueOf(i);
@@ -37,6 +38,7 @@ public final class Kernels {
             if ((i & (CHECK_EVERY - 1)) == 0) checkpoint.check();
         }
         return sum;
+        // end:sum-of-squares
     }
 
     /// What parsing a page found.
@@ -45,6 +47,7 @@ public final class Kernels {
     /// Counts the links (`<a …href=…>`) and words (runs of letters and digits) of an HTML page:
     /// the "small parse step" after a download. One pass over the characters.
     public static PageSummary parsePage(String html, Checkpoint checkpoint) {
+        // code:parse-page
         int links = 0;
         int words = 0;
         boolean inWord = false;
@@ -65,6 +68,7 @@ public final class Kernels {
             if ((i & (CHECK_EVERY - 1)) == 0) checkpoint.check();
         }
         return new PageSummary(n, links, words);
+        // end:parse-page
     }
 
     private static boolean isAnchorStart(String html, int lt) {

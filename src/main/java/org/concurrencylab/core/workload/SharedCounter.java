@@ -21,13 +21,17 @@ public final class SharedCounter {
     }
     // end:race-unsafe
 
+    // code:race-synchronized
     public synchronized void incrementSynchronized() {
         lockedValue++;
     }
+    // end:race-synchronized
 
+    // code:race-atomic
     public void incrementAtomic() {
         atomicValue.incrementAndGet();
     }
+    // end:race-atomic
 
     public void increment(Step.CounterMode mode) {
         switch (mode) {

@@ -45,7 +45,9 @@ public final class ExplanationPane extends ScrollPane {
     private final GridPane table = new GridPane();
     private final VBox cards = new VBox(8);
     private final VBox comparison = new VBox(table, cards);
-    private final Palette palette = Palette.articleLight();
+    private final VBox legend = new VBox(3);
+    private Palette palette = Palette.articleLight();
+    private State explained;
     private ModelKind model = ModelKind.THREADS;
     private boolean gil;
 
@@ -66,8 +68,7 @@ public final class ExplanationPane extends ScrollPane {
         segmentSwatch.setStroke(Color.gray(0.6));
         segmentSwatch.setVisible(false);
 
-        VBox legend = new VBox(3);
-        for (State s : State.values()) legend.getChildren().add(legendRow(s));
+        fillLegend();
 
         table.setId("model-table");
         cards.setId("model-cards");
@@ -111,6 +112,12 @@ public final class ExplanationPane extends ScrollPane {
         fillTable();
     }
 
+    /// Explains a segment clicked in the diagram, for the run it belongs to.
+    public void explainSegmentFx(TimingDiagramView.SegmentClick click) {
+        if (click.spec() == null) explainSegmentFx(click.segment());
+        else explainSegmentFx(click.segment(), click.spec().model(), click.spec().gil());
+    }
+
     /// Explains a segment clicked in the diagram of a run of the model shown now.
     public void explainSegmentFx(Segment segment) {
         explainSegmentFx(segment, model, gil);
@@ -119,8 +126,21 @@ public final class ExplanationPane extends ScrollPane {
     /// Explains a segment clicked in the diagram of a run of `runModel`, with the GIL on or off.
     public void explainSegmentFx(Segment segment, ModelKind runModel, boolean runGil) {
         segmentHelp.setText(Explanations.forSegment(segment, runModel, runGil));
-        segmentSwatch.setFill(color(palette.fill(segment.state())));
+        explained = segment.state();
+        segmentSwatch.setFill(color(palette.fill(explained)));
         segmentSwatch.setVisible(true);
+    }
+
+    /// Colours the legend and the explained segment's swatch as the diagram is coloured.
+    public void setPaletteFx(Palette newPalette) {
+        palette = java.util.Objects.requireNonNull(newPalette, "palette");
+        fillLegend();
+        if (explained != null) segmentSwatch.setFill(color(palette.fill(explained)));
+    }
+
+    private void fillLegend() {
+        legend.getChildren().clear();
+        for (State s : State.values()) legend.getChildren().add(legendRow(s));
     }
 
     /// The context help shown now.

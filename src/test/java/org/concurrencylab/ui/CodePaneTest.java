@@ -29,7 +29,7 @@ class CodePaneTest {
     @Start
     void start(Stage stage) {
         pane = new CodePane();
-        stage.setScene(new Scene(pane, 1000, 600));
+        stage.setScene(LessonsPaneTest.themed(new Scene(pane, 1000, 600)));
         stage.show();
     }
 

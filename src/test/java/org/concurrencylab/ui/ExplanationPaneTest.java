@@ -25,7 +25,7 @@ class ExplanationPaneTest {
     @Start
     void start(Stage stage) {
         pane = new ExplanationPane();
-        stage.setScene(new Scene(pane, 800, 700));
+        stage.setScene(LessonsPaneTest.themed(new Scene(pane, 800, 700)));
         stage.show();
     }
 

@@ -1,5 +1,6 @@
 package org.concurrencylab.ui;
 
+import atlantafx.base.theme.PrimerLight;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -64,7 +65,7 @@ class LessonsPaneTest {
     private void show(LessonProgress newProgress, Function<RunSpec, CompletableFuture<RunResult>> runner) {
         progress = newProgress;
         pane = new LessonsPane(progress, loaded::add, runner);
-        stage.setScene(new Scene(pane, 480, 780));
+        stage.setScene(themed(new Scene(pane, 480, 780)));
         stage.show();
     }
 
@@ -139,6 +140,7 @@ class LessonsPaneTest {
         robot.clickOn("#lesson-choice-0");
         robot.clickOn("#lesson-run");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !pane.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("#lesson-choice-1");
 
@@ -208,6 +210,12 @@ class LessonsPaneTest {
 
         assertThat(text(robot, "#lesson-message")).contains("start afresh");
         assertThat(text(robot, "#lesson-step-title")).startsWith("1.1");
+    }
+
+    /// The app's theme on a test scene only (the panes' CSS reads its colours).
+    static Scene themed(Scene scene) {
+        scene.getStylesheets().add(new PrimerLight().getUserAgentStylesheet());
+        return scene;
     }
 
     private static String text(FxRobot robot, String query) {

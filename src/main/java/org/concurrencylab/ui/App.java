@@ -30,7 +30,7 @@ public final class App extends Application {
         PngRenderer.restoreFxLogging();
         engine = new RunEngine();
         LabViewModel vm = new LabViewModel(engine, Platform::runLater);
-        view = new MainView(vm);
+        view = new MainView(vm, dataFolder());
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("app.css")).toExternalForm());
         installShortcuts(scene, vm, view);
@@ -47,6 +47,14 @@ public final class App extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
+    }
+
+    /// Where the lab keeps what it remembers: `CONCURRENCY_LAB_HOME` or the system property
+    /// `concurrencylab.home`, else `~/.concurrency-lab`.
+    static java.nio.file.Path dataFolder() {
+        String configured = System.getProperty("concurrencylab.home", System.getenv("CONCURRENCY_LAB_HOME"));
+        return configured != null && !configured.isBlank() ? java.nio.file.Path.of(configured)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".concurrency-lab");
     }
 
     private static void applyTheme(boolean dark) {

@@ -276,6 +276,53 @@ public final class LabViewModel {
                 : String.format(Locale.ROOT, "Finished in %s, %s", Ticks.duration(result.wallNanos()), errorText));
     }
 
+    /// Loads every setting of `s` (a lesson's preset, a run to run again); the controls follow.
+    /// Does nothing while a run goes on.
+    public void applyFx(RunSpec s) {
+        if (running.get()) return;
+        workload.set(s.workload());
+        model.set(s.model());
+        if (s.model() == ModelKind.PROCESSES) processes.set(s.workers());
+        else if (s.model().hasWorkers()) workers.set(s.workers());
+        tasksFor(s.workload()).set(s.tasks());
+        base.set(s.base());
+        latencyMs.set(s.latencyMs());
+        urls.set(String.join("\n", s.urls().stream().map(URI::toString).toList()));
+        warmup.set(s.warmup());
+        maxConnections.set(s.maxConnections());
+        gil.set(s.gil());
+        switchMs.set(s.switchMs());
+        increments.set(s.increments());
+        counterMode.set(s.counterMode());
+        cpuMs.set(s.cpuMs());
+    }
+
+    /// Loads `s` and runs it; the future completes with the run's result, or fails with the
+    /// reason the run could not start (settings refused, a run already going on).
+    public java.util.concurrent.CompletableFuture<RunResult> runSpecFx(RunSpec s) {
+        if (running.get()) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("a run is going on; stop it first"));
+        }
+        applyFx(s);
+        if (spec.get() == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalArgumentException(validationError.get()));
+        }
+        runFx();
+        RunHandle h = handle.get();
+        if (h == null || !running.get()) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("the run did not start"));
+        }
+        // completes after the view model has taken the result in, on the FX thread
+        java.util.concurrent.CompletableFuture<RunResult> done = new java.util.concurrent.CompletableFuture<>();
+        // (dependents of a future run in no promised order: one more hop puts this after
+        // the view model's own handling of the result)
+        h.result().whenCompleteAsync((r, t) -> fxExecutor.execute(() -> {
+            if (t != null) done.completeExceptionally(t);
+            else done.complete(r);
+        }), fxExecutor);
+        return done;
+    }
+
     /// Shows a run loaded from a file (or the history) as the last result, for exploring,
     /// replaying and exporting; a run going on is not disturbed.
     public void openFx(RunResult result, String from) {

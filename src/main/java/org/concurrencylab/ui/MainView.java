@@ -60,21 +60,61 @@ public final class MainView extends BorderPane {
     private final Button runButton = new Button();
     private final ListView<TaskOutcome> failures = new ListView<>();
     private final DiagramExports exports;
+    private final org.concurrencylab.teach.LessonProgress lessonProgress;
+    private final LessonsPane lessons;
+    private final CodePane code = new CodePane();
+    private final ExplanationPane explanation = new ExplanationPane();
+    private Node diagramPaneNode;
     private final DiagramBar diagramBar;
     /// How much larger type and lanes are in presentation mode.
     static final double PRESENTATION_SCALE = 1.6;
 
-    public MainView(LabViewModel vm) {
+    /// The window's content; lesson progress is kept in `dataFolder`.
+    public MainView(LabViewModel vm, java.nio.file.Path dataFolder) {
         this.vm = vm;
         this.diagram = new TimingDiagramView(vm::refreshFx);
         this.exports = new DiagramExports(diagram, vm);
         this.diagramBar = new DiagramBar(diagram, vm, exports);
+        this.lessonProgress = org.concurrencylab.teach.LessonProgress.open(dataFolder);
+        this.lessons = new LessonsPane(lessonProgress, vm::applyFx, vm::runSpecFx);
         getStyleClass().add("lab-main");
         setTop(toolbar());
-        Node side = sidePanel();
-        setLeft(side);
-        setCenter(diagramPane());
+
+        javafx.scene.control.TabPane left = new javafx.scene.control.TabPane(
+                tab("tab-lab", "Lab", sidePanel()), tab("tab-lessons", "Lessons", lessons));
+        left.setId("left-tabs");
+        left.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        left.setPrefWidth(340);
+        left.setMinWidth(280);
+        setLeft(left);
+
+        // under the diagram: what the model does, the code that runs, context help on a click
+        javafx.scene.control.TabPane below = new javafx.scene.control.TabPane(
+                tab("tab-explain", "Explain", explanation), tab("tab-code", "Code", code));
+        below.setId("below-tabs");
+        below.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        javafx.scene.control.SplitPane center = new javafx.scene.control.SplitPane(diagramPane(), below);
+        center.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        center.setDividerPositions(0.68);
+        javafx.scene.control.SplitPane.setResizableWithParent(below, false);
+        setCenter(center);
         setBottom(statusBar());
+
+        Runnable follow = () -> {
+            RunSpec spec = vm.specProperty().get();
+            if (spec != null) {
+                code.showFx(spec);
+                explanation.showFx(spec);
+            }
+        };
+        vm.specProperty().addListener((obs, a, b) -> follow.run());
+        follow.run();
+        diagram.setOnSegmentClicked(click -> {
+            explanation.explainSegmentFx(click);
+            below.getSelectionModel().select(0);
+        });
+        diagram.paletteProperty().addListener((obs, a, p) -> explanation.setPaletteFx(p));
+        lessonProgress.loadProblem().ifPresent(vm::tellFx);
 
         Runnable palette = () -> diagram.paletteProperty().set(
                 org.concurrencylab.diagram.Palette.of(vm.darkProperty().get(), vm.colorBlindProperty().get()));
@@ -83,7 +123,13 @@ public final class MainView extends BorderPane {
         palette.run();
         // presentation: the diagram takes the whole window, with large type and thick lanes
         vm.presentationProperty().addListener((obs, was, on) -> {
-            setLeft(on ? null : side);
+            setLeft(on ? null : left);
+            if (on) {
+                center.getItems().remove(below);
+            } else if (!center.getItems().contains(below)) {
+                center.getItems().add(below);
+                center.setDividerPositions(0.68);
+            }
             diagram.scaleProperty().set(on ? PRESENTATION_SCALE : 1);
             if (on) getStyleClass().add("presentation");
             else getStyleClass().remove("presentation");
@@ -125,6 +171,8 @@ public final class MainView extends BorderPane {
             models.getButtons().add(b);
         }
         bindToggle(models, vm.modelProperty());
+        vm.modelProperty().addListener((obs, a, m) -> models.getButtons().stream()
+                .filter(b -> b.getUserData() == m).findFirst().ifPresent(b -> b.setSelected(true)));
 
         Spinner<Integer> workers = new Spinner<>();
         workers.setId("workers");
@@ -135,6 +183,11 @@ public final class MainView extends BorderPane {
             if (b != null) workersOf(vm.modelProperty().get()).set(b);
         });
         vm.modelProperty().addListener((obs, a, m) -> workers.getValueFactory().setValue(workersOf(m).get()));
+        for (var count : List.of(vm.workersProperty(), vm.processesProperty())) {
+            count.addListener((obs, a, n) -> {
+                if (workersOf(vm.modelProperty().get()) == count) workers.getValueFactory().setValue(n.intValue());
+            });
+        }
         workers.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.modelProperty().get().hasWorkers(), vm.modelProperty())
                 .or(vm.runningProperty()));
         Label workersLabel = new Label();
@@ -210,10 +263,10 @@ public final class MainView extends BorderPane {
         }, vm.workloadProperty()));
 
         GridPane download = form();
-        TextField pages = numberField("pages", vm.downloadTasksProperty().get(), v -> vm.downloadTasksProperty().set((int) v), 1, 1_000_000);
-        TextField latency = numberField("latency", vm.latencyMsProperty().get(), v -> vm.latencyMsProperty().set((int) v), 0, 60_000);
-        TextField cpuMs = numberField("cpu-ms", vm.cpuMsProperty().get(), v -> vm.cpuMsProperty().set((int) v), 1, RunSpec.MAX_CPU_MS);
-        TextField connections = numberField("max-connections", vm.maxConnectionsProperty().get(),
+        TextField pages = numberField("pages", vm.downloadTasksProperty(), v -> vm.downloadTasksProperty().set((int) v), 1, 1_000_000);
+        TextField latency = numberField("latency", vm.latencyMsProperty(), v -> vm.latencyMsProperty().set((int) v), 0, 60_000);
+        TextField cpuMs = numberField("cpu-ms", vm.cpuMsProperty(), v -> vm.cpuMsProperty().set((int) v), 1, RunSpec.MAX_CPU_MS);
+        TextField connections = numberField("max-connections", vm.maxConnectionsProperty(),
                 v -> vm.maxConnectionsProperty().set((int) v), 1, RunSpec.MAX_CONNECTIONS);
         TextArea urls = new TextArea();
         urls.setId("urls");
@@ -240,14 +293,14 @@ public final class MainView extends BorderPane {
         connections.setTooltip(new Tooltip("Requests in flight at once (aiohttp's connector allows 100)"));
 
         GridPane cpu = form();
-        TextField numbers = numberField("numbers", vm.cpuTasksProperty().get(), v -> vm.cpuTasksProperty().set((int) v), 1, 100_000);
-        TextField base = numberField("base", vm.baseProperty().get(), vm.baseProperty()::set, 0, 1_000_000_000L);
+        TextField numbers = numberField("numbers", vm.cpuTasksProperty(), v -> vm.cpuTasksProperty().set((int) v), 1, 100_000);
+        TextField base = numberField("base", vm.baseProperty(), vm.baseProperty()::set, 0, 1_000_000_000L);
         cpu.addRow(0, new Label("Numbers"), numbers);
         cpu.addRow(1, new Label("First number"), base);
 
         GridPane race = form();
-        TextField raceTasks = numberField("race-tasks", vm.raceTasksProperty().get(), v -> vm.raceTasksProperty().set((int) v), 1, 1_000_000);
-        TextField increments = numberField("increments", vm.incrementsProperty().get(), v -> vm.incrementsProperty().set((int) v), 1, RunSpec.MAX_INCREMENTS);
+        TextField raceTasks = numberField("race-tasks", vm.raceTasksProperty(), v -> vm.raceTasksProperty().set((int) v), 1, 1_000_000);
+        TextField increments = numberField("increments", vm.incrementsProperty(), v -> vm.incrementsProperty().set((int) v), 1, RunSpec.MAX_INCREMENTS);
         javafx.scene.control.ChoiceBox<Step.CounterMode> mode = new javafx.scene.control.ChoiceBox<>();
         mode.setId("counter-mode");
         mode.getItems().setAll(Step.CounterMode.values());
@@ -261,7 +314,7 @@ public final class MainView extends BorderPane {
         race.addRow(2, new Label("Update"), mode);
 
         GridPane gilForm = form();
-        TextField switchMs = numberField("switch-ms", vm.switchMsProperty().get(), v -> vm.switchMsProperty().set((int) v), 1, RunSpec.MAX_SWITCH_MS);
+        TextField switchMs = numberField("switch-ms", vm.switchMsProperty(), v -> vm.switchMsProperty().set((int) v), 1, RunSpec.MAX_SWITCH_MS);
         gilForm.addRow(0, new Label("GIL switch (ms)"), switchMs);
         showWhen(vm.gilProperty().and(Bindings.createBooleanBinding(() -> vm.modelProperty().get().supportsGil(), vm.modelProperty())), gilForm);
 
@@ -414,8 +467,28 @@ public final class MainView extends BorderPane {
                 c.lost(), 100.0 * c.lost() / c.expected());
     }
 
+    private static javafx.scene.control.Tab tab(String id, String title, Node content) {
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
+        tab.setId(id);
+        return tab;
+    }
+
+    public LessonsPane lessons() {
+        return lessons;
+    }
+
+    public CodePane code() {
+        return code;
+    }
+
+    public ExplanationPane explanation() {
+        return explanation;
+    }
+
     private Node diagramPane() {
+        if (diagramPaneNode != null) return diagramPaneNode;
         BorderPane pane = new BorderPane(diagram);
+        diagramPaneNode = pane;
         pane.setTop(diagramBar);
         pane.setBottom(diagramBar.summaryStrip());
         pane.getStyleClass().add("diagram-pane");
@@ -481,8 +554,13 @@ public final class MainView extends BorderPane {
         return bar;
     }
 
-    private TextField numberField(String id, long initial, LongConsumer sink, long min, long max) {
-        TextField field = new TextField(Long.toString(initial));
+    private TextField numberField(String id, javafx.beans.value.ObservableNumberValue source, LongConsumer sink, long min, long max) {
+        TextField field = new TextField(Long.toString(source.longValue()));
+        // the field follows its setting when it changes elsewhere (a lesson's preset, a rerun)
+        source.addListener((obs, a, value) -> {
+            String text = Long.toString(value.longValue());
+            if (value.longValue() >= 0 && !text.equals(field.getText())) field.setText(text);
+        });
         field.setId(id);
         field.setPrefColumnCount(9);
         field.setTextFormatter(new javafx.scene.control.TextFormatter<>(change ->

@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// view, hide a state, replay step by step, copy the picture for a slide.
 @ExtendWith(ApplicationExtension.class)
 class DiagramInteractionTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path labHome;
     private RunEngine engine;
     private LabViewModel vm;
     private MainView view;
@@ -41,7 +43,7 @@ class DiagramInteractionTest {
         vm.latencyMsProperty().set(30);
         vm.downloadTasksProperty().set(12);
         vm.warmupProperty().set(false);
-        view = new MainView(vm);
+        view = new MainView(vm, labHome);
         Scene scene = new Scene(view, 1200, 760);
         App.installShortcuts(scene, vm, view);
         stage.setScene(scene);

@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// Drives the real window: click Run, see lanes appear; click Stop mid-run; keyboard; validation.
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path labHome;
     private RunEngine engine;
     private LabViewModel vm;
     private MainView view;
@@ -36,7 +38,7 @@ class MainWindowTest {
         vm.latencyMsProperty().set(25);
         vm.downloadTasksProperty().set(40);
         vm.warmupProperty().set(false);
-        view = new MainView(vm);
+        view = new MainView(vm, labHome);
         Scene scene = new Scene(view, 1200, 760);
         App.installShortcuts(scene, vm, view);
         stage.setScene(scene);
@@ -133,5 +135,31 @@ class MainWindowTest {
 
         assertThat(robot.lookup("#run").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(vm.validationErrorProperty().get()).contains("notaurl");
+    }
+
+    @Test
+    void a_lesson_step_loads_its_preset_into_the_controls_and_runs_it_in_the_diagram(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-lessons");
+        robot.interact(() -> view.lessons().goToFx(2, 2)); // downloading pages: the event loop (steps count from 0)
+        org.concurrencylab.core.run.RunSpec preset = view.lessons().currentStep().spec();
+        assertThat(preset.model()).isEqualTo(ModelKind.EVENTLOOP);
+
+        robot.interact(() -> vm.latencyMsProperty().set(5));
+        robot.clickOn("#lesson-load");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.modelProperty().get()).isEqualTo(ModelKind.EVENTLOOP);
+        assertThat(robot.lookup("#model-eventloop").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#pages").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(Integer.toString(preset.tasks()));
+        assertThat(robot.lookup("#latency").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo(Integer.toString(preset.latencyMs()));
+
+        robot.clickOn("#lesson-run");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.lastResultProperty().get() != null
+                && vm.lastResultProperty().get().spec().model() == ModelKind.EVENTLOOP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.lastResultProperty().get().completed()).isEqualTo(preset.tasks());
+        assertThat(view.diagram().result()).isSameAs(vm.lastResultProperty().get());
+        assertThat(view.code().javaText()).contains("EventLoopModel.java").doesNotContain("// end:");
     }
 }

@@ -176,6 +176,11 @@ final class ProcessLane {
 
     void began(Protocol.Began began) {
         if (task == null || began.task() != task.id()) return;
+        // the same state announced again changes nothing: it must not cut the state in two
+        if (current != null && current.task == began.task() && current.state == began.state()
+                && current.childStart == began.time()) {
+            return;
+        }
         long start = toRunTime(began.time());
         if (current != null) close(current, Math.max(start, cursor), null);
         current = new Current(began.task(), began.state(), began.time(), start, began.label());

@@ -123,7 +123,7 @@ class ProcessPoolModelTest {
         Map<Integer, List<Segment>> tasks = byTask(run.onLanes().stream().filter(s -> s.task() != Segment.NO_TASK).toList());
         assertThat(tasks).hasSize(downloads);
         tasks.forEach((task, segments) -> {
-            assertThat(segments).as("task %d", task).extracting(Segment::state).containsExactly(State.IO_WAIT, State.WORK);
+            assertThat(segments).as("task %d: %s", task, segments).extracting(Segment::state).containsExactly(State.IO_WAIT, State.WORK);
             assertThat(segments.get(0).lane()).isEqualTo(segments.get(1).lane());
             assertThat(segments.get(0).end()).isLessThanOrEqualTo(segments.get(1).start());
             assertThat(segments.get(0).label()).contains("bytes");

@@ -66,15 +66,17 @@ public final class StackedLayout {
         DiagramLayout.Frame header = header(panels, width, headerStyle, text);
         double y = header.height();
 
-        // first pass: how wide each panel's lane names are, so the plots can be aligned
+        // first pass: where each panel's plot would start, which depends on its lane names
         List<DiagramStyle> styles = new ArrayList<>();
-        double widestHeader = 0;
-        for (Panel p : panels) {
+        double[] plotX = new double[panels.size()];
+        double widest = 0;
+        for (int i = 0; i < panels.size(); i++) {
+            Panel p = panels.get(i);
             DiagramStyle ps = new DiagramStyle(style.scale(), p.title(), p.caption(), false, style.palette());
             styles.add(ps);
             TraceModel lanesOnly = TraceModel.of(p.model().lanes(), List.of());
-            DiagramLayout.Frame probe = DiagramLayout.layout(lanesOnly, List.of(), width, 400, 0, endNanos, -1, ps, text);
-            widestHeader = Math.max(widestHeader, probe.plot().x());
+            plotX[i] = DiagramLayout.layout(lanesOnly, List.of(), width, 400, 0, endNanos, -1, ps, text).plot().x();
+            widest = Math.max(widest, plotX[i]);
         }
 
         List<PanelFrame> frames = new ArrayList<>();
@@ -85,9 +87,7 @@ public final class StackedLayout {
             double height = chrome(ps, text) + plotHeight(p.model().lanes().size(), style);
             // lay the panel out narrower by the difference in lane-name width, then move its plot
             // right by that much: every plot then starts at the same x and has the same width
-            DiagramLayout.Frame own = DiagramLayout.layout(TraceModel.of(p.model().lanes(), List.of()), List.of(),
-                    width, height, 0, endNanos, -1, ps, text);
-            double dx = widestHeader - own.plot().x();
+            double dx = widest - plotX[i];
             DiagramLayout.Frame f = DiagramLayout.layout(p.model(), List.of(), width - dx, height, 0, endNanos, -1, ps, text);
             if (shared == null) shared = new TimeScale(0, Math.max(endNanos, 1), f.plot().x() + dx, f.plot().w());
             frames.add(new PanelFrame(p, y, height, shift(f, dx, width, shared), ps));

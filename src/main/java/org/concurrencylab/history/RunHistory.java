@@ -247,6 +247,9 @@ public final class RunHistory {
     private static String reason(Exception e, Path file) {
         String message = Exports.oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
         String prefix = "cannot read the run file " + file + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        if (message.startsWith(prefix)) message = message.substring(prefix.length());
+        // the parser's note of where a structure began says nothing to a user
+        return message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "").strip();
     }
 }

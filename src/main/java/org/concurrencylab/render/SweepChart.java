@@ -34,6 +34,7 @@ public final class SweepChart extends VBox {
 
     public SweepChart() {
         getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(java.util.Objects.requireNonNull(SweepChart.class.getResource("sweep-chart.css")).toExternalForm());
         measured.setName("wall time");
         ideal.setName("ideal");
         efficiency.setName("efficiency (ideal / wall)");
@@ -55,7 +56,6 @@ public final class SweepChart extends VBox {
         wallChart.getData().add(ideal);
         efficiencyChart.getData().add(efficiency);
         efficiencyChart.setLegendVisible(false);
-        ideal.getNode().setStyle("-fx-stroke-dash-array: 8 6; -fx-opacity: 0.8;");
         getChildren().addAll(wallChart, efficiencyChart);
     }
 

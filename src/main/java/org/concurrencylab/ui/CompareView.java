@@ -91,7 +91,9 @@ public final class CompareView extends BorderPane {
         progress.setId("compare-progress");
         progress.setPrefWidth(180);
         progress.visibleProperty().bind(running);
+        progress.managedProperty().bind(running);
         progressText.setId("compare-status");
+        progressText.setAlignment(Pos.CENTER_LEFT);
         progressText.setWrapText(true);
         HBox.setHgrow(progressText, Priority.ALWAYS);
         progressText.setMaxWidth(Double.MAX_VALUE);
@@ -140,8 +142,8 @@ public final class CompareView extends BorderPane {
         if (running.get()) return;
         finished.clear();
         failed.clear();
-        comparison.set(null);
-        showFx(Comparison.of(List.of(), cores));
+        failures.setVisible(false);
+        show(Comparison.of(List.of(), cores));
         running.set(true);
         progress.setProgress(0);
         progressText.setText("Starting " + specs.size() + " runs…");
@@ -161,7 +163,7 @@ public final class CompareView extends BorderPane {
                     if (result.cancelled()) return;
                     finished.add(result);
                     progress.setProgress((double) (index + 1) / total);
-                    showFx(Comparison.of(finished, cores));
+                    show(Comparison.of(finished, cores));
                 });
             }
 
@@ -193,15 +195,22 @@ public final class CompareView extends BorderPane {
         if (series != null) series.cancel();
     }
 
-    /// Shows `c`: its diagrams stacked, its table and verdict.
+    /// Shows `c` (runs picked in the history, say): its diagrams stacked, its table and
+    /// verdict. Ignored while a series runs here.
     public void showFx(Comparison c) {
+        if (running.get()) return;
+        failed.clear();
+        failures.setVisible(false);
+        progressText.setText(c.rows().size() + " runs compared.");
+        show(c);
+    }
+
+    private void show(Comparison c) {
         comparison.set(c);
         table.getItems().setAll(c.rows());
         verdict.setText(c.rows().isEmpty() ? "" : c.verdict());
-        diagram.showFx(ComparePanels.of(c), ComparePanels.title(c), c.rows().isEmpty() ? "" : c.verdict());
-        if (!running.get()) {
-            failures.setVisible(!failed.isEmpty());
-        }
+        // the verdict stands over the table, so the diagrams' header names only the work
+        diagram.showFx(ComparePanels.of(c), ComparePanels.title(c), "");
     }
 
     public void setPaletteFx(Palette palette) {

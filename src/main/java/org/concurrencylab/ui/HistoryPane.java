@@ -351,6 +351,8 @@ public final class HistoryPane extends BorderPane {
         private TextField field;
 
         EntryCell() {
+            // as wide as the list, never wider: long names end in an ellipsis, the tooltip has all
+            setPrefWidth(0);
             name.getStyleClass().add("history-name");
             name.setStyle("-fx-font-weight: bold;");
             summary.getStyleClass().addAll("history-summary", "text-muted");
@@ -368,6 +370,7 @@ public final class HistoryPane extends BorderPane {
             } else {
                 name.setText(item.displayName());
                 summary.setText(item.summary());
+                setTooltip(new Tooltip(item.displayName() + "\n" + item.summary()));
                 setGraphic(box);
             }
         }

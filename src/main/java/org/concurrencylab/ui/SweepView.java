@@ -106,6 +106,7 @@ public final class SweepView extends BorderPane {
         progress.setId("sweep-progress");
         progress.setPrefWidth(160);
         progress.visibleProperty().bind(running);
+        progress.managedProperty().bind(running);
         status.setId("sweep-status");
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);

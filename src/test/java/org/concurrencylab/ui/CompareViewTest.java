@@ -12,6 +12,7 @@ import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.diagram.StackedLayout;
+import org.concurrencylab.history.HistoryRuns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,6 +91,21 @@ class CompareViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.runningProperty().get());
         assertThat(robot.lookup("#compare-status").queryAs(Label.class).getText()).startsWith("Stopped after 0 of 7 runs");
         assertThat(view.comparisonProperty().get().rows()).isEmpty();
+    }
+
+    @Test
+    void runs_picked_elsewhere_are_stacked_on_one_axis_under_their_names(FxRobot robot) throws Exception {
+        List<RunResult> picked = List.of(HistoryRuns.run(ModelKind.SYNC, 6), HistoryRuns.run(ModelKind.THREADS, 3));
+
+        robot.interact(() -> view.showFx(Comparison.of(picked, List.of("before", "after"), 2)));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.diagram().lastLayout() != null
+                && view.diagram().lastLayout().panels().size() == 2);
+        StackedLayout.Stacked stacked = view.diagram().lastLayout();
+        assertThat(stacked.panels()).extracting(p -> p.panel().title()).containsExactly("before", "after");
+        assertThat(stacked.panels()).allSatisfy(p -> assertThat(p.frame().scale()).isEqualTo(stacked.scale()));
+        assertThat(stacked.scale().endNanos()).isGreaterThanOrEqualTo(picked.getFirst().wallNanos());
+        assertThat(view.table().getItems()).extracting(Comparison.Row::label).containsExactly("before", "after");
     }
 
     @Test

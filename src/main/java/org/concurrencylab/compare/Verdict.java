@@ -72,9 +72,9 @@ public final class Verdict {
         return withLabel ? phrase + " (" + row.label() + ")" : phrase;
     }
 
-    /// "64×" from 10× up, "4.9×" below.
+    /// "64×" from 10× up, "4.9×" below, "0.03×" under 0.1× (a start-up dwarfing tiny work).
     public static String times(double factor) {
-        return String.format(Locale.ROOT, factor >= 9.95 ? "%.0f×" : "%.1f×", factor);
+        return String.format(Locale.ROOT, factor >= 9.95 ? "%.0f×" : factor >= 0.095 ? "%.1f×" : "%.2f×", factor);
     }
 
     static String nature(WorkloadKind workload) {

@@ -26,6 +26,11 @@ record OffsetSurface(Surface inner, double dy) implements Surface {
     }
 
     @Override
+    public void fillHatched(double x, double y, double w, double h, Rgb base, Rgb stripe, double step, double lineWidth) {
+        inner.fillHatched(x, y + dy, w, h, base, stripe, step, lineWidth);
+    }
+
+    @Override
     public void pushClip(double x, double y, double w, double h) {
         inner.pushClip(x, y + dy, w, h);
     }

@@ -48,7 +48,7 @@ public final class StackedLayout {
         return Math.max(1, (long) (end * 1.02));
     }
 
-    /// The height of the lanes of a panel of `lanes` lanes at scale 1.
+    /// The height of the lanes of a panel of `lanes` lanes, at the style's scale.
     static double plotHeight(int lanes, DiagramStyle style) {
         int n = Math.max(1, lanes);
         double natural = n * style.px(ROW);
@@ -136,13 +136,14 @@ public final class StackedLayout {
         double baseline = y + style.px(14);
         for (State state : states) {
             String label = DiagramLayout.legendLabel(state);
-            legend.add(new DiagramLayout.LegendItem(state, label, lx, baseline, swatch));
-            lx += swatch + style.px(6) + text.textWidth(label, style.px(DiagramLayout.LABEL_SIZE), false) + style.px(18);
+            double itemWidth = swatch + style.px(6) + text.textWidth(label, style.px(DiagramLayout.LABEL_SIZE), false);
+            legend.add(new DiagramLayout.LegendItem(state, label, lx, baseline, swatch, itemWidth, false));
+            lx += itemWidth + style.px(18);
         }
         y += style.px(24);
         DiagramLayout.Rect nothing = new DiagramLayout.Rect(margin, y, 0, 0);
         return new DiagramLayout.Frame(width, y, nothing, 0, new TimeScale(0, 1, margin, 1), List.of(), List.of(),
-                List.of(), legend, titleBaseline, captionBaseline, 0, -1);
+                List.of(), legend, titleBaseline, captionBaseline, 0, -1, 0);
     }
 
     /// `f` with its plot, boxes and ticks moved `dx` to the right and drawn `width` wide.
@@ -150,12 +151,13 @@ public final class StackedLayout {
         DiagramLayout.Rect plot = new DiagramLayout.Rect(f.plot().x() + dx, f.plot().y(), f.plot().w(), f.plot().h());
         List<DiagramLayout.Box> boxes = new ArrayList<>(f.boxes().size());
         for (DiagramLayout.Box b : f.boxes()) {
-            boxes.add(new DiagramLayout.Box(b.x() + dx, b.y(), b.w(), b.h(), b.state(), b.failed(), b.open(), b.segment(), b.merged()));
+            boxes.add(new DiagramLayout.Box(b.x() + dx, b.y(), b.w(), b.h(), b.state(), b.failed(), b.open(), b.segment(),
+                    b.merged(), b.dimmed()));
         }
         List<Ticks.Tick> ticks = new ArrayList<>(f.ticks().size());
         for (Ticks.Tick t : f.ticks()) ticks.add(new Ticks.Tick(t.nanos(), t.x() + dx, t.label()));
         return new DiagramLayout.Frame(width, f.height(), plot, f.headerWidth() + dx, scale, f.rows(), boxes, ticks,
-                f.legend(), f.titleBaseline(), f.captionBaseline(), f.hiddenLanes(), f.nowNanos());
+                f.legend(), f.titleBaseline(), f.captionBaseline(), f.hiddenLanes(), f.nowNanos(), f.firstLane());
     }
 
     /// The segment under the point (`x`, `y`) of the picture, or null.

@@ -137,6 +137,7 @@ class VerdictTest {
         assertThat(Verdict.times(9.96)).isEqualTo("10×");
         assertThat(Verdict.times(4.84)).isEqualTo("4.8×");
         assertThat(Verdict.times(0.952)).isEqualTo("1.0×");
+        assertThat(Verdict.times(0.031)).isEqualTo("0.03×");
     }
 
     @Test

@@ -39,6 +39,12 @@ class ArchitectureTest {
             .because("lessons, explanations and code snippets are tested without the FX thread; the panes live in ui");
 
     @ArchTest
+    static final ArchRule compare_and_history_do_not_use_javafx = noClasses()
+            .that().resideInAnyPackage("org.concurrencylab.compare..", "org.concurrencylab.history..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.concurrencylab.ui..", "org.concurrencylab.render..")
+            .because("comparisons, sweeps, the history and the settings work headless, from the command line too");
+
+    @ArchTest
     static final ArchRule core_does_not_know_its_front_ends = noClasses()
             .that().resideInAPackage("org.concurrencylab.core..")
             .should().dependOnClassesThat().resideInAnyPackage("org.concurrencylab.ui..", "org.concurrencylab.cli..")

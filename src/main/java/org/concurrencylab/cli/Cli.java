@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 @Command(name = "concurrency-lab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Runs real workloads under real concurrency models and draws what every worker did.",
         subcommands = {RunCommand.class, ExportCommand.class, BenchCommand.class, RenderBenchCommand.class,
-                CommandLine.HelpCommand.class})
+                CompareCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;

@@ -1,0 +1,172 @@
+package org.concurrencylab.cli;
+
+import org.concurrencylab.compare.ComparePanels;
+import org.concurrencylab.compare.Comparison;
+import org.concurrencylab.compare.SeriesJson;
+import org.concurrencylab.compare.SeriesRun;
+import org.concurrencylab.compare.Variants;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.model.ThreadPoolModel;
+import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.diagram.Captions;
+import org.concurrencylab.diagram.DiagramStyle;
+import org.concurrencylab.diagram.Palette;
+import org.concurrencylab.diagram.Ticks;
+import org.concurrencylab.export.Exports;
+import org.concurrencylab.render.PngRenderer;
+import org.concurrencylab.render.SnapshotRenderer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+/// `compare`: one workload under every model, one after another; prints the table row by row as
+/// the runs end, then the verdict.
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs one workload under every model (GIL on and off where it applies) and prints "
+                + "wall time, speed-up over sync, CPU time, peak threads and efficiency against the ideal.")
+final class CompareCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    private WorkOptions work;
+
+    @Option(names = "--workers", paramLabel = "N", description = "threads of the thread pool (default: 5)")
+    private Integer workers;
+
+    @Option(names = "--processes", paramLabel = "N", description = "processes of the process pool (default: cores)")
+    private Integer processes;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the table and every run as JSON")
+    private Path json;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "write the diagrams stacked on one time axis as a PNG image")
+    private Path png;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600", description = "PNG width (default: ${DEFAULT-VALUE})")
+    private int width;
+
+    static final String ROW = "%-24s %9s %9s %9s %8s %9s %11s %7s%n";
+
+    @Override
+    public Integer call() throws Exception {
+        List<RunSpec> specs = specs();
+        checkOutput("--json", json);
+        checkOutput("--png", png);
+        if (width < 320 || width > 8192) throw bad("--width must be 320–8192 pixels, was " + width);
+        if (png != null) PngRenderer.startHeadlessIfNeeded();
+
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RunSpec first = specs.getFirst();
+        out.printf(Locale.ROOT, "compare %s: %s; %d runs, one after another%n", first.workload().id(), Captions.what(first), specs.size());
+        out.printf(Locale.ROOT, ROW, "model", "wall", "speed-up", "CPU time", "threads", "ideal", "efficiency", "errors");
+        out.flush();
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<RunResult> finished = new ArrayList<>();
+        SeriesRun.Outcome outcome;
+        try (RunEngine engine = new RunEngine()) {
+            SeriesRun series = SeriesRun.start(engine, specs, new SeriesRun.Listener() {
+                @Override
+                public void runFinished(int index, int total, RunResult result) {
+                    if (result.cancelled()) return;
+                    finished.add(result);
+                    Comparison soFar = Comparison.of(finished, cores);
+                    out.print(row(soFar.rows().getLast()));
+                    out.flush();
+                }
+
+                @Override
+                public void runFailed(int index, int total, RunSpec failed, String message) {
+                    out.printf(Locale.ROOT, "%-24s could not run: %s%n", Variants.label(failed), message);
+                    out.flush();
+                }
+            });
+            Thread hook = Thread.ofPlatform().unstarted(series::cancel);
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                outcome = series.outcome().get();
+            } catch (ExecutionException e) {
+                err.println("concurrency-lab: the comparison failed: " + Cli.oneLine(String.valueOf(e.getCause().getMessage())));
+                return Cli.RUN_FAILED;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is exiting anyway
+                }
+            }
+        }
+        Comparison comparison = Comparison.of(outcome.results(), cores);
+        out.println(comparison.verdict());
+        out.flush();
+        if (json != null) SeriesJson.write(comparison, json);
+        if (png != null && !comparison.rows().isEmpty()) writePng(comparison);
+        boolean anyErrors = outcome.results().stream().anyMatch(r -> r.errors() > 0);
+        return outcome.cancelled() || !outcome.failures().isEmpty() || anyErrors ? Cli.RUN_FAILED : Cli.OK;
+    }
+
+    /// One line of the table.
+    static String row(Comparison.Row r) {
+        RunResult result = r.result();
+        return String.format(Locale.ROOT, ROW, r.label(), Ticks.duration(result.wallNanos()),
+                Double.isNaN(r.speedUp()) ? "–" : String.format(Locale.ROOT, "%.2f×", r.speedUp()),
+                Ticks.duration(r.cpuNanos()), r.peakThreads() > 0 ? Integer.toString(r.peakThreads()) : "–",
+                r.hasIdeal() ? Ticks.duration(r.idealNanos()) : "–",
+                Double.isNaN(r.efficiency()) ? "–" : String.format(Locale.ROOT, "%.0f%%", r.efficiency() * 100),
+                Integer.toString(result.errors()));
+    }
+
+    private List<RunSpec> specs() {
+        try {
+            RunSpec base = work.spec(ModelKind.SYNC);
+            List<RunSpec> specs = new ArrayList<>();
+            for (RunSpec s : Variants.of(base)) {
+                if (s.model() == ModelKind.THREADS && workers != null) s = s.withWorkers(checkWorkers("--workers", workers));
+                if (s.model() == ModelKind.PROCESSES && processes != null) s = s.withWorkers(checkWorkers("--processes", processes));
+                specs.add(s);
+            }
+            return specs;
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+    }
+
+    private static int checkWorkers(String option, int n) {
+        if (n < 1 || n > ThreadPoolModel.MAX_WORKERS) {
+            throw new IllegalArgumentException(option + " must be between 1 and " + ThreadPoolModel.MAX_WORKERS + ", was " + n);
+        }
+        return n;
+    }
+
+    private void writePng(Comparison comparison) throws IOException {
+        DiagramStyle style = DiagramStyle.screen(Palette.articleLight());
+        PngRenderer.write(SnapshotRenderer.stacked(ComparePanels.of(comparison), ComparePanels.title(comparison),
+                comparison.verdict(), width, style, 1), png);
+    }
+
+    private void checkOutput(String option, Path file) {
+        if (file == null) return;
+        try {
+            Exports.checkWritable(file);
+        } catch (IOException e) {
+            throw bad(option + ": " + e.getMessage());
+        }
+    }
+
+    private CommandLine.ParameterException bad(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

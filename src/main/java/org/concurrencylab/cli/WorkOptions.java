@@ -1,0 +1,77 @@
+package org.concurrencylab.cli;
+
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.core.workload.Step;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/// The options that say what work `compare` and `sweep` do, shared as a picocli mixin. Each
+/// problem is thrown as an [IllegalArgumentException] whose message names the option.
+final class WorkOptions {
+    @Option(names = "--workload", paramLabel = "W", converter = RunCommand.WorkloadConverter.class,
+            description = "download | cpu | race | mixed (default: ${DEFAULT-VALUE})", defaultValue = "download")
+    WorkloadKind workload;
+
+    @Option(names = "--tasks", paramLabel = "N", description = "pages to download or numbers to sum (default: 160 or 20)")
+    Integer tasks;
+
+    @Option(names = "--base", paramLabel = "N", description = "first number of the sum of squares (default: 5000000)")
+    Long base;
+
+    @Option(names = "--latency-ms", paramLabel = "MS", description = "demo sites' latency per request (default: 90)")
+    Integer latencyMs;
+
+    @Option(names = "--url", paramLabel = "URL", description = "a page to download instead of the demo sites (repeatable)")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "requests in flight at once, event loop and virtual threads (default: 100)")
+    Integer maxConnections;
+
+    @Option(names = "--switch-ms", paramLabel = "MS", description = "the GIL's switch interval (default: 5)")
+    Integer switchMs;
+
+    @Option(names = "--increments", paramLabel = "N", description = "race: increments per task (default: 100)")
+    Integer increments;
+
+    @Option(names = "--race", paramLabel = "MODE", converter = RunCommand.CounterModeConverter.class,
+            description = "race: unsafe | synchronized | atomic (default: unsafe)")
+    Step.CounterMode counterMode;
+
+    @Option(names = "--cpu-ms", paramLabel = "MS", description = "mixed: ms of heavy parsing per page (default: 20)")
+    Integer cpuMs;
+
+    @Option(names = "--no-warmup", description = "time the runs on a cold JVM (no JIT or HTTP warm-up)")
+    boolean noWarmup;
+
+    /// The spec these options describe for `model` (workers at the model's default).
+    RunSpec spec(ModelKind model) {
+        RunSpec s = RunSpec.defaults(workload, model);
+        if (tasks != null) s = s.withTasks(tasks);
+        if (maxConnections != null) s = s.withMaxConnections(maxConnections);
+        if (switchMs != null) s = s.withSwitchMs(switchMs);
+        if (increments != null) s = s.withIncrements(increments);
+        if (counterMode != null) s = s.withCounterMode(counterMode);
+        if (cpuMs != null) s = s.withCpuMs(cpuMs);
+        if (base != null) s = s.withBase(base);
+        if (latencyMs != null) s = s.withLatencyMs(latencyMs);
+        if (!urls.isEmpty()) {
+            if (!workload.downloads()) throw new IllegalArgumentException("--url only applies to --workload download or mixed");
+            List<URI> parsed = new ArrayList<>();
+            for (String u : urls) {
+                try {
+                    parsed.add(RunSpec.parseUrl(u));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--url: " + e.getMessage());
+                }
+            }
+            s = s.withUrls(parsed);
+        }
+        return s.withWarmup(!noWarmup);
+    }
+}

@@ -19,6 +19,9 @@ import java.util.Objects;
 public final class App extends Application {
     private RunEngine engine;
     private MainView view;
+    private LabViewModel vm;
+    private org.concurrencylab.history.AppHome home;
+    private org.concurrencylab.history.SettingsStore settings;
 
     public static void main(String[] args) {
         PngRenderer.quietClasspathWarning();
@@ -29,8 +32,13 @@ public final class App extends Application {
     public void start(Stage stage) {
         PngRenderer.restoreFxLogging();
         engine = new RunEngine();
-        LabViewModel vm = new LabViewModel(engine, Platform::runLater);
-        view = new MainView(vm, dataFolder());
+        vm = new LabViewModel(engine, Platform::runLater);
+        home = org.concurrencylab.history.AppHome.resolve();
+        settings = org.concurrencylab.history.SettingsStore.in(home);
+        org.concurrencylab.history.SettingsStore.Loaded loaded = settings.load();
+        vm.applySettingsFx(loaded.settings());
+        view = new MainView(vm, home.folder());
+        if (!loaded.problems().isEmpty()) vm.tellFx(String.join(" ", loaded.problems()));
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("app.css")).toExternalForm());
         installShortcuts(scene, vm, view);
@@ -47,14 +55,6 @@ public final class App extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         stage.show();
-    }
-
-    /// Where the lab keeps what it remembers: `CONCURRENCY_LAB_HOME` or the system property
-    /// `concurrencylab.home`, else `~/.concurrency-lab`.
-    static java.nio.file.Path dataFolder() {
-        String configured = System.getProperty("concurrencylab.home", System.getenv("CONCURRENCY_LAB_HOME"));
-        return configured != null && !configured.isBlank() ? java.nio.file.Path.of(configured)
-                : java.nio.file.Path.of(System.getProperty("user.home"), ".concurrency-lab");
     }
 
     private static void applyTheme(boolean dark) {
@@ -97,6 +97,13 @@ public final class App extends Application {
 
     @Override
     public void stop() {
+        if (vm != null && settings != null) {
+            try {
+                settings.save(vm.settings());
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("concurrency-lab: the settings could not be saved: " + e.getMessage());
+            }
+        }
         if (view != null) view.diagram().dispose();
         if (engine != null) engine.close();
         // a run still going on holds no thread that keeps the JVM: its workers are daemons,

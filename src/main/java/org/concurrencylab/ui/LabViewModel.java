@@ -251,7 +251,10 @@ public final class LabViewModel {
         }
     }
 
+    private java.util.function.Consumer<RunResult> onRunFinished = r -> {};
+
     private void showResult(RunResult result) {
+        onRunFinished.accept(result);
         done.set(result.completed());
         total.set(result.tasks());
         errors.set(result.errors());
@@ -274,6 +277,52 @@ public final class LabViewModel {
                 ? String.format(Locale.ROOT, "Stopped after %s: %d of %d %s done", Ticks.duration(result.wallNanos()),
                         result.completed(), result.tasks(), result.spec().workload().taskNoun())
                 : String.format(Locale.ROOT, "Finished in %s, %s", Ticks.duration(result.wallNanos()), errorText));
+    }
+
+    /// The engine runs go to (the compare and sweep views start theirs on it too).
+    public RunEngine engine() {
+        return engine;
+    }
+
+    /// Where results come back to: the FX thread in the app.
+    public Executor fxExecutor() {
+        return fxExecutor;
+    }
+
+    /// Called with every run that ends (finished or stopped), not with runs opened from files.
+    public void setOnRunFinished(java.util.function.Consumer<RunResult> listener) {
+        onRunFinished = listener == null ? r -> {} : listener;
+    }
+
+    /// The settings to remember between launches.
+    public org.concurrencylab.history.Settings settings() {
+        return new org.concurrencylab.history.Settings(workload.get(), model.get(), workers.get(), processes.get(),
+                downloadTasks.get(), cpuTasks.get(), raceTasks.get(), base.get(), latencyMs.get(), urls.get(),
+                maxConnections.get(), gil.get(), switchMs.get(), increments.get(), counterMode.get(), cpuMs.get(),
+                warmup.get(), dark.get(), colorBlind.get());
+    }
+
+    /// Restores remembered settings.
+    public void applySettingsFx(org.concurrencylab.history.Settings s) {
+        workload.set(s.workload());
+        model.set(s.model());
+        workers.set(s.workers());
+        processes.set(s.processes());
+        downloadTasks.set(s.downloadTasks());
+        cpuTasks.set(s.cpuTasks());
+        raceTasks.set(s.raceTasks());
+        base.set(s.base());
+        latencyMs.set(s.latencyMs());
+        urls.set(s.urls());
+        maxConnections.set(s.maxConnections());
+        gil.set(s.gil());
+        switchMs.set(s.switchMs());
+        increments.set(s.increments());
+        counterMode.set(s.counterMode());
+        cpuMs.set(s.cpuMs());
+        warmup.set(s.warmup());
+        dark.set(s.dark());
+        colorBlind.set(s.colorBlind());
     }
 
     /// Loads every setting of `s` (a lesson's preset, a run to run again); the controls follow.

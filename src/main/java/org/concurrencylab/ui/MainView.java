@@ -59,6 +59,13 @@ public final class MainView extends BorderPane {
     private final ValidationSupport validation = new ValidationSupport();
     private final Button runButton = new Button();
     private final ListView<TaskOutcome> failures = new ListView<>();
+    /// Saves runs to the history one at a time, off the FX thread.
+    private static final java.util.concurrent.Executor HISTORY_IO = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon(true).name("history-io").factory());
+    private final HistoryPane history;
+    private final CompareView compareView;
+    private final SweepView sweepView;
+    private final javafx.scene.control.TabPane centerTabs = new javafx.scene.control.TabPane();
     private final DiagramExports exports;
     private final org.concurrencylab.teach.LessonProgress lessonProgress;
     private final LessonsPane lessons;
@@ -77,11 +84,37 @@ public final class MainView extends BorderPane {
         this.diagramBar = new DiagramBar(diagram, vm, exports);
         this.lessonProgress = org.concurrencylab.teach.LessonProgress.open(dataFolder);
         this.lessons = new LessonsPane(lessonProgress, vm::applyFx, vm::runSpecFx);
+        org.concurrencylab.history.AppHome home = new org.concurrencylab.history.AppHome(dataFolder);
+        this.history = new HistoryPane(org.concurrencylab.history.RunHistory.in(home), HISTORY_IO, vm.fxExecutor(),
+                new HistoryPane.Actions() {
+                    @Override public void open(RunResult run) {
+                        vm.openFx(run, "the history");
+                        showDiagramTab();
+                    }
+
+                    @Override public void runAgain(RunSpec spec) {
+                        vm.runSpecFx(spec).exceptionally(failure -> {
+                            vm.tellFx("Could not run it again: " + failure.getMessage());
+                            return null;
+                        });
+                        showDiagramTab();
+                    }
+
+                    @Override public void compare(List<RunResult> runs, List<String> names) {
+                        compareView.showFx(org.concurrencylab.compare.Comparison.of(runs, names,
+                                Runtime.getRuntime().availableProcessors()));
+                        centerTabs.getSelectionModel().select(1);
+                    }
+                });
+        this.compareView = new CompareView(vm.engine(), vm.specProperty(), vm.fxExecutor(), history::keepFx);
+        this.sweepView = new SweepView(vm.engine(), vm.specProperty(), vm.fxExecutor(), history::keepFx);
+        vm.setOnRunFinished(history::keepFx);
         getStyleClass().add("lab-main");
         setTop(toolbar());
 
         javafx.scene.control.TabPane left = new javafx.scene.control.TabPane(
-                tab("tab-lab", "Lab", sidePanel()), tab("tab-lessons", "Lessons", lessons));
+                tab("tab-lab", "Lab", sidePanel()), tab("tab-lessons", "Lessons", lessons),
+                tab("tab-history", "History", history));
         left.setId("left-tabs");
         left.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         left.setPrefWidth(340);
@@ -93,7 +126,11 @@ public final class MainView extends BorderPane {
                 tab("tab-explain", "Explain", explanation), tab("tab-code", "Code", code));
         below.setId("below-tabs");
         below.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        javafx.scene.control.SplitPane center = new javafx.scene.control.SplitPane(diagramPane(), below);
+        centerTabs.getTabs().addAll(tab("tab-diagram", "Run", diagramPane()), tab("tab-compare", "Compare models", compareView),
+                tab("tab-sweep", "Sweep", sweepView));
+        centerTabs.setId("center-tabs");
+        centerTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        javafx.scene.control.SplitPane center = new javafx.scene.control.SplitPane(centerTabs, below);
         center.setOrientation(javafx.geometry.Orientation.VERTICAL);
         center.setDividerPositions(0.68);
         javafx.scene.control.SplitPane.setResizableWithParent(below, false);
@@ -112,8 +149,15 @@ public final class MainView extends BorderPane {
         diagram.setOnSegmentClicked(click -> {
             explanation.explainSegmentFx(click);
             below.getSelectionModel().select(0);
+            diagram.requestFocus(); // the keys keep driving the diagram
         });
-        diagram.paletteProperty().addListener((obs, a, p) -> explanation.setPaletteFx(p));
+        diagram.paletteProperty().addListener((obs, a, p) -> {
+            explanation.setPaletteFx(p);
+            compareView.setPaletteFx(p);
+        });
+        vm.handleProperty().addListener((obs, a, h) -> {
+            if (h != null) showDiagramTab();
+        });
         lessonProgress.loadProblem().ifPresent(vm::tellFx);
 
         Runnable palette = () -> diagram.paletteProperty().set(
@@ -471,6 +515,18 @@ public final class MainView extends BorderPane {
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
         tab.setId(id);
         return tab;
+    }
+
+    private void showDiagramTab() {
+        centerTabs.getSelectionModel().select(0);
+    }
+
+    public HistoryPane history() {
+        return history;
+    }
+
+    public CompareView compareView() {
+        return compareView;
     }
 
     public LessonsPane lessons() {

@@ -552,6 +552,7 @@ public final class TimingDiagramView extends Region {
 
     private void pressFx(MouseEvent e) {
         requestFocus();
+        e.consume(); // a tab pane around the diagram would take the focus back
         pressX = e.getX();
         pressY = e.getY();
         lastDragX = e.getX();

@@ -22,6 +22,7 @@ import java.util.List;
 /// - `other-task`: the outcome of a task it was not given
 /// - `half-line`: half a message, then the process exits
 /// - `binary`: bytes that are not UTF-8 text, then a line break
+/// - `close-output`: closes its stdout and hangs, alive but mute
 final class FaultyWorkerMain {
     private FaultyWorkerMain() {}
 
@@ -61,6 +62,14 @@ final class FaultyWorkerMain {
         int task = run.plan().id();
         if (words.contains("crash")) Runtime.getRuntime().halt(3);
         if (words.contains("quit")) System.exit(0);
+        if (words.contains("close-output")) {
+            out.close();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (words.contains("long-line")) {
             out.println("x".repeat(2 * WorkerProcess.MAX_LINE_BYTES));
         } else if (words.contains("unknown-type")) {

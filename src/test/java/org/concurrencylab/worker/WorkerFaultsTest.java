@@ -93,7 +93,9 @@ class WorkerFaultsTest {
                         PROCESS + "sent an unexpected message: the outcome of task 1001 while running task 1"),
                 new Misbehaviour("half-line", "writes half a message and exits",
                         PROCESS + "sent an unreadable message: \\{\"type\":\"outcome\",\"task\":1,.*"),
-                new Misbehaviour("binary", "writes bytes that are not text", PROCESS + "sent an unreadable message: .+"))
+                new Misbehaviour("binary", "writes bytes that are not text", PROCESS + "sent an unreadable message: .+"),
+                // the pool gives a mute process 5 s to exit by itself, then kills it
+                new Misbehaviour("close-output", "closes its output and hangs", PROCESS + "exited with code 137 while running task 1"))
                 .map(m -> DynamicTest.dynamicTest(m.what(), () -> FaultLedger.fault("worker process " + m.what(), () -> {
                     try (WorkerPool pool = fakes("ok")) {
                         PoolRuns.PoolRun run = PoolRuns.run(pool, PROCESSES, plansWithFault(m.word()), null);

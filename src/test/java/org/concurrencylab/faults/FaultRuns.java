@@ -21,9 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,22 +99,35 @@ public final class FaultRuns {
 
     /// The live children of this JVM that run a worker process of the pool (an AOT cache training
     /// run, which ends by itself, is not one).
-    public static List<ProcessHandle> liveWorkerProcesses() {
-        return ProcessHandle.current().descendants()
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains("org.concurrencylab.worker.") && !c.contains("--train"))
-                        .orElse(false))
-                .toList();
+    public static Set<ProcessHandle> liveWorkerProcesses() {
+        return liveChildren(c -> c.contains("org.concurrencylab.worker.") && !c.contains("--train"));
     }
 
-    /// Waits up to `millis` for the worker processes of this JVM to be gone; returns those left.
-    public static List<ProcessHandle> workerProcessesLeftAfter(long millis) throws InterruptedException {
+    /// The live children of this JVM whose command line `matches`.
+    public static Set<ProcessHandle> liveChildren(Predicate<String> matches) {
+        return ProcessHandle.current().descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(matches::test).orElse(false))
+                .collect(Collectors.toSet());
+    }
+
+    /// Waits up to `millis` for the worker processes started since `before` was taken (with
+    /// [#liveWorkerProcesses]) to be gone; returns those left. Processes of other tests' pools,
+    /// alive before, are not this run's.
+    public static Set<ProcessHandle> workerProcessesLeftAfter(long millis, Set<ProcessHandle> before) throws InterruptedException {
+        return leftAfter(millis, FaultRuns::liveWorkerProcesses, before);
+    }
+
+    /// Waits up to `millis` for the processes `live` lists, but those in `before`, to be gone;
+    /// returns those left.
+    public static Set<ProcessHandle> leftAfter(long millis, Supplier<Set<ProcessHandle>> live, Set<ProcessHandle> before)
+            throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
-        List<ProcessHandle> left = liveWorkerProcesses();
-        while (!left.isEmpty() && System.nanoTime() < deadline) {
+        while (true) {
+            Set<ProcessHandle> left = new HashSet<>(live.get());
+            left.removeAll(before);
+            if (left.isEmpty() || System.nanoTime() > deadline) return left;
             Thread.sleep(10);
-            left = liveWorkerProcesses();
         }
-        return left;
     }
 }

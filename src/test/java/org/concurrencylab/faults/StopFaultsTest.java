@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -95,14 +96,14 @@ class StopFaultsTest {
         return result;
     }
 
-    /// What every stopped run must show.
-    private static void assertStoppedCleanly(RunResult result) throws Exception {
+    /// What every stopped run must show; `before` are the worker processes alive before it began.
+    private static void assertStoppedCleanly(RunResult result, Set<ProcessHandle> before) throws Exception {
         assertThat(result.cancelled()).isTrue();
         assertThat(result.completed()).isLessThan(result.tasks());
         assertThat(result.segments()).filteredOn(Segment::failed).allSatisfy(s -> assertThat(s.error()).isEqualTo("cancelled"));
         assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.ok()).as("task %d: %s", o.task(), o.error()).isTrue());
         FaultRuns.assertNothingLost(result, dir);
-        assertThat(FaultRuns.workerProcessesLeftAfter(2_000)).as("worker processes left").isEmpty();
+        assertThat(FaultRuns.workerProcessesLeftAfter(2_000, before)).as("worker processes left").isEmpty();
         assertThat(threadsLeftAfter(2_000)).as("pool and loop threads left").isEmpty();
     }
 
@@ -144,7 +145,10 @@ class StopFaultsTest {
                 Moment.open(State.WORK, "mid-race on 200,000 virtual threads")));
         return cases.stream().map(c -> {
             String name = c.spec().workload().id() + " " + c.spec().model().id() + (c.spec().gil() ? " gil" : "") + ": stop " + c.moment().name();
-            return DynamicTest.dynamicTest(name, () -> FaultLedger.fault(name, () -> assertStoppedCleanly(stopAt(engine, c.spec(), c.moment()))));
+            return DynamicTest.dynamicTest(name, () -> FaultLedger.fault(name, () -> {
+                Set<ProcessHandle> before = FaultRuns.liveWorkerProcesses();
+                assertStoppedCleanly(stopAt(engine, c.spec(), c.moment()), before);
+            }));
         });
     }
 
@@ -152,13 +156,14 @@ class StopFaultsTest {
     void a_stop_while_worker_processes_start_kills_them_all() throws Exception {
         FaultLedger.fault("processes: stop during start-up", () -> {
             // a new engine has no worker processes yet: the run begins by starting them
+            Set<ProcessHandle> before = FaultRuns.liveWorkerProcesses();
             try (RunEngine fresh = new RunEngine(SiteConfig.defaults().withLatencyMs(0))) {
                 RunResult result = stopAt(fresh, sums(ModelKind.PROCESSES), Moment.open(State.STARTUP, "during process start-up"));
 
                 assertThat(result.outcomes()).isEmpty();
                 assertThat(result.segments()).filteredOn(s -> s.state() == State.STARTUP).isNotEmpty()
                         .allSatisfy(s -> assertThat(s.error()).isEqualTo("cancelled"));
-                assertStoppedCleanly(result);
+                assertStoppedCleanly(result, before);
             }
         });
     }
@@ -171,6 +176,7 @@ class StopFaultsTest {
                 Moment.open(State.WORK, "mid-compute"), Moment.afterFirstTask());
         RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.PROCESSES).withWorkers(2).withTasks(12).withBase(3_000_000L)
                 .withWarmup(false);
+        Set<ProcessHandle> before = FaultRuns.liveChildren(c -> c.contains("org.concurrencylab.worker."));
         try (RunEngine own = new RunEngine(SiteConfig.defaults().withLatencyMs(0))) {
             for (int cycle = 1; cycle <= 20; cycle++) {
                 Moment moment = moments.get((cycle - 1) % moments.size());
@@ -179,13 +185,12 @@ class StopFaultsTest {
                     RunResult result = stopAt(own, spec, moment);
                     assertThat(result.completed()).isLessThan(result.tasks());
                     FaultRuns.assertNothingLost(result, dir);
-                    assertThat(FaultRuns.workerProcessesLeftAfter(2_000)).as("worker processes left after cycle").isEmpty();
+                    assertThat(FaultRuns.workerProcessesLeftAfter(2_000, before)).as("worker processes left after cycle").isEmpty();
                 });
             }
         }
-        assertThat(FaultRuns.workerProcessesLeftAfter(2_000)).isEmpty();
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains("org.concurrencylab.worker.")).orElse(false)))
+        assertThat(FaultRuns.workerProcessesLeftAfter(2_000, before)).isEmpty();
+        assertThat(FaultRuns.leftAfter(2_000, () -> FaultRuns.liveChildren(c -> c.contains("org.concurrencylab.worker.")), before))
                 .as("any child of the lab, AOT cache training included").isEmpty();
     }
 }

@@ -14,6 +14,7 @@ import org.concurrencylab.core.workload.TaskPlan;
 import org.concurrencylab.faults.FaultLedger;
 import org.concurrencylab.faults.FaultRuns;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -44,9 +46,16 @@ class WorkerFaultsTest {
     @TempDir
     static Path dir;
 
+    private static Set<ProcessHandle> before;
+
+    @BeforeAll
+    static void noteChildren() {
+        before = FaultRuns.liveWorkerProcesses();
+    }
+
     @AfterAll
     static void noChildLeft() throws InterruptedException {
-        assertThat(FaultRuns.workerProcessesLeftAfter(2_000)).isEmpty();
+        assertThat(FaultRuns.workerProcessesLeftAfter(2_000, before)).isEmpty();
     }
 
     private static WorkerPool fakes(String start) {

@@ -170,7 +170,7 @@ public final class AsyncHttp implements AutoCloseable {
             return new FetchException("timed out: " + hostPort(uri), e);
         }
         if (has(e, ConnectException.class)) return new FetchException("connection refused: " + hostPort(uri), e);
-        if (has(e, SSLException.class)) return new FetchException("TLS failed: " + e.getMessage(), e);
+        if (has(e, SSLException.class)) return FetchException.tls(uri, e);
         if (closed) return new FetchException("cancelled", e);
         return new FetchException(describe(e), e);
     }

@@ -21,6 +21,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /// The non-blocking HTTP client of the event loop: one `java.net.http.HttpClient` (aiohttp's
@@ -87,6 +89,10 @@ public final class AsyncHttp implements AutoCloseable {
             return CompletableFuture.failedFuture(new FetchException(closed ? "cancelled" : describe(e), e));
         }
         call.exchange = exchange;
+        // The client's own timeout ends once the response headers are in: a body that stalls
+        // would keep the request, its connection and the task waiting for ever. The deadline
+        // covers the whole exchange; the timer is dropped as soon as the call completes.
+        call.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
         // The page is usually delivered by the body subscriber already; this catches what fails
         // before there is a body (refused, unknown host, timed out) and any status line.
         exchange.whenComplete((response, error) -> {
@@ -131,6 +137,16 @@ public final class AsyncHttp implements AutoCloseable {
             return new LimitedBody(this, status, info.headers().firstValueAsLong("Content-Length").orElse(-1));
         }
 
+        /// The deadline of [#orTimeout] passed: the exchange is aborted and its connection closed.
+        @Override
+        public boolean completeExceptionally(Throwable error) {
+            if (!(error instanceof TimeoutException)) return super.completeExceptionally(error);
+            boolean timedOut = super.completeExceptionally(new FetchException("timed out: " + hostPort(uri), error));
+            CompletableFuture<?> e = exchange;
+            if (timedOut && e != null) e.cancel(true);
+            return timedOut;
+        }
+
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
@@ -156,7 +172,7 @@ public final class AsyncHttp implements AutoCloseable {
             return new FetchException("timed out: " + hostPort(uri), e);
         }
         if (has(e, ConnectException.class)) return new FetchException("connection refused: " + hostPort(uri), e);
-        if (has(e, SSLException.class)) return new FetchException("TLS failed: " + e.getMessage(), e);
+        if (has(e, SSLException.class)) return FetchException.tls(uri, e);
         if (closed) return new FetchException("cancelled", e);
         return new FetchException(describe(e), e);
     }

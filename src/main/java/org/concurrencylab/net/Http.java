@@ -90,7 +90,7 @@ public final class Http {
         } catch (SocketTimeoutException e) {
             throw new FetchException("timed out: " + hostPort(uri), e);
         } catch (SSLException e) {
-            throw new FetchException("TLS failed: " + e.getMessage(), e);
+            throw FetchException.tls(uri, e);
         } catch (InterruptedIOException e) {
             throw new FetchException(call.isCanceled() ? "cancelled" : "interrupted", e);
         } catch (IOException e) {

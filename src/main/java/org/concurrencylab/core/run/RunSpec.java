@@ -44,6 +44,8 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
     public static final int MAX_INCREMENTS = 1_000_000;
     public static final int DEFAULT_CPU_MS = 20;
     public static final int MAX_CPU_MS = 10_000;
+    /// The most processes a process pool starts: each is a JVM of its own.
+    public static final int MAX_PROCESSES = 64;
 
     public RunSpec {
         Objects.requireNonNull(workload, "workload");
@@ -52,8 +54,9 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
         urls = List.copyOf(urls);
         if (!model.hasWorkers()) workers = 1;
         if (!model.supportsGil()) gil = false;
-        if (workers < 1 || workers > ThreadPoolModel.MAX_WORKERS) {
-            throw new IllegalArgumentException("workers must be between 1 and " + ThreadPoolModel.MAX_WORKERS + ", was " + workers);
+        int maxWorkers = maxWorkers(model);
+        if (workers < 1 || workers > maxWorkers) {
+            throw new IllegalArgumentException("workers must be between 1 and " + maxWorkers + ", was " + workers);
         }
         if (latencyMs < 0 || latencyMs > SiteConfig.MAX_LATENCY_MS) {
             throw new IllegalArgumentException("latency must be between 0 and " + SiteConfig.MAX_LATENCY_MS + " ms, was " + latencyMs);
@@ -90,11 +93,22 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
                 DEFAULT_INCREMENTS, Step.CounterMode.UNSAFE, DEFAULT_CPU_MS);
     }
 
-    /// Five threads for a pool (the article's choice), one process per core for a process pool.
+    /// Five threads for a pool (the article's choice), one process per core (up to
+    /// [#MAX_PROCESSES]) for a process pool.
     public static int defaultWorkers(ModelKind model) {
         return switch (model) {
             case THREADS -> ThreadPoolModel.DEFAULT_WORKERS;
-            case PROCESSES -> Runtime.getRuntime().availableProcessors();
+            case PROCESSES -> Math.min(Runtime.getRuntime().availableProcessors(), MAX_PROCESSES);
+            case SYNC, EVENTLOOP, VIRTUAL -> 1;
+        };
+    }
+
+    /// The most workers `model` can have: [ThreadPoolModel#MAX_WORKERS] threads, [#MAX_PROCESSES]
+    /// processes, 1 for the models without a choice.
+    public static int maxWorkers(ModelKind model) {
+        return switch (model) {
+            case THREADS -> ThreadPoolModel.MAX_WORKERS;
+            case PROCESSES -> MAX_PROCESSES;
             case SYNC, EVENTLOOP, VIRTUAL -> 1;
         };
     }

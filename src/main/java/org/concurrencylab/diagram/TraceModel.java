@@ -26,6 +26,8 @@ public final class TraceModel {
     private int segmentCount;
     private int failedCount;
     private int readPosition;
+    /// Time per state over the lanes' segments, by state ordinal.
+    private final long[] laneTotals = new long[State.values().length];
     /// For a by-task model: the worker lane each segment happened on.
     private java.util.Map<Segment, Integer> workerOf;
 
@@ -101,7 +103,11 @@ public final class TraceModel {
     /// (-1: everything), plus the `open` segments of a live run.
     public java.util.Map<State, Long> stateTotals(long cursorNanos, List<Segment> open) {
         java.util.Map<State, Long> totals = new java.util.EnumMap<>(State.class);
-        for (List<Segment> lane : byLane) {
+        if (cursorNanos < 0) {
+            // the running sums kept by add: a live run asks every frame
+            for (State state : State.values()) if (laneTotals[state.ordinal()] > 0) totals.put(state, laneTotals[state.ordinal()]);
+        }
+        for (List<Segment> lane : cursorNanos < 0 ? List.<List<Segment>>of() : byLane) {
             for (Segment s : lane) {
                 if (cursorNanos >= 0 && s.start() >= cursorNanos) break;
                 long end = cursorNanos >= 0 ? Math.min(s.end(), cursorNanos) : s.end();
@@ -142,6 +148,7 @@ public final class TraceModel {
                 addLane(new Lane(lanes.size(), "lane " + (lanes.size() + 1), org.concurrencylab.core.trace.LaneKind.THREAD));
             }
             laneStates.add(segment.state());
+            laneTotals[segment.state().ordinal()] += segment.duration();
             List<Segment> list = byLane.get(segment.lane());
             if (list.isEmpty() || list.getLast().start() <= segment.start()) {
                 list.add(segment);

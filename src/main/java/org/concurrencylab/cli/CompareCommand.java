@@ -6,7 +6,6 @@ import org.concurrencylab.compare.SeriesJson;
 import org.concurrencylab.compare.SeriesRun;
 import org.concurrencylab.compare.Variants;
 import org.concurrencylab.core.model.ModelKind;
-import org.concurrencylab.core.model.ThreadPoolModel;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
@@ -134,8 +133,8 @@ final class CompareCommand implements Callable<Integer> {
             RunSpec base = work.spec(ModelKind.SYNC);
             List<RunSpec> specs = new ArrayList<>();
             for (RunSpec s : Variants.of(base)) {
-                if (s.model() == ModelKind.THREADS && workers != null) s = s.withWorkers(checkWorkers("--workers", workers));
-                if (s.model() == ModelKind.PROCESSES && processes != null) s = s.withWorkers(checkWorkers("--processes", processes));
+                if (s.model() == ModelKind.THREADS && workers != null) s = s.withWorkers(checkWorkers("--workers", workers, RunSpec.maxWorkers(ModelKind.THREADS)));
+                if (s.model() == ModelKind.PROCESSES && processes != null) s = s.withWorkers(checkWorkers("--processes", processes, RunSpec.maxWorkers(ModelKind.PROCESSES)));
                 specs.add(s);
             }
             return specs;
@@ -144,9 +143,9 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private static int checkWorkers(String option, int n) {
-        if (n < 1 || n > ThreadPoolModel.MAX_WORKERS) {
-            throw new IllegalArgumentException(option + " must be between 1 and " + ThreadPoolModel.MAX_WORKERS + ", was " + n);
+    private static int checkWorkers(String option, int n, int max) {
+        if (n < 1 || n > max) {
+            throw new IllegalArgumentException(option + " must be between 1 and " + max + ", was " + n);
         }
         return n;
     }

@@ -1,7 +1,6 @@
 package org.concurrencylab.cli;
 
 import org.concurrencylab.core.model.ModelKind;
-import org.concurrencylab.core.model.ThreadPoolModel;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunHandle;
 import org.concurrencylab.core.run.RunResult;
@@ -113,10 +112,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             RunSpec s = RunSpec.defaults(workload, model);
             if (workers != null) {
-                if (workers < 1 || workers > ThreadPoolModel.MAX_WORKERS) {
-                    throw bad("--workers must be between 1 and " + ThreadPoolModel.MAX_WORKERS + ", was " + workers);
-                }
                 if (!model.hasWorkers() && workers != 1) throw bad("--workers: the " + model.id() + " model has exactly 1 worker");
+                if (workers < 1 || workers > RunSpec.maxWorkers(model)) {
+                    throw bad("--workers must be between 1 and " + RunSpec.maxWorkers(model) + ", was " + workers);
+                }
                 s = s.withWorkers(workers);
             }
             if (tasks != null) s = s.withTasks(tasks);

@@ -6,7 +6,6 @@ import org.concurrencylab.compare.SeriesRun;
 import org.concurrencylab.compare.Sweep;
 import org.concurrencylab.compare.SweepParam;
 import org.concurrencylab.core.model.ModelKind;
-import org.concurrencylab.core.model.ThreadPoolModel;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
@@ -78,10 +77,10 @@ final class SweepCommand implements Callable<Integer> {
         try {
             base = work.spec(model);
             if (workers != null) {
-                if (workers < 1 || workers > ThreadPoolModel.MAX_WORKERS) {
-                    throw new IllegalArgumentException("--workers must be between 1 and " + ThreadPoolModel.MAX_WORKERS + ", was " + workers);
-                }
                 if (!model.hasWorkers()) throw new IllegalArgumentException("--workers: the " + model.id() + " model has exactly 1 worker");
+                if (workers < 1 || workers > RunSpec.maxWorkers(model)) {
+                    throw new IllegalArgumentException("--workers must be between 1 and " + RunSpec.maxWorkers(model) + ", was " + workers);
+                }
                 base = base.withWorkers(workers);
             }
             if (gil) {

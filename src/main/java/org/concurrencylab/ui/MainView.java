@@ -226,7 +226,11 @@ public final class MainView extends BorderPane {
         workers.getValueFactory().valueProperty().addListener((obs, a, b) -> {
             if (b != null) workersOf(vm.modelProperty().get()).set(b);
         });
-        vm.modelProperty().addListener((obs, a, m) -> workers.getValueFactory().setValue(workersOf(m).get()));
+        vm.modelProperty().addListener((obs, a, m) -> {
+            ((SpinnerValueFactory.IntegerSpinnerValueFactory) workers.getValueFactory()).setMax(RunSpec.maxWorkers(m));
+            workers.getValueFactory().setValue(workersOf(m).get());
+        });
+        ((SpinnerValueFactory.IntegerSpinnerValueFactory) workers.getValueFactory()).setMax(RunSpec.maxWorkers(vm.modelProperty().get()));
         for (var count : List.of(vm.workersProperty(), vm.processesProperty())) {
             count.addListener((obs, a, n) -> {
                 if (workersOf(vm.modelProperty().get()) == count) workers.getValueFactory().setValue(n.intValue());

@@ -134,6 +134,10 @@ public final class MainView extends BorderPane {
         center.setOrientation(javafx.geometry.Orientation.VERTICAL);
         center.setDividerPositions(0.68);
         javafx.scene.control.SplitPane.setResizableWithParent(below, false);
+        // compare and sweep need the height: the panes below fold down while they are shown
+        centerTabs.getSelectionModel().selectedIndexProperty().addListener((obs, a, index) -> {
+            if (center.getItems().contains(below)) center.setDividerPositions(index.intValue() == 0 ? 0.68 : 0.94);
+        });
         setCenter(center);
         setBottom(statusBar());
 

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 
 /// `compare`: one workload under every model, one after another; prints the table row by row as
 /// the runs end, then the verdict.
@@ -93,20 +92,8 @@ final class CompareCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
-            Thread hook = Thread.ofPlatform().unstarted(series::cancel);
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                outcome = series.outcome().get();
-            } catch (ExecutionException e) {
-                err.println("concurrency-lab: the comparison failed: " + Cli.oneLine(String.valueOf(e.getCause().getMessage())));
-                return Cli.RUN_FAILED;
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting anyway
-                }
-            }
+            outcome = SeriesWait.await(series, "the comparison", err);
+            if (outcome == null) return Cli.RUN_FAILED;
         }
         Comparison comparison = Comparison.of(outcome.results(), cores);
         out.println(comparison.verdict());

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /// `sweep`: one parameter varied over a list of values, each value a real run; prints one line
@@ -139,20 +138,8 @@ final class SweepCommand implements Callable<Integer> {
                     out.flush();
                 }
             });
-            Thread hook = Thread.ofPlatform().unstarted(series::cancel);
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                outcome = series.outcome().get();
-            } catch (ExecutionException e) {
-                err.println("concurrency-lab: the sweep failed: " + Cli.oneLine(String.valueOf(e.getCause().getMessage())));
-                return Cli.RUN_FAILED;
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting anyway
-                }
-            }
+            outcome = SeriesWait.await(series, "the sweep", err);
+            if (outcome == null) return Cli.RUN_FAILED;
         }
         Sweep sweep = Sweep.of(base, param, outcome.results(), cores);
         sweep.fastest().ifPresent(p -> out.printf(Locale.ROOT, "fastest: %s=%d wall=%.3fs%n", param.id(), p.value(), p.result().wallSeconds()));

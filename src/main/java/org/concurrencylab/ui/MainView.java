@@ -227,14 +227,24 @@ public final class MainView extends BorderPane {
         workers.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, ThreadPoolModel.MAX_WORKERS, vm.workersProperty().get()));
         workers.setEditable(true);
         workers.setPrefWidth(90);
+        // the spinner shows the count of the model chosen, within that model's limit; while it is
+        // being switched over, what it shows is not a choice of the user's
+        boolean[] switching = {false};
         workers.getValueFactory().valueProperty().addListener((obs, a, b) -> {
-            if (b != null) workersOf(vm.modelProperty().get()).set(b);
+            if (b != null && !switching[0]) workersOf(vm.modelProperty().get()).set(b);
         });
-        vm.modelProperty().addListener((obs, a, m) -> {
-            ((SpinnerValueFactory.IntegerSpinnerValueFactory) workers.getValueFactory()).setMax(RunSpec.maxWorkers(m));
-            workers.getValueFactory().setValue(workersOf(m).get());
-        });
-        ((SpinnerValueFactory.IntegerSpinnerValueFactory) workers.getValueFactory()).setMax(RunSpec.maxWorkers(vm.modelProperty().get()));
+        java.util.function.Consumer<ModelKind> showCount = m -> {
+            var factory = (SpinnerValueFactory.IntegerSpinnerValueFactory) workers.getValueFactory();
+            switching[0] = true;
+            try {
+                factory.setMax(m.hasWorkers() ? RunSpec.maxWorkers(m) : ThreadPoolModel.MAX_WORKERS);
+                factory.setValue(workersOf(m).get());
+            } finally {
+                switching[0] = false;
+            }
+        };
+        vm.modelProperty().addListener((obs, a, m) -> showCount.accept(m));
+        showCount.accept(vm.modelProperty().get());
         for (var count : List.of(vm.workersProperty(), vm.processesProperty())) {
             count.addListener((obs, a, n) -> {
                 if (workersOf(vm.modelProperty().get()) == count) workers.getValueFactory().setValue(n.intValue());

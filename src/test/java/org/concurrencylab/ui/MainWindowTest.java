@@ -162,4 +162,27 @@ class MainWindowTest {
         assertThat(view.diagram().result()).isSameAs(vm.lastResultProperty().get());
         assertThat(view.code().javaText()).contains("EventLoopModel.java").doesNotContain("// end:");
     }
+
+    @Test
+    void switching_models_keeps_each_models_worker_count_within_its_limit(FxRobot robot) {
+        robot.interact(() -> {
+            vm.modelProperty().set(ModelKind.THREADS);
+            vm.workersProperty().set(100);
+            vm.processesProperty().set(2);
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> spinner = robot.lookup("#workers").queryAs(javafx.scene.control.Spinner.class);
+
+        robot.clickOn("#model-eventloop");
+        robot.clickOn("#model-processes");
+        assertThat(spinner.getValue()).isEqualTo(2);
+        robot.clickOn("#model-threads");
+
+        assertThat(spinner.getValue()).isEqualTo(100);
+        assertThat(vm.workersProperty().get()).isEqualTo(100);
+        assertThat(vm.processesProperty().get()).isEqualTo(2);
+        robot.clickOn("#model-processes");
+        robot.interact(() -> spinner.getValueFactory().setValue(1000));
+        assertThat(vm.processesProperty().get()).as("a process pool's limit").isEqualTo(org.concurrencylab.core.run.RunSpec.MAX_PROCESSES);
+    }
 }

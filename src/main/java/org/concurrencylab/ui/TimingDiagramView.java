@@ -72,6 +72,10 @@ public final class TimingDiagramView extends Region {
     /// A live run is redrawn at most this often: the drawing shares the machine's cores with the
     /// workload it measures, so it takes no more than it needs to look fluid.
     public static final long LIVE_FRAME_NANOS = 40_000_000L;
+    /// ... and at most this often once the machine shows it cannot keep up (a pulse came over
+    /// [#LATE_PULSE_NANOS] late): rasterizing a frame then competes with the run for the cores.
+    public static final long SLOW_LIVE_FRAME_NANOS = 100_000_000L;
+    static final long LATE_PULSE_NANOS = 50_000_000L;
     public static final double MIN_SPEED = 0.05;
     public static final double MAX_SPEED = 4;
     /// The narrowest time window zooming reaches.
@@ -112,6 +116,8 @@ public final class TimingDiagramView extends Region {
     private String message = "Choose a workload and a model, then press Run (Space).";
     private long redraws;
     private long lastLiveDraw;
+    private long lastPulse;
+    private long liveFrameNanos = LIVE_FRAME_NANOS;
     private long lastReplayPulse;
     private long lastFrameNanos;
     private long worstFrameNanos;
@@ -199,6 +205,7 @@ public final class TimingDiagramView extends Region {
     /// Follows a run as it happens.
     public void showLiveFx(RunHandle handle) {
         live = handle;
+        liveFrameNanos = LIVE_FRAME_NANOS;
         result = null;
         model = new TraceModel();
         taskModel = null;
@@ -649,6 +656,8 @@ public final class TimingDiagramView extends Region {
     }
 
     private void frameFx(long pulseNanos) {
+        if (live != null && lastPulse != 0 && pulseNanos - lastPulse > LATE_PULSE_NANOS) liveFrameNanos = SLOW_LIVE_FRAME_NANOS;
+        lastPulse = pulseNanos;
         onFrame.run();
         List<Segment> open = List.of();
         long now = -1;
@@ -660,7 +669,7 @@ public final class TimingDiagramView extends Region {
                     if (taskModel != null) taskModel.addAsTask(s);
                 });
                 if (!live.phase().isOver()) {
-                    if (pulseNanos - lastLiveDraw < LIVE_FRAME_NANOS) return;
+                    if (pulseNanos - lastLiveDraw < liveFrameNanos) return;
                     lastLiveDraw = pulseNanos;
                     open = trace.openNow();
                     now = trace.clock().now();

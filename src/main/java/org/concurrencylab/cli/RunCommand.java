@@ -72,6 +72,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--cpu-ms", paramLabel = "MS", description = "mixed: ms of heavy parsing per page (default: 20)")
     private Integer cpuMs;
 
+    @Option(names = "--connect-timeout-ms", paramLabel = "MS",
+            description = "downloads: how long opening a connection may take (default: 10000)")
+    private Integer connectTimeoutMs;
+
+    @Option(names = "--read-timeout-ms", paramLabel = "MS",
+            description = "downloads: how long a response may keep the download waiting (default: 30000)")
+    private Integer readTimeoutMs;
+
     @Option(names = "--no-warmup", description = "time the run on a cold JVM (no JIT or HTTP warm-up)")
     private boolean noWarmup;
 
@@ -130,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
             if (cpuMs != null) s = s.withCpuMs(cpuMs);
             if (base != null) s = s.withBase(base);
             if (latencyMs != null) s = s.withLatencyMs(latencyMs);
+            s = WorkOptions.withTimeouts(s, connectTimeoutMs, readTimeoutMs);
             if (!urls.isEmpty()) {
                 if (workload != WorkloadKind.DOWNLOAD && workload != WorkloadKind.MIXED) {
                     throw bad("--url only applies to --workload download or mixed");

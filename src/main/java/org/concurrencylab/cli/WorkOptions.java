@@ -46,6 +46,14 @@ final class WorkOptions {
     @Option(names = "--cpu-ms", paramLabel = "MS", description = "mixed: ms of heavy parsing per page (default: 20)")
     Integer cpuMs;
 
+    @Option(names = "--connect-timeout-ms", paramLabel = "MS",
+            description = "downloads: how long opening a connection may take (default: 10000)")
+    Integer connectTimeoutMs;
+
+    @Option(names = "--read-timeout-ms", paramLabel = "MS",
+            description = "downloads: how long a response may keep the download waiting (default: 30000)")
+    Integer readTimeoutMs;
+
     @Option(names = "--no-warmup", description = "time the runs on a cold JVM (no JIT or HTTP warm-up)")
     boolean noWarmup;
 
@@ -60,6 +68,7 @@ final class WorkOptions {
         if (cpuMs != null) s = s.withCpuMs(cpuMs);
         if (base != null) s = s.withBase(base);
         if (latencyMs != null) s = s.withLatencyMs(latencyMs);
+        s = withTimeouts(s, connectTimeoutMs, readTimeoutMs);
         if (!urls.isEmpty()) {
             if (!workload.downloads()) throw new IllegalArgumentException("--url only applies to --workload download or mixed");
             List<URI> parsed = new ArrayList<>();
@@ -73,5 +82,20 @@ final class WorkOptions {
             s = s.withUrls(parsed);
         }
         return s.withWarmup(!noWarmup);
+    }
+
+    /// `s` with the timeouts given on the command line (null: left as they are); a value out of
+    /// range is refused naming its option.
+    static RunSpec withTimeouts(RunSpec s, Integer connectTimeoutMs, Integer readTimeoutMs) {
+        if (connectTimeoutMs != null) s = s.withConnectTimeoutMs(checkTimeout("--connect-timeout-ms", connectTimeoutMs));
+        if (readTimeoutMs != null) s = s.withReadTimeoutMs(checkTimeout("--read-timeout-ms", readTimeoutMs));
+        return s;
+    }
+
+    private static int checkTimeout(String option, int ms) {
+        if (ms < 1 || ms > RunSpec.MAX_TIMEOUT_MS) {
+            throw new IllegalArgumentException(option + " must be between 1 and " + RunSpec.MAX_TIMEOUT_MS + " ms, was " + ms);
+        }
+        return ms;
     }
 }

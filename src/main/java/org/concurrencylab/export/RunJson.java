@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
 
 import java.io.IOException;
@@ -60,14 +63,24 @@ public final class RunJson {
 
     public static RunResult read(Path file) throws IOException {
         try {
-            return MAPPER.readValue(file.toFile(), Flat.class).toResult();
+            return readFlat(MAPPER.readTree(file.toFile())).toResult();
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException("cannot read the run file " + file + ": " + Exports.oneLine(e.getOriginalMessage()), e);
         }
     }
 
     public static RunResult fromJson(String json) throws IOException {
-        return MAPPER.readValue(json, Flat.class).toResult();
+        return readFlat(MAPPER.readTree(json)).toResult();
+    }
+
+    /// The run file's tree as a [Flat]. Files written before the run spec had its timeouts get
+    /// the defaults (Jackson would read a missing number as 0, which no spec accepts).
+    private static Flat readFlat(JsonNode tree) throws IOException {
+        if (tree != null && tree.get("spec") instanceof ObjectNode spec) {
+            if (!spec.has("connectTimeoutMs")) spec.put("connectTimeoutMs", RunSpec.DEFAULT_CONNECT_TIMEOUT_MS);
+            if (!spec.has("readTimeoutMs")) spec.put("readTimeoutMs", RunSpec.DEFAULT_READ_TIMEOUT_MS);
+        }
+        return MAPPER.treeToValue(tree, Flat.class);
     }
 
     private static Flat flatten(RunResult r) {

@@ -29,13 +29,15 @@ import java.util.Objects;
 /// @param increments     increments per race task
 /// @param counterMode    how race tasks update the counter
 /// @param cpuMs          the mixed workload's parse per page
+/// @param connectTimeoutMs downloads' connect timeout
+/// @param readTimeoutMs  downloads' read timeout
 /// @param warmup         whether runs warm up first
 /// @param dark           the dark theme
 /// @param colorBlind     the colour-blind safe palette
 public record Settings(WorkloadKind workload, ModelKind model, int workers, int processes, int downloadTasks,
                        int cpuTasks, int raceTasks, long base, int latencyMs, String urls, int maxConnections,
                        boolean gil, int switchMs, int increments, Step.CounterMode counterMode, int cpuMs,
-                       boolean warmup, boolean dark, boolean colorBlind) {
+                       int connectTimeoutMs, int readTimeoutMs, boolean warmup, boolean dark, boolean colorBlind) {
     public Settings {
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(model, "model");
@@ -52,6 +54,8 @@ public record Settings(WorkloadKind workload, ModelKind model, int workers, int 
         check("switchMs", switchMs, 1, RunSpec.MAX_SWITCH_MS);
         check("increments", increments, 1, RunSpec.MAX_INCREMENTS);
         check("cpuMs", cpuMs, 1, RunSpec.MAX_CPU_MS);
+        check("connectTimeoutMs", connectTimeoutMs, 1, RunSpec.MAX_TIMEOUT_MS);
+        check("readTimeoutMs", readTimeoutMs, 1, RunSpec.MAX_TIMEOUT_MS);
     }
 
     /// The window's first-launch settings: the article's experiment on a pool of five threads.
@@ -60,7 +64,8 @@ public record Settings(WorkloadKind workload, ModelKind model, int workers, int 
                 RunSpec.defaultWorkers(ModelKind.PROCESSES), WorkloadKind.DOWNLOAD.defaultTasks(),
                 WorkloadKind.CPU.defaultTasks(), WorkloadKind.RACE.defaultTasks(), SumOfSquares.DEFAULT_BASE,
                 SiteConfig.DEFAULT_LATENCY_MS, "", RunSpec.DEFAULT_MAX_CONNECTIONS, false, RunSpec.DEFAULT_SWITCH_MS,
-                RunSpec.DEFAULT_INCREMENTS, Step.CounterMode.UNSAFE, RunSpec.DEFAULT_CPU_MS, true, false, false);
+                RunSpec.DEFAULT_INCREMENTS, Step.CounterMode.UNSAFE, RunSpec.DEFAULT_CPU_MS,
+                RunSpec.DEFAULT_CONNECT_TIMEOUT_MS, RunSpec.DEFAULT_READ_TIMEOUT_MS, true, false, false);
     }
 
     private static void check(String field, long value, long min, long max) {

@@ -86,6 +86,8 @@ public final class SettingsStore {
                 r.choice("counterMode", d.counterMode(), id -> Arrays.stream(Step.CounterMode.values())
                         .filter(m -> m.id().equalsIgnoreCase(id)).findFirst()),
                 r.integer("cpuMs", d.cpuMs(), 1, org.concurrencylab.core.run.RunSpec.MAX_CPU_MS),
+                r.integer("connectTimeoutMs", d.connectTimeoutMs(), 1, org.concurrencylab.core.run.RunSpec.MAX_TIMEOUT_MS),
+                r.integer("readTimeoutMs", d.readTimeoutMs(), 1, org.concurrencylab.core.run.RunSpec.MAX_TIMEOUT_MS),
                 r.bool("warmup", d.warmup()),
                 r.bool("dark", d.dark()),
                 r.bool("colorBlind", d.colorBlind()));
@@ -112,6 +114,8 @@ public final class SettingsStore {
         root.put("increments", s.increments());
         root.put("counterMode", s.counterMode().id());
         root.put("cpuMs", s.cpuMs());
+        root.put("connectTimeoutMs", s.connectTimeoutMs());
+        root.put("readTimeoutMs", s.readTimeoutMs());
         root.put("warmup", s.warmup());
         root.put("dark", s.dark());
         root.put("colorBlind", s.colorBlind());

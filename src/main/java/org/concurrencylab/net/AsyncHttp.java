@@ -45,11 +45,15 @@ import javax.net.ssl.SSLException;
 public final class AsyncHttp implements AutoCloseable {
     private final HttpClient client;
     private final Duration requestTimeout;
+    /// The client this one was derived from ([#withRequestTimeout]), which owns the HTTP client;
+    /// null if this one owns it.
+    private final AsyncHttp origin;
     private volatile boolean closed;
 
-    private AsyncHttp(HttpClient client, Duration requestTimeout) {
+    private AsyncHttp(HttpClient client, Duration requestTimeout, AsyncHttp origin) {
         this.client = client;
         this.requestTimeout = requestTimeout;
+        this.origin = origin;
     }
 
     /// A client whose connections must open within `connectTimeout` and whose responses must be
@@ -61,12 +65,33 @@ public final class AsyncHttp implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .executor(Runnable::run)
                 .build();
-        return new AsyncHttp(client, requestTimeout);
+        return new AsyncHttp(client, requestTimeout, null);
     }
 
     /// Connect timeout 10 s, request timeout 30 s, as the blocking models' client.
     public static AsyncHttp createDefault() {
         return create(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    /// This client with another request timeout: the two share the JDK client, its thread, its
+    /// connections and its connect timeout. The one returned owns none of them; closing it does
+    /// nothing (they live until this client is closed).
+    public AsyncHttp withRequestTimeout(Duration timeout) {
+        return new AsyncHttp(client, timeout, origin == null ? this : origin);
+    }
+
+    /// How long a connection may take to open.
+    public Duration connectTimeout() {
+        return client.connectTimeout().orElseThrow();
+    }
+
+    /// How long a request may take, from sending it to the end of the body.
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    private boolean closed() {
+        return origin == null ? closed : origin.closed;
     }
 
     /// Starts downloading `uri` and returns at once. The future completes on the selector thread
@@ -86,7 +111,7 @@ public final class AsyncHttp implements AutoCloseable {
         try {
             exchange = client.sendAsync(request, call::bodySubscriber);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return CompletableFuture.failedFuture(new FetchException(closed ? "cancelled" : describe(e), e));
+            return CompletableFuture.failedFuture(new FetchException(closed() ? "cancelled" : describe(e), e));
         }
         call.exchange = exchange;
         // The client's own timeout ends once the response headers are in: a body that stalls
@@ -104,9 +129,11 @@ public final class AsyncHttp implements AutoCloseable {
         // end:async-get
     }
 
-    /// Aborts the requests in flight and releases the client's thread and connections.
+    /// Aborts the requests in flight and releases the client's thread and connections; does
+    /// nothing on a client made by [#withRequestTimeout], whose client is its origin's.
     @Override
     public void close() {
+        if (origin != null) return;
         closed = true;
         client.shutdownNow();
         try {
@@ -173,7 +200,7 @@ public final class AsyncHttp implements AutoCloseable {
         }
         if (has(e, ConnectException.class)) return new FetchException("connection refused: " + hostPort(uri), e);
         if (has(e, SSLException.class)) return FetchException.tls(uri, e);
-        if (closed) return new FetchException("cancelled", e);
+        if (closed()) return new FetchException("cancelled", e);
         return new FetchException(describe(e), e);
     }
 

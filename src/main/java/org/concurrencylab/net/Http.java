@@ -32,9 +32,13 @@ public final class Http {
     public static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
 
     private final OkHttpClient client;
+    /// Whether this client owns its threads and connections ([#close] releases them) or borrows
+    /// them from the client it was derived from ([#withTimeouts]).
+    private final boolean owner;
 
-    private Http(OkHttpClient client) {
+    private Http(OkHttpClient client, boolean owner) {
         this.client = client;
+        this.owner = owner;
     }
 
     /// A client sized for up to `maxConcurrent` requests at once.
@@ -50,11 +54,28 @@ public final class Http {
                 .callTimeout(Duration.ZERO)
                 .retryOnConnectionFailure(true)
                 .build();
-        return new Http(client);
+        return new Http(client, true);
     }
 
     public static Http createDefault() {
         return create(1024, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    /// This client with other timeouts. The two share their connection pool and threads (so
+    /// making one is cheap); the one returned owns neither, and closing it does nothing: they
+    /// live until this client is closed. The body cap and the failure messages are the same.
+    public Http withTimeouts(Duration connectTimeout, Duration readTimeout) {
+        return new Http(client.newBuilder().connectTimeout(connectTimeout).readTimeout(readTimeout).build(), false);
+    }
+
+    /// How long a connection may take to open.
+    public Duration connectTimeout() {
+        return Duration.ofMillis(client.connectTimeoutMillis());
+    }
+
+    /// How long a download may wait for the next bytes of the response.
+    public Duration readTimeout() {
+        return Duration.ofMillis(client.readTimeoutMillis());
     }
 
     /// Downloads `uri`, blocking. `onCall` receives a handle that cancels the request from
@@ -107,8 +128,10 @@ public final class Http {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    /// Releases the client's threads and pooled connections.
+    /// Releases the client's threads and pooled connections; does nothing on a client made by
+    /// [#withTimeouts], whose threads and connections are its origin's.
     public void close() {
+        if (!owner) return;
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }

@@ -60,6 +60,8 @@ public final class LabViewModel {
     private final IntegerProperty increments = new SimpleIntegerProperty(RunSpec.DEFAULT_INCREMENTS);
     private final ObjectProperty<Step.CounterMode> counterMode = new SimpleObjectProperty<>(Step.CounterMode.UNSAFE);
     private final IntegerProperty cpuMs = new SimpleIntegerProperty(RunSpec.DEFAULT_CPU_MS);
+    private final IntegerProperty connectTimeoutMs = new SimpleIntegerProperty(RunSpec.DEFAULT_CONNECT_TIMEOUT_MS);
+    private final IntegerProperty readTimeoutMs = new SimpleIntegerProperty(RunSpec.DEFAULT_READ_TIMEOUT_MS);
     private final IntegerProperty maxConnections = new SimpleIntegerProperty(RunSpec.DEFAULT_MAX_CONNECTIONS);
     private final BooleanProperty gil = new SimpleBooleanProperty(false);
     private final IntegerProperty switchMs = new SimpleIntegerProperty(RunSpec.DEFAULT_SWITCH_MS);
@@ -94,7 +96,8 @@ public final class LabViewModel {
         this.fxExecutor = fxExecutor;
         ChangeListener<Object> revalidate = (obs, a, b) -> validate();
         for (var p : List.of(workload, model, workers, processes, downloadTasks, cpuTasks, raceTasks, increments,
-                counterMode, cpuMs, maxConnections, gil, switchMs, base, latencyMs, urls, warmup)) {
+                counterMode, cpuMs, connectTimeoutMs, readTimeoutMs, maxConnections, gil, switchMs, base, latencyMs, urls,
+                warmup)) {
             p.addListener(revalidate);
         }
         validate();
@@ -119,6 +122,12 @@ public final class LabViewModel {
 
     /// The mixed workload's heavy parse, in ms of CPU per page.
     public IntegerProperty cpuMsProperty() { return cpuMs; }
+
+    /// How long a download may take to open its connection, in ms.
+    public IntegerProperty connectTimeoutMsProperty() { return connectTimeoutMs; }
+
+    /// How long a download may wait for its response, in ms.
+    public IntegerProperty readTimeoutMsProperty() { return readTimeoutMs; }
 
     public IntegerProperty maxConnectionsProperty() { return maxConnections; }
 
@@ -299,7 +308,7 @@ public final class LabViewModel {
         return new org.concurrencylab.history.Settings(workload.get(), model.get(), workers.get(), processes.get(),
                 downloadTasks.get(), cpuTasks.get(), raceTasks.get(), base.get(), latencyMs.get(), urls.get(),
                 maxConnections.get(), gil.get(), switchMs.get(), increments.get(), counterMode.get(), cpuMs.get(),
-                warmup.get(), dark.get(), colorBlind.get());
+                connectTimeoutMs.get(), readTimeoutMs.get(), warmup.get(), dark.get(), colorBlind.get());
     }
 
     /// Restores remembered settings.
@@ -320,6 +329,8 @@ public final class LabViewModel {
         increments.set(s.increments());
         counterMode.set(s.counterMode());
         cpuMs.set(s.cpuMs());
+        connectTimeoutMs.set(s.connectTimeoutMs());
+        readTimeoutMs.set(s.readTimeoutMs());
         warmup.set(s.warmup());
         dark.set(s.dark());
         colorBlind.set(s.colorBlind());
@@ -344,6 +355,8 @@ public final class LabViewModel {
         increments.set(s.increments());
         counterMode.set(s.counterMode());
         cpuMs.set(s.cpuMs());
+        connectTimeoutMs.set(s.connectTimeoutMs());
+        readTimeoutMs.set(s.readTimeoutMs());
     }
 
     /// Loads `s` and runs it; the future completes with the run's result, or fails with the
@@ -410,7 +423,7 @@ public final class LabViewModel {
 
     private static String baselineKey(RunSpec s) {
         return s.workload() + "|" + s.tasks() + "|" + s.base() + "|" + s.latencyMs() + "|" + s.urls() + "|"
-                + s.increments() + "|" + s.counterMode() + "|" + s.cpuMs();
+                + s.increments() + "|" + s.counterMode() + "|" + s.cpuMs() + "|" + s.connectTimeoutMs() + "|" + s.readTimeoutMs();
     }
 
     private void validate() {
@@ -428,6 +441,8 @@ public final class LabViewModel {
                     .withIncrements(increments.get())
                     .withCounterMode(counterMode.get())
                     .withCpuMs(cpuMs.get())
+                    .withConnectTimeoutMs(connectTimeoutMs.get())
+                    .withReadTimeoutMs(readTimeoutMs.get())
                     .withMaxConnections(maxConnections.get())
                     .withGil(gil.get() && m.supportsGil())
                     .withSwitchMs(switchMs.get());

@@ -330,6 +330,13 @@ public final class MainView extends BorderPane {
         TextField cpuMs = numberField("cpu-ms", vm.cpuMsProperty(), v -> vm.cpuMsProperty().set((int) v), 1, RunSpec.MAX_CPU_MS);
         TextField connections = numberField("max-connections", vm.maxConnectionsProperty(),
                 v -> vm.maxConnectionsProperty().set((int) v), 1, RunSpec.MAX_CONNECTIONS);
+        TextField connectTimeout = numberField("connect-timeout", vm.connectTimeoutMsProperty(),
+                v -> vm.connectTimeoutMsProperty().set((int) Math.min(v, Integer.MAX_VALUE)), 1, RunSpec.MAX_TIMEOUT_MS);
+        TextField readTimeout = numberField("read-timeout", vm.readTimeoutMsProperty(),
+                v -> vm.readTimeoutMsProperty().set((int) Math.min(v, Integer.MAX_VALUE)), 1, RunSpec.MAX_TIMEOUT_MS);
+        connectTimeout.setTooltip(new Tooltip("How long opening a connection may take before the download fails"));
+        readTimeout.setTooltip(new Tooltip("How long a download may wait for the response before it fails "
+                + "(the event loop counts the whole exchange)"));
         TextArea urls = new TextArea();
         urls.setId("urls");
         urls.setPromptText("Leave empty to use the embedded demo sites. One URL per line, e.g. https://example.org/");
@@ -345,9 +352,11 @@ public final class MainView extends BorderPane {
         download.addRow(1, new Label("Latency (ms)"), latency);
         download.addRow(2, cpuMsLabel, cpuMs);
         download.addRow(3, connectionsLabel, connections);
+        download.addRow(4, new Label("Connect timeout (ms)"), connectTimeout);
+        download.addRow(5, new Label("Read timeout (ms)"), readTimeout);
         Label urlsLabel = new Label("Your own URLs");
-        download.add(urlsLabel, 0, 4, 2, 1);
-        download.add(urls, 0, 5, 2, 1);
+        download.add(urlsLabel, 0, 6, 2, 1);
+        download.add(urls, 0, 7, 2, 1);
         latency.disableProperty().bind(vm.urlsProperty().isNotEmpty());
         showWhen(vm.workloadProperty().isEqualTo(WorkloadKind.MIXED), cpuMsLabel, cpuMs);
         showWhen(Bindings.createBooleanBinding(() -> vm.modelProperty().get() == ModelKind.EVENTLOOP

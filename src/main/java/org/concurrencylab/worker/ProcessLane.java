@@ -112,13 +112,13 @@ final class ProcessLane {
     /// Opens the lane at the start of a run. A process still starting gets a STARTUP segment from
     /// its spawn; a started one is reset for the run, with a STARTUP segment only if the reset
     /// has work to do (warming the HTTP client).
-    void open(boolean http, long now) {
+    void open(Protocol.Reset reset, long now) {
         if (worker.exited() || !worker.usable()) {
             status = Status.DEAD;
             deathReason = worker.describe() + " exited with code " + worker.exitCode() + " before the run";
         } else if (worker.started()) {
-            if (http && !worker.httpWarm()) beginStartup(now, "warming up the HTTP client of " + worker.describe());
-            reset(http);
+            if (reset.http() && !worker.httpWarm()) beginStartup(now, "warming up the HTTP client of " + worker.describe());
+            reset(reset);
         } else {
             long spawned = Math.max(0, recorder.clock().fromNanoTime(worker.spawnNanoTime()));
             beginStartup(Math.min(spawned, now), "starting " + worker.describe() + ": JVM start, warm-up, clock handshake");
@@ -127,8 +127,8 @@ final class ProcessLane {
     }
 
     /// The child has started (its clock is aligned): reset it for the run.
-    void started(boolean http) {
-        if (status == Status.STARTING) reset(http);
+    void started(Protocol.Reset reset) {
+        if (status == Status.STARTING) reset(reset);
     }
 
     /// The child answered the reset: ready for tasks.
@@ -140,11 +140,11 @@ final class ProcessLane {
         status = Status.IDLE;
     }
 
-    private void reset(boolean http) {
+    private void reset(Protocol.Reset reset) {
         status = Status.PREPARING;
         try {
-            worker.send(new Protocol.Reset(http));
-            if (http) worker.httpWarmed();
+            worker.send(reset);
+            if (reset.http()) worker.httpWarmed();
         } catch (IOException e) {
             kill("could not reach " + worker.describe() + ": " + e.getMessage());
         }

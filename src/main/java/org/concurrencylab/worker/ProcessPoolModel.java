@@ -6,6 +6,7 @@ import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.RunContext;
 import org.concurrencylab.core.model.RunControl;
 import org.concurrencylab.core.model.TaskOutcome;
+import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.trace.LaneKind;
 import org.concurrencylab.core.trace.RunClock;
 import org.concurrencylab.core.trace.Segment;
@@ -13,8 +14,10 @@ import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.trace.TraceRecorder;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.TaskPlan;
+import org.concurrencylab.net.Http;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -101,7 +104,7 @@ public final class ProcessPoolModel implements ConcurrencyModel {
         private final BlockingQueue<WorkerProcess.Event> events = new LinkedBlockingQueue<>();
         private final List<ProcessLane> lanes = new ArrayList<>();
         private final Deque<TaskPlan> queue;
-        private final boolean http;
+        private final Protocol.Reset reset;
         private final Step.CounterMode countMode;
         private final Map<Integer, Long> counts = new TreeMap<>();
         private int finished;
@@ -113,7 +116,11 @@ public final class ProcessPoolModel implements ConcurrencyModel {
             this.recorder = context.recorder();
             this.clock = recorder.clock();
             this.queue = new ArrayDeque<>(context.plans());
-            this.http = context.plans().stream().flatMap(p -> p.steps().stream()).anyMatch(Step.Fetch.class::isInstance);
+            boolean http = context.plans().stream().flatMap(p -> p.steps().stream()).anyMatch(Step.Fetch.class::isInstance);
+            // the children make their own clients, with the timeouts of the run's
+            Http client = context.http();
+            this.reset = client == null ? new Protocol.Reset(http)
+                    : new Protocol.Reset(http, millis(client.connectTimeout()), millis(client.readTimeout()));
             this.countMode = context.plans().stream().flatMap(p -> p.steps().stream())
                     .filter(Step.Increment.class::isInstance).map(s -> ((Step.Increment) s).mode())
                     .findFirst().orElse(null);
@@ -150,7 +157,7 @@ public final class ProcessPoolModel implements ConcurrencyModel {
                     lastDeath = lease.startError(slot);
                 } else {
                     worker.attach(events::add);
-                    processLane.open(http, now);
+                    processLane.open(reset, now);
                     if (processLane.status() == ProcessLane.Status.DEAD) lastDeath = processLane.deathReason();
                 }
             }
@@ -187,7 +194,7 @@ public final class ProcessPoolModel implements ConcurrencyModel {
             ProcessLane lane = lanes.get(event.worker().slot());
             if (lane.worker() != event.worker()) return;
             switch (event) {
-                case WorkerProcess.Started _ -> lane.started(http);
+                case WorkerProcess.Started _ -> lane.started(reset);
                 case WorkerProcess.Message(WorkerProcess _, Protocol.Event message) -> {
                     switch (message) {
                         case Protocol.Ready _ -> lane.prepared(clock.now());
@@ -281,5 +288,11 @@ public final class ProcessPoolModel implements ConcurrencyModel {
                 if (lane.status() != ProcessLane.Status.DEAD) lane.die(reason, now);
             }
         }
+    }
+
+    /// `d` in whole ms, within what a [Protocol.Reset] carries (OkHttp's 0, no timeout, is the most).
+    private static int millis(Duration d) {
+        long ms = d.toMillis();
+        return ms <= 0 || ms > RunSpec.MAX_TIMEOUT_MS ? RunSpec.MAX_TIMEOUT_MS : (int) ms;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.TaskPlan;
@@ -57,8 +58,22 @@ final class Protocol {
     record Run(TaskPlan plan) implements Command {}
 
     /// A new run begins: the child starts a fresh counter and a fresh trace, warms its HTTP client
-    /// first if `http` and it has not yet, and answers [Ready].
-    record Reset(boolean http) implements Command {}
+    /// first if `http` and it has not yet, and answers [Ready]. The run's downloads use the
+    /// timeouts given (on the wire they may be left out: the defaults of [RunSpec]).
+    record Reset(boolean http, int connectTimeoutMs, int readTimeoutMs) implements Command {
+        Reset {
+            if (connectTimeoutMs < 1 || connectTimeoutMs > RunSpec.MAX_TIMEOUT_MS
+                    || readTimeoutMs < 1 || readTimeoutMs > RunSpec.MAX_TIMEOUT_MS) {
+                throw new IllegalArgumentException("timeouts must be between 1 and " + RunSpec.MAX_TIMEOUT_MS
+                        + " ms, were " + connectTimeoutMs + " and " + readTimeoutMs);
+            }
+        }
+
+        /// A reset with the default timeouts.
+        Reset(boolean http) {
+            this(http, RunSpec.DEFAULT_CONNECT_TIMEOUT_MS, RunSpec.DEFAULT_READ_TIMEOUT_MS);
+        }
+    }
 
     /// Asks what the child's own counter reads for `mode`.
     record Count(Step.CounterMode mode) implements Command {}
@@ -126,9 +141,11 @@ final class Protocol {
                     out.writeFieldName("plan");
                     writePlan(out, plan);
                 }
-                case Reset(boolean http) -> {
+                case Reset(boolean http, int connectTimeoutMs, int readTimeoutMs) -> {
                     out.writeStringField("type", "reset");
                     out.writeBooleanField("http", http);
+                    out.writeNumberField("connectTimeoutMs", connectTimeoutMs);
+                    out.writeNumberField("readTimeoutMs", readTimeoutMs);
                 }
                 case Count(Step.CounterMode mode) -> {
                     out.writeStringField("type", "count");
@@ -229,7 +246,7 @@ final class Protocol {
         Command command = switch (m.text("type")) {
             case "ping" -> new Ping(m.number("id"));
             case "run" -> new Run(readPlan(m.object("plan")));
-            case "reset" -> new Reset(m.bool("http"));
+            case "reset" -> readReset(m);
             case "count" -> new Count(m.constant("mode", Step.CounterMode.class));
             case "exit" -> new Exit();
             default -> throw new BadMessage("unknown command type '" + m.text("type") + "'");
@@ -252,6 +269,17 @@ final class Protocol {
         };
         m.done();
         return event;
+    }
+
+    private static Reset readReset(Fields m) throws IOException {
+        boolean http = m.bool("http");
+        int connect = m.integerOr("connectTimeoutMs", RunSpec.DEFAULT_CONNECT_TIMEOUT_MS);
+        int read = m.integerOr("readTimeoutMs", RunSpec.DEFAULT_READ_TIMEOUT_MS);
+        try {
+            return new Reset(http, connect, read);
+        } catch (IllegalArgumentException e) {
+            throw new BadMessage("the reset is invalid: " + e.getMessage());
+        }
     }
 
     private static TaskPlan readPlan(Fields m) throws IOException {
@@ -348,6 +376,11 @@ final class Protocol {
             long value = number(name);
             if (value != (int) value) throw new BadMessage("field '" + name + "' is out of range: " + value);
             return (int) value;
+        }
+
+        /// The whole number `name`, or `otherwise` if the message leaves it out.
+        int integerOr(String name, int otherwise) throws BadMessage {
+            return values.containsKey(name) ? integer(name) : otherwise;
         }
 
         boolean bool(String name) throws BadMessage {

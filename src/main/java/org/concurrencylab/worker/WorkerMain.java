@@ -4,6 +4,7 @@ import org.concurrencylab.core.model.BlockingInterpreter;
 import org.concurrencylab.core.model.RunControl;
 import org.concurrencylab.core.model.TaskContext;
 import org.concurrencylab.core.model.TaskOutcome;
+import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.trace.LaneKind;
 import org.concurrencylab.core.trace.LaneTrack;
 import org.concurrencylab.core.trace.RunClock;
@@ -21,6 +22,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -103,8 +105,8 @@ public final class WorkerMain {
         }
     }
 
-    /// One process's worker: its HTTP client (made when first needed), its counter and trace for
-    /// the current run, and its interpreter.
+    /// One process's worker: its HTTP client (made when first needed; a run with other timeouts
+    /// gets one derived from it), its counter and trace for the current run, and its interpreter.
     ///
     /// Thread-safety: [#execute] runs on one thread at a time (`main`); [#send] and the clock may
     /// be used from any thread.
@@ -113,7 +115,12 @@ public final class WorkerMain {
         private final Output output;
         private final StateReporter reporter;
         private final RunControl control = new RunControl();
+        /// The client made with the default timeouts; it owns the threads and connections.
+        private Http baseHttp;
+        /// The current run's client: [#baseHttp], or one derived from it with the run's timeouts.
         private Http http;
+        private int connectTimeoutMs = RunSpec.DEFAULT_CONNECT_TIMEOUT_MS;
+        private int readTimeoutMs = RunSpec.DEFAULT_READ_TIMEOUT_MS;
         private boolean httpWarm;
         private TraceRecorder recorder;
         private SharedCounter counter;
@@ -130,7 +137,8 @@ public final class WorkerMain {
         /// A worker sharing this one's clock and HTTP client whose events go nowhere: for warm-ups.
         Worker throwaway() {
             Worker other = new Worker(clock, new Output(OutputStream.nullOutputStream()));
-            other.http = http;
+            other.baseHttp = baseHttp;
+            other.http = baseHttp; // warm-ups fetch with the default timeouts, whatever the run's
             other.reset();
             return other;
         }
@@ -144,6 +152,7 @@ public final class WorkerMain {
                 case Protocol.Run run -> run(run.plan());
                 case Protocol.Reset reset -> {
                     long start = System.nanoTime();
+                    timeouts(reset.connectTimeoutMs(), reset.readTimeoutMs());
                     if (reset.http()) warmHttp();
                     reset();
                     send(new Protocol.Ready(ProcessHandle.current().pid(), clock.now(), httpWarmNanos(start, reset)));
@@ -168,10 +177,25 @@ public final class WorkerMain {
 
         private Http http() {
             if (http == null) {
-                http = Http.createDefault();
+                baseHttp = Http.createDefault();
+                http = runClient();
                 interpreter = new BlockingInterpreter(recorder, http, counter);
             }
             return http;
+        }
+
+        /// The timeouts of the run that begins; the client follows them.
+        private void timeouts(int connectMs, int readMs) {
+            connectTimeoutMs = connectMs;
+            readTimeoutMs = readMs;
+            if (baseHttp != null) http = runClient();
+        }
+
+        private Http runClient() {
+            if (connectTimeoutMs == RunSpec.DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs == RunSpec.DEFAULT_READ_TIMEOUT_MS) {
+                return baseHttp;
+            }
+            return baseHttp.withTimeouts(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs));
         }
 
         private void reset() {

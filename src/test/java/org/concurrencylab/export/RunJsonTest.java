@@ -205,4 +205,37 @@ class RunJsonTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void a_file_written_before_the_timeouts_existed_loads_with_the_default_timeouts() throws IOException {
+        RunResult run = handMade();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(RunJson.toJson(run));
+        com.fasterxml.jackson.databind.node.ObjectNode spec = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("spec");
+        assertThat(spec.get("connectTimeoutMs").asInt()).isEqualTo(10_000);
+        assertThat(spec.get("readTimeoutMs").asInt()).isEqualTo(30_000);
+        spec.remove("connectTimeoutMs");
+        spec.remove("readTimeoutMs");
+        Path file = dir.resolve("old.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+
+        RunResult back = RunJson.read(file);
+
+        assertThat(back.spec().connectTimeoutMs()).isEqualTo(RunSpec.DEFAULT_CONNECT_TIMEOUT_MS);
+        assertThat(back.spec().readTimeoutMs()).isEqualTo(RunSpec.DEFAULT_READ_TIMEOUT_MS);
+        assertThat(back).isEqualTo(run);
+    }
+
+    @Test
+    void the_timeouts_of_a_run_read_back() throws IOException {
+        RunResult run = handMade();
+        RunSpec spec = run.spec().withConnectTimeoutMs(1_500).withReadTimeoutMs(250);
+        RunResult changed = new RunResult(spec, run.wallNanos(), run.tasks(), run.errors(), run.cancelled(), run.lanes(),
+                run.segments(), run.outcomes(), run.stats());
+
+        RunResult back = RunJson.fromJson(RunJson.toJson(changed));
+
+        assertThat(back.spec().connectTimeoutMs()).isEqualTo(1_500);
+        assertThat(back.spec().readTimeoutMs()).isEqualTo(250);
+    }
 }

@@ -158,18 +158,19 @@ class NetworkFaultsTest {
         FaultRuns.assertNothingLost(result, dir);
     }
 
-    /// The process pool through the engine: each child meets every fault that needs no timeout
-    /// (its client has the default timeouts, 10 s to connect and 30 s to read).
+    /// The process pool through the engine: each child meets every fault, the timeouts too (the
+    /// run's short timeouts reach the children with the run's reset).
     @TestFactory
     Stream<DynamicTest> in_worker_processes_every_failing_download_fails_only_its_task() throws Exception {
-        List<Fault> faults = faults().stream().filter(f -> !f.reason().equals(TIMED_OUT)).toList();
+        List<Fault> faults = faults();
         List<URI> urls = new ArrayList<>();
         urls.add(good());
         for (Fault f : faults) urls.add(f.uri());
         RunResult result;
         try (RunEngine engine = new RunEngine(SiteConfig.defaults().withLatencyMs(0))) {
             RunSpec spec = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.PROCESSES).withWorkers(2)
-                    .withTasks(urls.size()).withUrls(urls).withWarmup(false);
+                    .withTasks(urls.size()).withUrls(urls).withWarmup(false)
+                    .withConnectTimeoutMs((int) CONNECT_TIMEOUT.toMillis()).withReadTimeoutMs((int) READ_TIMEOUT.toMillis());
             var handle = engine.start(spec);
             result = handle.result().get(120, TimeUnit.SECONDS);
             assertThat(handle.phase()).isEqualTo(RunPhase.FINISHED);

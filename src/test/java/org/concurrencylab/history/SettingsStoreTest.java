@@ -19,7 +19,7 @@ class SettingsStoreTest {
 
     static Settings changed() {
         return new Settings(WorkloadKind.CPU, ModelKind.PROCESSES, 12, 3, 400, 30, 1_000, 1_000_000L, 25,
-                "https://example.org/\nhttps://example.com/", 250, true, 2, 50, Step.CounterMode.ATOMIC, 35, false, true, true);
+                "https://example.org/\nhttps://example.com/", 250, true, 2, 50, Step.CounterMode.ATOMIC, 35, 1_500, 4_000, false, true, true);
     }
 
     @Test
@@ -83,6 +83,8 @@ class SettingsStoreTest {
     @Test
     void settings_out_of_range_cannot_be_made() {
         assertThatThrownBy(() -> new Settings(WorkloadKind.CPU, ModelKind.THREADS, 0, 2, 1, 1, 1, 0, 0, "", 1, false, 1, 1,
-                Step.CounterMode.UNSAFE, 1, true, false, false)).hasMessageContaining("workers");
+                Step.CounterMode.UNSAFE, 1, 1, 1, true, false, false)).hasMessageContaining("workers");
+        assertThatThrownBy(() -> new Settings(WorkloadKind.CPU, ModelKind.THREADS, 1, 2, 1, 1, 1, 0, 0, "", 1, false, 1, 1,
+                Step.CounterMode.UNSAFE, 1, 0, 1, true, false, false)).hasMessageContaining("connectTimeoutMs");
     }
 }

@@ -79,7 +79,7 @@ class LessonsTest {
                     // the record's own validation, again, on the exact values
                     RunSpec copy = new RunSpec(spec.workload(), spec.model(), spec.workers(), spec.tasks(), spec.base(),
                             spec.latencyMs(), spec.urls(), spec.warmup(), spec.maxConnections(), spec.gil(), spec.switchMs(),
-                            spec.increments(), spec.counterMode(), spec.cpuMs());
+                            spec.increments(), spec.counterMode(), spec.cpuMs(), spec.connectTimeoutMs(), spec.readTimeoutMs());
                     assertThat(copy).isEqualTo(spec);
                     assertThat(spec.urls()).as("lessons use the demo sites").isEmpty();
                     assertThat(spec.warmup()).isTrue();

@@ -30,14 +30,20 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /// Starts runs on background threads and hands back a [RunHandle] at once.
 ///
 /// The engine owns what runs share: the embedded demo sites (started on first use) and the HTTP
-/// client of the blocking models; [#close] releases both.
+/// clients; [#close] releases them. A run whose timeouts are not the defaults gets a client
+/// with its own: for the blocking models one derived from the shared client (same connections
+/// and threads); for the event loop the shared client's with its own request timeout, on a
+/// client kept per connect timeout; worker processes get them with the run's reset.
 ///
 /// Thread-safety: thread-safe; several runs may go on at once (they share the demo sites, so
 /// give them the same latency).
@@ -47,6 +53,8 @@ public final class RunEngine implements AutoCloseable {
     private final SiteConfig siteDefaults;
     private Http http;
     private AsyncHttp asyncHttp;
+    /// Event loop clients for connect timeouts other than the default, by the timeout in ms.
+    private final Map<Integer, AsyncHttp> asyncByConnect = new HashMap<>();
     private DemoSites sites;
     private PooledModels processPools;
 
@@ -106,6 +114,23 @@ public final class RunEngine implements AutoCloseable {
         return asyncHttp;
     }
 
+    /// The blocking models' client for `spec`: the shared one, or one derived from it with the
+    /// run's timeouts.
+    private Http http(RunSpec spec) {
+        if (spec.defaultTimeouts()) return http();
+        return http().withTimeouts(Duration.ofMillis(spec.connectTimeoutMs()), Duration.ofMillis(spec.readTimeoutMs()));
+    }
+
+    /// The event loop's client for `spec`: the one for its connect timeout, with the read
+    /// timeout as the limit of each whole exchange.
+    private synchronized AsyncHttp asyncHttp(RunSpec spec) {
+        AsyncHttp client = spec.connectTimeoutMs() == RunSpec.DEFAULT_CONNECT_TIMEOUT_MS ? asyncHttp()
+                : asyncByConnect.computeIfAbsent(spec.connectTimeoutMs(), ms -> AsyncHttp.create(Duration.ofMillis(ms),
+                        Duration.ofMillis(RunSpec.DEFAULT_READ_TIMEOUT_MS)));
+        return spec.readTimeoutMs() == RunSpec.DEFAULT_READ_TIMEOUT_MS ? client
+                : client.withRequestTimeout(Duration.ofMillis(spec.readTimeoutMs()));
+    }
+
     private void execute(RunHandle handle) {
         RunSpec spec = handle.spec();
         RunControl control = handle.control();
@@ -139,7 +164,7 @@ public final class RunEngine implements AutoCloseable {
                 return;
             }
 
-            Http client = http(); // made before the clock starts: its set-up is not the run's
+            Http client = http(spec); // made before the clock starts: its set-up is not the run's
             long cpuBefore = processCpuNanos();
             RunClock clock = RunClock.startingNow();
             TraceRecorder recorder = handle.recording() ? TraceRecorder.create(clock) : TraceRecorder.disabled(clock);
@@ -185,7 +210,7 @@ public final class RunEngine implements AutoCloseable {
             case SYNC -> new SyncModel();
             case THREADS -> new ThreadPoolModel(spec.workers(), spec.gil() ? new Gil(spec.switchMs()) : null);
             case VIRTUAL -> new VirtualThreadModel(spec.maxConnections(), spec.gil() ? new Gil(spec.switchMs()) : null);
-            case EVENTLOOP -> new EventLoopModel(spec.maxConnections(), asyncHttp());
+            case EVENTLOOP -> new EventLoopModel(spec.maxConnections(), asyncHttp(spec));
             case PROCESSES -> processPools().create(spec.workers());
         };
     }
@@ -207,6 +232,8 @@ public final class RunEngine implements AutoCloseable {
         if (http != null) http.close();
         if (asyncHttp != null) asyncHttp.close();
         if (processPools != null) processPools.close();
+        asyncByConnect.values().forEach(AsyncHttp::close);
+        asyncByConnect.clear();
         processPools = null;
         sites = null;
         http = null;

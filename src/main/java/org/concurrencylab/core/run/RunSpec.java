@@ -33,9 +33,13 @@ import java.util.Objects;
 /// @param increments     how many times each race task adds one to the shared counter
 /// @param counterMode    how race tasks update the counter
 /// @param cpuMs          the heavy parse of the mixed workload, in ms of CPU per page
+/// @param connectTimeoutMs how long a download may take to open its connection
+/// @param readTimeoutMs  how long a download may wait for data: between two reads for the
+///                       blocking models' client, for the whole exchange on the event loop
 public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int tasks, long base,
                       int latencyMs, List<URI> urls, boolean warmup, int maxConnections, boolean gil,
-                      int switchMs, int increments, Step.CounterMode counterMode, int cpuMs) {
+                      int switchMs, int increments, Step.CounterMode counterMode, int cpuMs,
+                      int connectTimeoutMs, int readTimeoutMs) {
     public static final int DEFAULT_MAX_CONNECTIONS = 100;
     public static final int MAX_CONNECTIONS = 10_000;
     public static final int DEFAULT_SWITCH_MS = 5;
@@ -46,6 +50,10 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
     public static final int MAX_CPU_MS = 10_000;
     /// The most processes a process pool starts: each is a JVM of its own.
     public static final int MAX_PROCESSES = 64;
+    public static final int DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+    public static final int DEFAULT_READ_TIMEOUT_MS = 30_000;
+    /// The longest connect or read timeout: ten minutes.
+    public static final int MAX_TIMEOUT_MS = 600_000;
 
     public RunSpec {
         Objects.requireNonNull(workload, "workload");
@@ -73,6 +81,12 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
         if (cpuMs < 1 || cpuMs > MAX_CPU_MS) {
             throw new IllegalArgumentException("CPU ms must be between 1 and " + MAX_CPU_MS + ", was " + cpuMs);
         }
+        if (connectTimeoutMs < 1 || connectTimeoutMs > MAX_TIMEOUT_MS) {
+            throw new IllegalArgumentException("the connect timeout must be between 1 and " + MAX_TIMEOUT_MS + " ms, was " + connectTimeoutMs);
+        }
+        if (readTimeoutMs < 1 || readTimeoutMs > MAX_TIMEOUT_MS) {
+            throw new IllegalArgumentException("the read timeout must be between 1 and " + MAX_TIMEOUT_MS + " ms, was " + readTimeoutMs);
+        }
         int maxTasks = switch (workload) {
             case DOWNLOAD, MIXED -> DownloadSites.MAX_REQUESTS;
             case CPU -> SumOfSquares.MAX_COUNT;
@@ -90,7 +104,7 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
     public static RunSpec defaults(WorkloadKind workload, ModelKind model) {
         return new RunSpec(workload, model, defaultWorkers(model), workload.defaultTasks(), SumOfSquares.DEFAULT_BASE,
                 SiteConfig.DEFAULT_LATENCY_MS, List.of(), true, DEFAULT_MAX_CONNECTIONS, false, DEFAULT_SWITCH_MS,
-                DEFAULT_INCREMENTS, Step.CounterMode.UNSAFE, DEFAULT_CPU_MS);
+                DEFAULT_INCREMENTS, Step.CounterMode.UNSAFE, DEFAULT_CPU_MS, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS);
     }
 
     /// Five threads for a pool (the article's choice), one process per core (up to
@@ -115,55 +129,68 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
 
     public RunSpec withModel(ModelKind m) {
         int w = m.hasWorkers() && m != model ? defaultWorkers(m) : workers;
-        return new RunSpec(workload, m, w, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
+        return new RunSpec(workload, m, w, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withWorkers(int n) {
-        return new RunSpec(workload, model, n, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
+        return new RunSpec(workload, model, n, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withTasks(int n) {
-        return new RunSpec(workload, model, workers, n, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
+        return new RunSpec(workload, model, workers, n, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withBase(long n) {
-        return new RunSpec(workload, model, workers, tasks, n, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
+        return new RunSpec(workload, model, workers, tasks, n, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withLatencyMs(int ms) {
-        return new RunSpec(workload, model, workers, tasks, base, ms, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
+        return new RunSpec(workload, model, workers, tasks, base, ms, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withUrls(List<URI> newUrls) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, newUrls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, newUrls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withWarmup(boolean on) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, on, maxConnections, gil, switchMs, increments, counterMode, cpuMs);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, on, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withMaxConnections(int n) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, n, gil, switchMs, increments, counterMode, cpuMs);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, n, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withGil(boolean on) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, on, switchMs, increments, counterMode, cpuMs);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, on, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withSwitchMs(int ms) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, ms, increments, counterMode, cpuMs);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, ms, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withIncrements(int n) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, n, counterMode, cpuMs);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, n, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withCounterMode(Step.CounterMode mode) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, mode, cpuMs);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, mode, cpuMs, connectTimeoutMs, readTimeoutMs);
     }
 
     public RunSpec withCpuMs(int ms) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, ms);
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, ms, connectTimeoutMs, readTimeoutMs);
+    }
+
+    public RunSpec withConnectTimeoutMs(int ms) {
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, ms, readTimeoutMs);
+    }
+
+    public RunSpec withReadTimeoutMs(int ms) {
+        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, ms);
+    }
+
+    /// Whether both timeouts are the defaults (the engine's shared clients serve the run).
+    public boolean defaultTimeouts() {
+        return connectTimeoutMs == DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs == DEFAULT_READ_TIMEOUT_MS;
     }
 
     /// The workload this spec describes.

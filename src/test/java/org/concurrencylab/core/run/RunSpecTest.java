@@ -58,7 +58,8 @@ class RunSpecTest {
 
         assertThat(changed).isEqualTo(new RunSpec(WorkloadKind.DOWNLOAD, ModelKind.THREADS, 5, 7, 3, 0, urls, false,
                 RunSpec.DEFAULT_MAX_CONNECTIONS, false, RunSpec.DEFAULT_SWITCH_MS, RunSpec.DEFAULT_INCREMENTS,
-                org.concurrencylab.core.workload.Step.CounterMode.UNSAFE, RunSpec.DEFAULT_CPU_MS));
+                org.concurrencylab.core.workload.Step.CounterMode.UNSAFE, RunSpec.DEFAULT_CPU_MS,
+                RunSpec.DEFAULT_CONNECT_TIMEOUT_MS, RunSpec.DEFAULT_READ_TIMEOUT_MS));
         assertThat(changed.usesDemoSites()).isFalse();
     }
 
@@ -133,5 +134,30 @@ class RunSpecTest {
         assertThat(ModelKind.byId("threads")).contains(ModelKind.THREADS);
         assertThat(ModelKind.byId("sync")).contains(ModelKind.SYNC);
         assertThat(ModelKind.byId("gil")).isEmpty();
+    }
+
+    @Test
+    void the_timeouts_default_to_10_and_30_seconds_and_change_alone() {
+        assertThat(downloads.connectTimeoutMs()).isEqualTo(10_000);
+        assertThat(downloads.readTimeoutMs()).isEqualTo(30_000);
+        assertThat(downloads.defaultTimeouts()).isTrue();
+
+        RunSpec changed = downloads.withConnectTimeoutMs(250).withReadTimeoutMs(600_000);
+        assertThat(changed.connectTimeoutMs()).isEqualTo(250);
+        assertThat(changed.readTimeoutMs()).isEqualTo(600_000);
+        assertThat(changed.defaultTimeouts()).isFalse();
+        assertThat(changed.withConnectTimeoutMs(10_000).withReadTimeoutMs(30_000)).isEqualTo(downloads);
+        assertThat(changed.withModel(ModelKind.EVENTLOOP).withTasks(3).readTimeoutMs()).isEqualTo(600_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 600_001})
+    void timeouts_out_of_range_are_rejected_naming_the_field(int ms) {
+        assertThatThrownBy(() -> downloads.withConnectTimeoutMs(ms))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the connect timeout must be between 1 and 600000 ms, was " + ms);
+        assertThatThrownBy(() -> downloads.withReadTimeoutMs(ms))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the read timeout must be between 1 and 600000 ms, was " + ms);
     }
 }

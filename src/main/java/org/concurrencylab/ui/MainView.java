@@ -352,8 +352,11 @@ public final class MainView extends BorderPane {
         download.addRow(1, new Label("Latency (ms)"), latency);
         download.addRow(2, cpuMsLabel, cpuMs);
         download.addRow(3, connectionsLabel, connections);
-        download.addRow(4, new Label("Connect timeout (ms)"), connectTimeout);
-        download.addRow(5, new Label("Read timeout (ms)"), readTimeout);
+        Label connectLabel = new Label("Connect timeout (ms)");
+        Label readLabel = new Label("Read timeout (ms)");
+        for (Label l : List.of(connectLabel, readLabel)) l.setMinWidth(Region.USE_PREF_SIZE); // the field gives way
+        download.addRow(4, connectLabel, connectTimeout);
+        download.addRow(5, readLabel, readTimeout);
         Label urlsLabel = new Label("Your own URLs");
         download.add(urlsLabel, 0, 6, 2, 1);
         download.add(urls, 0, 7, 2, 1);

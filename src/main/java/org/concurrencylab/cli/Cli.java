@@ -46,6 +46,22 @@ public final class Cli {
         return cmd.execute(args);
     }
 
+    /// A bad argument of `command`: exit code 2 with `message` on one line.
+    static CommandLine.ParameterException bad(CommandLine.Model.CommandSpec command, String message) {
+        return new CommandLine.ParameterException(command.commandLine(), message);
+    }
+
+    /// Refuses, before anything runs, an output `file` that cannot be written (a folder, a
+    /// missing folder, no permission).
+    static void checkOutput(CommandLine.Model.CommandSpec command, String option, java.nio.file.Path file) {
+        if (file == null) return;
+        try {
+            org.concurrencylab.export.Exports.checkWritable(file);
+        } catch (java.io.IOException e) {
+            throw bad(command, option + ": " + e.getMessage());
+        }
+    }
+
     static String oneLine(String message) {
         return org.concurrencylab.export.Exports.oneLine(message);
     }

@@ -13,7 +13,6 @@ import org.concurrencylab.diagram.Captions;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.diagram.Ticks;
-import org.concurrencylab.export.Exports;
 import org.concurrencylab.render.PngRenderer;
 import org.concurrencylab.render.SnapshotRenderer;
 import picocli.CommandLine;
@@ -144,15 +143,10 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void checkOutput(String option, Path file) {
-        if (file == null) return;
-        try {
-            Exports.checkWritable(file);
-        } catch (IOException e) {
-            throw bad(option + ": " + e.getMessage());
-        }
+        Cli.checkOutput(spec, option, file);
     }
 
     private CommandLine.ParameterException bad(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+        return Cli.bad(spec, message);
     }
 }

@@ -52,6 +52,6 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private CommandLine.ParameterException bad(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+        return Cli.bad(spec, message);
     }
 }

@@ -168,7 +168,7 @@ final class OutputOptions {
     }
 
     private CommandLine.ParameterException bad(String message) {
-        return new CommandLine.ParameterException(command.commandLine(), message);
+        return Cli.bad(command, message);
     }
 
     static final class AspectConverter implements CommandLine.ITypeConverter<ImageOptions.Aspect> {

@@ -37,6 +37,6 @@ final class RenderBenchCommand implements Callable<Integer> {
     }
 
     private CommandLine.ParameterException bad(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+        return Cli.bad(spec, message);
     }
 }

@@ -160,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private CommandLine.ParameterException bad(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+        return Cli.bad(spec, message);
     }
 
     /// Turns a command-line id into one of `values`, or says which ids there are.

@@ -10,7 +10,6 @@ import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.diagram.Captions;
-import org.concurrencylab.export.Exports;
 import org.concurrencylab.render.PngRenderer;
 import org.concurrencylab.render.SnapshotRenderer;
 import org.concurrencylab.render.SweepChart;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,16 +159,11 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void checkOutput(String option, Path file) {
-        if (file == null) return;
-        try {
-            Exports.checkWritable(file);
-        } catch (IOException e) {
-            throw bad(option + ": " + e.getMessage());
-        }
+        Cli.checkOutput(spec, option, file);
     }
 
     private CommandLine.ParameterException bad(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+        return Cli.bad(spec, message);
     }
 
     static final class ParamConverter extends RunCommand.IdConverter<SweepParam> {

@@ -59,12 +59,27 @@ public final class DiagramLayout {
     /// @param hiddenStates  states left out of the plot (the legend shows them switched off)
     /// @param cursorNanos   replay: only what had happened by this time is drawn; -1 for all
     /// @param highlightTask a task whose segments stand out while the others dim; -1 for none
-    public record View(int firstLane, double minRow, Set<State> hiddenStates, long cursorNanos, int highlightTask) {
+    /// @param maxRow        the thickest a lane's row may get, in px at scale 1 (a slide of a few
+    ///                      lanes lets them grow to fill its height)
+    public record View(int firstLane, double minRow, Set<State> hiddenStates, long cursorNanos, int highlightTask,
+                       double maxRow) {
         public static final View ALL = new View(0, MIN_ROW, Set.of(), -1, -1);
+        /// Rows as thick as a picture of fixed height needs to be filled, up to this, px at scale 1.
+        public static final double FILLING_ROW = 160;
 
         public View {
             hiddenStates = Set.copyOf(hiddenStates);
             if (!(minRow >= MIN_ROW)) throw new IllegalArgumentException("minRow must be >= " + MIN_ROW);
+            if (!(maxRow >= minRow)) throw new IllegalArgumentException("maxRow must be >= minRow");
+        }
+
+        /// Rows of at most the screen's thickness.
+        public View(int firstLane, double minRow, Set<State> hiddenStates, long cursorNanos, int highlightTask) {
+            this(firstLane, minRow, hiddenStates, cursorNanos, highlightTask, MAX_ROW);
+        }
+
+        public View withMaxRow(double newMaxRow) {
+            return new View(firstLane, minRow, hiddenStates, cursorNanos, highlightTask, newMaxRow);
         }
     }
 
@@ -172,7 +187,7 @@ public final class DiagramLayout {
         TimeScale scale = new TimeScale(startNanos, Math.max(endNanos, startNanos + 1), plotX, plotW);
 
         int laneCount = model.lanes().size();
-        double rowH = laneCount == 0 ? 0 : Math.min(style.px(MAX_ROW), plotH / laneCount);
+        double rowH = laneCount == 0 ? 0 : Math.min(style.px(view.maxRow()), plotH / laneCount);
         int shown = laneCount;
         if (laneCount > 0 && rowH < view.minRow()) {
             rowH = view.minRow();

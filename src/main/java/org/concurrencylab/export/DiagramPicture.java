@@ -35,6 +35,8 @@ public record DiagramPicture(TraceModel model, long startNanos, long endNanos, D
     /// The picture's geometry, with text measured by `text` (the canvas's fonts, so that it
     /// matches a PNG to the pixel).
     public DiagramLayout.Frame frame(DiagramLayout.TextMeasure text) {
-        return DiagramLayout.layout(model, List.of(), size.width(), size.height(), startNanos, endNanos, -1, style, text);
+        // a picture of fixed shape (a 16:9 slide of five lanes) lets its lanes grow to fill it
+        return DiagramLayout.layout(model, List.of(), size.width(), size.height(), startNanos, endNanos, -1, style, text,
+                DiagramLayout.View.ALL.withMaxRow(DiagramLayout.View.FILLING_ROW));
     }
 }

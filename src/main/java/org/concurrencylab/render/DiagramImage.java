@@ -23,10 +23,17 @@ public final class DiagramImage {
     /// `width` × `height` logical pixels and `pixelScale` device pixels per logical pixel.
     public static WritableImage draw(TraceModel model, long startNanos, long endNanos, DiagramStyle style,
                                      DiagramLayout.View view, double width, double height, double pixelScale) {
+        return draw(width, height, pixelScale, text -> DiagramLayout.layout(model, List.of(), width, height, startNanos,
+                endNanos, -1, style, text, view), style);
+    }
+
+    /// Draws the frame `layout` makes with the canvas's text measure.
+    public static WritableImage draw(double width, double height, double pixelScale,
+                                     java.util.function.Function<DiagramLayout.TextMeasure, DiagramLayout.Frame> layout,
+                                     DiagramStyle style) {
         Canvas canvas = new Canvas(width, height);
         FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
-        DiagramLayout.Frame frame = DiagramLayout.layout(model, List.of(), width, height, startNanos, endNanos,
-                -1, style, surface, view);
+        DiagramLayout.Frame frame = layout.apply(surface);
         DiagramPainter.paint(surface, frame, style);
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(Color.TRANSPARENT);

@@ -1,14 +1,10 @@
 package org.concurrencylab.render;
 
 import javafx.application.Platform;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
-import javafx.scene.transform.Transform;
 import org.concurrencylab.diagram.DiagramLayout;
-import org.concurrencylab.diagram.DiagramPainter;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.TraceModel;
 import org.concurrencylab.export.DiagramPicture;
@@ -19,7 +15,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,21 +67,11 @@ public final class PngRenderer {
     /// `pixelScale` device pixels per logical pixel, and returns the image.
     public static BufferedImage render(TraceModel model, long startNanos, long endNanos, DiagramStyle style,
                                        int width, int height, double pixelScale) throws IOException {
-        return onFx("draw the diagram", () -> {
-            Canvas canvas = new Canvas(width, height);
-            FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
-            DiagramLayout.Frame frame = DiagramLayout.layout(model, List.of(), width, height,
-                    startNanos, endNanos, -1, style, surface);
-            DiagramPainter.paint(surface, frame, style);
-            SnapshotParameters params = new SnapshotParameters();
-            params.setFill(Color.TRANSPARENT);
-            params.setTransform(Transform.scale(pixelScale, pixelScale));
-            WritableImage snap = canvas.snapshot(params, null);
-            return toBufferedImage(snap);
-        });
+        return onFx("draw the diagram", () -> toBufferedImage(DiagramImage.draw(model, startNanos, endNanos, style,
+                DiagramLayout.View.ALL, width, height, pixelScale)));
     }
 
-    /// Draws a file's picture at its size and scale.
+    /// Draws a file's picture at its size and scale, laid out by the picture itself (as its SVG).
     public static BufferedImage render(DiagramPicture picture) throws IOException {
         ImageOptions.Size size = picture.size();
         if (!size.fitsPng()) {
@@ -94,8 +79,8 @@ public final class PngRenderer {
                     "a PNG of %,d × %,d pixels is over the %,d million that can be drawn; lower the width, height or scale",
                     size.pixelWidth(), size.pixelHeight(), ImageOptions.MAX_PIXEL_COUNT / 1_000_000));
         }
-        return render(picture.model(), picture.startNanos(), picture.endNanos(), picture.style(),
-                size.width(), size.height(), size.scale());
+        return onFx("draw the diagram", () -> toBufferedImage(DiagramImage.draw(size.width(), size.height(),
+                size.scale(), picture::frame, picture.style())));
     }
 
     /// Work that measures text as the canvas does.

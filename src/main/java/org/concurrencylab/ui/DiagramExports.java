@@ -140,7 +140,8 @@ final class DiagramExports {
         long start = asShown && window[1] > 0 ? window[0] : 0;
         long end = asShown && window[1] > 0 ? window[1] : Math.max(1, (long) (Math.max(result.wallNanos(), model.endNanos()) * 1.02));
         DiagramLayout.View view = asShown ? diagram.viewFx()
-                : new DiagramLayout.View(0, TimingDiagramView.MIN_ROW_PX, java.util.Set.of(), -1, -1);
+                : new DiagramLayout.View(0, TimingDiagramView.MIN_ROW_PX, java.util.Set.of(), -1, -1)
+                        .withMaxRow(DiagramLayout.View.FILLING_ROW);
         return DiagramImage.draw(model, start, end, style, view, width, height, pixelScale);
     }
 

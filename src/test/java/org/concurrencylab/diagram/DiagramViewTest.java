@@ -178,4 +178,19 @@ class DiagramViewTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> view(0, 1, Set.of(), -1, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_picture_of_fixed_height_lets_few_lanes_grow_up_to_the_filling_row() {
+        TraceModel three = TraceModel.of(lanes(3), List.of());
+        TraceModel many = TraceModel.of(lanes(40), List.of());
+
+        DiagramLayout.Frame screen = layout(three, 100 * MS, DiagramLayout.View.ALL);
+        DiagramLayout.Frame slide = layout(three, 100 * MS, DiagramLayout.View.ALL.withMaxRow(DiagramLayout.View.FILLING_ROW));
+        DiagramLayout.Frame crowded = layout(many, 100 * MS, DiagramLayout.View.ALL.withMaxRow(DiagramLayout.View.FILLING_ROW));
+
+        assertThat(screen.rows().getFirst().height()).isEqualTo(46);
+        assertThat(slide.rows().getFirst().height()).isEqualTo(Math.min(DiagramLayout.View.FILLING_ROW, slide.plot().h() / 3));
+        assertThat(slide.rows().getFirst().height()).isGreaterThan(46);
+        assertThat(crowded.rows().getFirst().height()).as("many lanes share the height").isEqualTo(crowded.plot().h() / 40);
+    }
 }

@@ -1,6 +1,7 @@
 package org.concurrencylab.diagram;
 
 import org.concurrencylab.core.trace.Lane;
+import org.concurrencylab.core.trace.LaneKind;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.State;
 
@@ -131,6 +132,8 @@ public final class DiagramLayout {
     private static final double LEGEND_HEIGHT = 24;
     private static final double AXIS_HEIGHT = 28;
     private static final double MAX_ROW = 46;
+    /// The event loop's lane above many thin task lanes, px at scale 1.
+    private static final double LOOP_ROW = 26;
     private static final double MIN_ROW = 2;
 
     /// Lays out `model` (plus the `open` segments of a live run) in a `width` × `height` area,
@@ -187,27 +190,37 @@ public final class DiagramLayout {
         TimeScale scale = new TimeScale(startNanos, Math.max(endNanos, startNanos + 1), plotX, plotW);
 
         int laneCount = model.lanes().size();
-        double rowH = laneCount == 0 ? 0 : Math.min(style.px(view.maxRow()), plotH / laneCount);
-        int shown = laneCount;
-        if (laneCount > 0 && rowH < view.minRow()) {
+        List<LaneRow> rows = new ArrayList<>();
+        // An event loop's lane stays on top and readable (one of the thicker rows) while its
+        // many task lanes get thin and scroll beneath it.
+        double loopRow = Math.min(style.px(LOOP_ROW), plotH / 2);
+        boolean pinLoop = laneCount > 1 && model.lanes().getFirst().kind() == LaneKind.LOOP && plotH / laneCount < loopRow;
+        int pinned = pinLoop ? 1 : 0;
+        double top = plotTop;
+        double room = plotH;
+        if (pinLoop) {
+            rows.add(row(model.lanes().getFirst(), top, loopRow));
+            top += loopRow;
+            room -= loopRow;
+        }
+        int rest = laneCount - pinned;
+        double rowH = rest == 0 ? 0 : Math.min(style.px(view.maxRow()), room / rest);
+        int shown = rest;
+        if (rest > 0 && rowH < view.minRow()) {
             rowH = view.minRow();
-            shown = Math.max(1, (int) Math.floor(plotH / rowH));
+            shown = Math.max(1, (int) Math.floor(room / rowH));
         }
-        int first = Math.clamp(view.firstLane(), 0, Math.max(0, laneCount - shown));
-        List<LaneRow> rows = new ArrayList<>(shown);
-        for (int i = 0; i < shown; i++) {
-            double rowY = plotTop + i * rowH;
-            double gap = rowH >= 10 ? rowH * 0.22 : rowH >= 5 ? 1 : 0;
-            rows.add(new LaneRow(model.lanes().get(first + i), rowY, rowH, rowY + gap / 2, rowH - gap));
-        }
+        int first = Math.clamp(view.firstLane(), 0, Math.max(0, rest - shown));
+        for (int i = 0; i < shown; i++) rows.add(row(model.lanes().get(pinned + first + i), top + i * rowH, rowH));
         long cursor = view.cursorNanos();
         Set<State> hidden = view.hiddenStates();
         // a live run's open segments, bucketed by shown lane in one pass
         List<List<Segment>> openOfRow = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) openOfRow.add(List.of());
         for (Segment s : open) {
-            int row = s.lane() - first;
-            if (row < 0 || row >= rows.size()) continue;
+            // shown lane i sits in row pinned + i, and its id is pinned + first + i
+            int row = pinLoop && s.lane() == 0 ? 0 : s.lane() - first;
+            if (row < 0 || row >= rows.size() || pinLoop && row == 0 && s.lane() != 0) continue;
             if (openOfRow.get(row).isEmpty()) openOfRow.set(row, new ArrayList<>(2));
             openOfRow.get(row).add(s);
         }
@@ -240,6 +253,11 @@ public final class DiagramLayout {
         List<Ticks.Tick> ticks = Ticks.choose(scale, style.px(80));
         return new Frame(width, height, plot, headerWidth, scale, rows, boxes, ticks, legend,
                 titleBaseline, captionBaseline, laneCount - rows.size(), cursor >= 0 ? cursor : nowNanos, first);
+    }
+
+    private static LaneRow row(Lane lane, double y, double height) {
+        double gap = height >= 10 ? height * 0.22 : height >= 5 ? 1 : 0;
+        return new LaneRow(lane, y, height, y + gap / 2, height - gap);
     }
 
     /// `s` as it stood at `cursor`: cut there and still open if it ended later.

@@ -54,12 +54,13 @@ public final class DiagramPainter {
         }
 
         double labelSize = style.px(DiagramLayout.LABEL_SIZE);
-        int every = labelEvery(f.rows().isEmpty() ? labelSize : f.rows().getFirst().height(), labelSize);
+        int every = labelEvery(f.rows().isEmpty() ? labelSize : f.rows().getLast().height(), labelSize);
         for (DiagramLayout.LaneRow row : f.rows()) {
-            if (row.lane().id() % every != 0 && f.rows().size() > 1) continue;
-            double y = every == 1 ? row.y() + row.height() / 2 + labelSize * 0.35 : row.y() + labelSize * 0.35;
+            boolean thick = row.height() >= labelSize * 0.8;
+            if (!thick && row.lane().id() % every != 0 && f.rows().size() > 1) continue;
+            double y = thick ? row.y() + row.height() / 2 + labelSize * 0.35 : row.y() + labelSize * 0.35;
             s.text(row.lane().name(), plot.x() - style.px(8), y, labelSize, false, Surface.Align.RIGHT, p.text());
-            if (every > 1) s.line(plot.x() - style.px(5), snap(row.y()), plot.x() - 1, snap(row.y()), p.mutedText(), 1);
+            if (!thick) s.line(plot.x() - style.px(5), snap(row.y()), plot.x() - 1, snap(row.y()), p.mutedText(), 1);
         }
         if (f.hiddenLanes() > 0) {
             int total = f.rows().size() + f.hiddenLanes();

@@ -193,4 +193,42 @@ class DiagramViewTest {
         assertThat(slide.rows().getFirst().height()).isGreaterThan(46);
         assertThat(crowded.rows().getFirst().height()).as("many lanes share the height").isEqualTo(crowded.plot().h() / 40);
     }
+
+    @Test
+    void an_event_loops_lane_stays_on_top_and_thick_while_its_task_lanes_scroll_beneath_it() {
+        List<Lane> lanes = new ArrayList<>();
+        lanes.add(new Lane(0, "event loop", LaneKind.LOOP));
+        for (int i = 1; i <= 200; i++) lanes.add(new Lane(i, "task " + i, LaneKind.TASK));
+        TraceModel model = TraceModel.of(lanes, List.of(
+                Segment.closed(0, 3, State.WORK, 0, 10 * MS, "task 3"),
+                Segment.closed(51, 50, State.IO_WAIT, 0, 40 * MS, "GET")));
+        List<Segment> open = List.of(new Segment(0, 7, State.WORK, 20 * MS, 30 * MS, "", null, true),
+                new Segment(52, 51, State.IO_WAIT, 0, 30 * MS, "", null, true),
+                new Segment(2, 1, State.IO_WAIT, 0, 30 * MS, "", null, true));
+
+        DiagramLayout.Frame top = DiagramLayout.layout(model, open, 1088, 600, 0, 100 * MS, 30 * MS, STYLE, SEVEN_PX_PER_CHAR,
+                view(0, 6, Set.of(), -1, -1));
+        DiagramLayout.Frame scrolled = DiagramLayout.layout(model, open, 1088, 600, 0, 100 * MS, 30 * MS, STYLE, SEVEN_PX_PER_CHAR,
+                view(100, 6, Set.of(), -1, -1));
+
+        assertThat(top.rows().size()).as("lanes 51 and 52 fit on the first page").isGreaterThan(53).isLessThan(101);
+        for (DiagramLayout.Frame f : List.of(top, scrolled)) {
+            assertThat(f.rows().getFirst().lane().kind()).isEqualTo(LaneKind.LOOP);
+            assertThat(f.rows().getFirst().height()).isEqualTo(26);
+            assertThat(f.rows().get(1).height()).isEqualTo(6);
+            assertThat(f.rows().getLast().y() + f.rows().getLast().height()).isLessThanOrEqualTo(f.plot().bottom() + 1e-9);
+            assertThat(f.hiddenLanes()).isEqualTo(201 - f.rows().size());
+        }
+        assertThat(top.rows().get(1).lane().id()).isEqualTo(1);
+        assertThat(scrolled.rows().get(1).lane().id()).isEqualTo(101);
+        // every box sits on the row of its own lane, open ones included
+        for (DiagramLayout.Frame f : List.of(top, scrolled)) {
+            for (DiagramLayout.Box b : f.boxes()) {
+                assertThat(f.rowAt(b.y() + b.h() / 2)).map(r -> r.lane().id()).contains(b.segment().lane());
+            }
+        }
+        assertThat(top.boxes()).extracting(b -> b.segment().lane()).containsExactlyInAnyOrder(0, 0, 2, 51, 52);
+        assertThat(scrolled.boxes()).as("the loop's boxes stay, the task lanes scrolled away go")
+                .extracting(b -> b.segment().lane()).containsExactlyInAnyOrder(0, 0);
+    }
 }

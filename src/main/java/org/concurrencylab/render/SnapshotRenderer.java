@@ -45,8 +45,9 @@ public final class SnapshotRenderer {
         });
     }
 
-    /// Snapshots the node `content` makes, on the FX thread; a node with no scene gets one of
-    /// its own first, so CSS and layout apply (a chart needs both).
+    /// Snapshots the node `content` makes, on the FX thread, on a white ground (a file for a
+    /// slide); a node with no scene gets one of its own first, so CSS and layout apply (a chart
+    /// needs both).
     public static BufferedImage node(Supplier<? extends Node> content, double pixelScale) throws IOException {
         return onFx(() -> {
             Node node = content.get();
@@ -55,13 +56,17 @@ public final class SnapshotRenderer {
                 parent.applyCss();
                 parent.layout();
             }
-            return snapshot(node, pixelScale);
+            return snapshot(node, pixelScale, Color.WHITE);
         });
     }
 
     private static BufferedImage snapshot(Node node, double pixelScale) {
+        return snapshot(node, pixelScale, Color.TRANSPARENT);
+    }
+
+    private static BufferedImage snapshot(Node node, double pixelScale, Color ground) {
         SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Color.TRANSPARENT);
+        params.setFill(ground);
         params.setTransform(Transform.scale(pixelScale, pixelScale));
         return PngRenderer.toBufferedImage(node.snapshot(params, null));
     }

@@ -68,6 +68,13 @@ public record Settings(WorkloadKind workload, ModelKind model, int workers, int 
                 RunSpec.DEFAULT_CONNECT_TIMEOUT_MS, RunSpec.DEFAULT_READ_TIMEOUT_MS, true, false, false);
     }
 
+    /// These settings with another theme and palette.
+    public Settings withLooks(boolean newDark, boolean newColorBlind) {
+        return new Settings(workload, model, workers, processes, downloadTasks, cpuTasks, raceTasks, base, latencyMs, urls,
+                maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs, warmup,
+                newDark, newColorBlind);
+    }
+
     private static void check(String field, long value, long min, long max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + value);

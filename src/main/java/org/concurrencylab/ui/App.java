@@ -48,7 +48,10 @@ public final class App extends Application {
         stage.fullScreenProperty().addListener((obs, a, full) -> {
             if (!full) vm.presentationProperty().set(false);
         });
-        stage.setFullScreenExitHint("Presentation mode: press F11 or Esc to leave.");
+        // Esc stops a run or ends a replay first (the shortcuts below); only then does it leave
+        // presentation mode, so a teacher stopping a run is not thrown out of full screen
+        stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("Presentation mode: press F11 to leave (Esc stops a run first).");
         stage.setTitle("Concurrency Lab");
         stage.getIcons().add(new Image(Objects.requireNonNull(App.class.getResourceAsStream("icon.png"))));
         stage.setScene(scene);
@@ -78,6 +81,9 @@ public final class App extends Application {
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && diagram.replayingProperty().get()) {
                 diagram.stopReplayFx();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && vm.presentationProperty().get()) {
+                vm.presentationProperty().set(false);
                 e.consume();
             } else if (e.getCode() == KeyCode.F11) {
                 vm.presentationProperty().set(!vm.presentationProperty().get());

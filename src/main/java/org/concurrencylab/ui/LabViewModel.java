@@ -74,6 +74,8 @@ public final class LabViewModel {
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanProperty colorBlind = new SimpleBooleanProperty(false);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final BooleanProperty seriesRunning = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper startFailure = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyStringWrapper validationError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunSpec> spec = new ReadOnlyObjectWrapper<>();
@@ -192,6 +194,10 @@ public final class LabViewModel {
     public void runFx() {
         RunSpec s = spec.get();
         if (running.get() || s == null) return;
+        if (seriesRunning.get()) {
+            status.set("A comparison or a sweep is running: stop it first (Stop in its tab).");
+            return;
+        }
         RunHandle h = engine.start(s);
         handle.set(h);
         running.set(true);
@@ -252,6 +258,8 @@ public final class LabViewModel {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 status.set("The run could not start: " + cause.getMessage());
+                startFailure.set(status.get());
+                startFailure.set("");
             } else {
                 showResult(result);
             }
@@ -305,6 +313,20 @@ public final class LabViewModel {
 
     /// The settings to remember between launches.
     public org.concurrencylab.history.Settings settings() {
+        try {
+            lastGoodSettings = currentSettings();
+        } catch (IllegalArgumentException halfTyped) {
+            // a field left empty or out of range: keep what was last valid, with today's looks
+            org.concurrencylab.history.Settings good = lastGoodSettings != null ? lastGoodSettings
+                    : org.concurrencylab.history.Settings.defaults();
+            return good.withLooks(dark.get(), colorBlind.get());
+        }
+        return lastGoodSettings;
+    }
+
+    private org.concurrencylab.history.Settings lastGoodSettings;
+
+    private org.concurrencylab.history.Settings currentSettings() {
         return new org.concurrencylab.history.Settings(workload.get(), model.get(), workers.get(), processes.get(),
                 downloadTasks.get(), cpuTasks.get(), raceTasks.get(), base.get(), latencyMs.get(), urls.get(),
                 maxConnections.get(), gil.get(), switchMs.get(), increments.get(), counterMode.get(), cpuMs.get(),
@@ -388,8 +410,14 @@ public final class LabViewModel {
     /// Shows a run loaded from a file (or the history) as the last result, for exploring,
     /// replaying and exporting; a run going on is not disturbed.
     public void openFx(RunResult result, String from) {
-        if (running.get()) return;
+        if (running.get()) {
+            status.set("Stop the run going on first, then open " + from + ".");
+            return;
+        }
         handle.set(null);
+        system.set(null);
+        peakThreads.set(0);
+        lastResult.set(null); // the same run opened again is shown afresh too
         lastResult.set(result);
         done.set(result.completed());
         total.set(result.tasks());
@@ -403,6 +431,12 @@ public final class LabViewModel {
     public void tellFx(String text) {
         status.set(text);
     }
+
+    /// Set (then cleared) with the reason when a run could not start.
+    public ReadOnlyStringProperty startFailureProperty() { return startFailure.getReadOnlyProperty(); }
+
+    /// Whether a comparison or a sweep is running: the main run waits for it.
+    public BooleanProperty seriesRunningProperty() { return seriesRunning; }
 
     /// The dark theme, for the window and the diagram.
     public BooleanProperty darkProperty() { return dark; }
@@ -447,6 +481,11 @@ public final class LabViewModel {
                     .withGil(gil.get() && m.supportsGil())
                     .withSwitchMs(switchMs.get());
             spec.set(s);
+            try {
+                lastGoodSettings = currentSettings();
+            } catch (IllegalArgumentException outsideSettingsRange) {
+                // the spec is fine; the remembered settings keep their last good value
+            }
             validationError.set("");
         } catch (IllegalArgumentException e) {
             spec.set(null);

@@ -109,6 +109,10 @@ public final class MainView extends BorderPane {
         this.compareView = new CompareView(vm.engine(), vm.specProperty(), vm.fxExecutor(), history::keepFx);
         this.sweepView = new SweepView(vm.engine(), vm.specProperty(), vm.fxExecutor(), history::keepFx);
         vm.setOnRunFinished(history::keepFx);
+        vm.seriesRunningProperty().bind(compareView.runningProperty().or(sweepView.runningProperty()));
+        vm.startFailureProperty().addListener((obs, a, text) -> {
+            if (!text.isEmpty()) diagram.showMessageFx(text);
+        });
         getStyleClass().add("lab-main");
         setTop(toolbar());
 
@@ -176,7 +180,7 @@ public final class MainView extends BorderPane {
                 center.getItems().remove(below);
             } else if (!center.getItems().contains(below)) {
                 center.getItems().add(below);
-                center.setDividerPositions(0.68);
+                center.setDividerPositions(centerTabs.getSelectionModel().getSelectedIndex() == 0 ? 0.68 : 0.94);
             }
             diagram.scaleProperty().set(on ? PRESENTATION_SCALE : 1);
             if (on) getStyleClass().add("presentation");
@@ -652,7 +656,8 @@ public final class MainView extends BorderPane {
         field.setTextFormatter(new javafx.scene.control.TextFormatter<>(change ->
                 change.getControlNewText().matches("\\d{0,10}") ? change : null));
         field.textProperty().addListener((obs, a, text) -> {
-            if (!text.isEmpty()) sink.accept(Long.parseLong(text));
+            // clamped just past the range: out of range stays out of range, and no int wraps round
+            if (!text.isEmpty()) sink.accept(Math.min(Long.parseLong(text), max + 1));
             else sink.accept(-1);
         });
         validation.registerValidator(field, false, (Validator<String>) (control, text) -> {

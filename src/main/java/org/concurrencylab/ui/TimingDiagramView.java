@@ -226,11 +226,23 @@ public final class TimingDiagramView extends Region {
         stopReplayFx();
         finished.set(false);
         highlightTask.set(-1);
+        hiddenStates.clear(); // a state hidden in the last run must not vanish silently from this one
+        totals.set(Map.of());
         firstLane = 0;
         lanesBar.setValue(0);
         fitFx();
         hover.setVisible(false);
         dirty = true;
+    }
+
+    /// Shows `text` instead of a diagram (a run that could not start).
+    public void showMessageFx(String text) {
+        live = null;
+        result = null;
+        model = new TraceModel();
+        taskModel = null;
+        message = text;
+        resetFx();
     }
 
     /// The trace as drawn by worker (for tests and hit-testing).

@@ -185,4 +185,45 @@ class MainWindowTest {
         robot.interact(() -> spinner.getValueFactory().setValue(1000));
         assertThat(vm.processesProperty().get()).as("a process pool's limit").isEqualTo(org.concurrencylab.core.run.RunSpec.MAX_PROCESSES);
     }
+
+    @Test
+    void settings_survive_a_field_left_empty_and_a_number_too_big_for_an_int_stays_refused(FxRobot robot) {
+        robot.interact(() -> vm.darkProperty().set(true));
+        org.concurrencylab.history.Settings before = vm.settings();
+
+        robot.interact(() -> robot.lookup("#pages").queryAs(javafx.scene.control.TextField.class).setText(""));
+        org.concurrencylab.history.Settings halfTyped = vm.settings();
+        assertThat(halfTyped.downloadTasks()).isEqualTo(before.downloadTasks());
+        assertThat(halfTyped.dark()).isTrue();
+
+        robot.interact(() -> robot.lookup("#pages").queryAs(javafx.scene.control.TextField.class).setText("4294967297"));
+        assertThat(vm.specProperty().get()).as("2^32 + 1 pages is refused, not read as 1").isNull();
+    }
+
+    @Test
+    void the_main_run_waits_while_a_comparison_or_sweep_runs_and_says_so(FxRobot robot) {
+        robot.interact(() -> {
+            vm.seriesRunningProperty().unbind();
+            vm.seriesRunningProperty().set(true);
+            vm.runFx();
+        });
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).contains("stop it first");
+    }
+
+    @Test
+    void opening_the_run_shown_again_shows_it_afresh(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.downloadTasksProperty().set(8));
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.lastResultProperty().get() != null);
+        RunResult result = vm.lastResultProperty().get();
+        robot.interact(() -> view.diagram().zoomFx(4));
+        robot.sleep(100);
+        assertThat(view.diagram().zoomedProperty().get()).isTrue();
+
+        robot.interact(() -> vm.openFx(result, "the same run"));
+        robot.sleep(100);
+        assertThat(view.diagram().zoomedProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).startsWith("Opened the same run");
+    }
 }

@@ -116,6 +116,14 @@ public final class Http {
             throw new FetchException(call.isCanceled() ? "cancelled" : "interrupted", e);
         } catch (IOException e) {
             throw new FetchException(call.isCanceled() ? "cancelled" : describe(e), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception undeclared) {
+            // OkHttp is written in Kotlin, which declares no checked exceptions: an interrupt
+            // (a stop) can come out of it as a bare InterruptedException
+            if (undeclared instanceof InterruptedException) Thread.currentThread().interrupt();
+            throw new FetchException(call.isCanceled() || undeclared instanceof InterruptedException ? "cancelled"
+                    : undeclared.getClass().getSimpleName() + ": " + undeclared.getMessage(), undeclared);
         }
     }
 

@@ -75,7 +75,10 @@ public final class BlockingInterpreter {
         } catch (CancelledException cancelled) {
             context.fail("cancelled");
             throw cancelled;
-        } catch (RuntimeException bug) {
+        } catch (Exception bug) {
+            // a runtime exception, or a checked one a library threw without declaring it: the
+            // task fails with it, its segment marked, and the run goes on
+            if (bug instanceof InterruptedException) Thread.currentThread().interrupt();
             String message = bug.getClass().getSimpleName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
             context.fail(message);
             return TaskOutcome.failure(plan.id(), plan.name(), message);

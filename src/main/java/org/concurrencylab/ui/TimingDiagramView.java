@@ -515,8 +515,13 @@ public final class TimingDiagramView extends Region {
         return true;
     }
 
+    /// The lanes a page of scrolling moves over: the shown rows, less an event loop's row pinned
+    /// on top.
     private int visibleLanes() {
-        return lastFrame == null ? 1 : lastFrame.visibleLanes();
+        if (lastFrame == null) return 1;
+        long pinned = lastFrame.rows().isEmpty() || lastFrame.hiddenLanes() == 0 ? 0
+                : lastFrame.rows().getFirst().lane().kind() == org.concurrencylab.core.trace.LaneKind.LOOP ? 1 : 0;
+        return (int) Math.max(1, lastFrame.visibleLanes() - pinned);
     }
 
     private void hoverFx(MouseEvent e) {

@@ -13,6 +13,7 @@ import org.concurrencylab.diagram.Captions;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.diagram.Ticks;
+import org.concurrencylab.export.ImageOptions;
 import org.concurrencylab.render.PngRenderer;
 import org.concurrencylab.render.SnapshotRenderer;
 import picocli.CommandLine;
@@ -62,7 +63,9 @@ final class CompareCommand implements Callable<Integer> {
         List<RunSpec> specs = specs();
         checkOutput("--json", json);
         checkOutput("--png", png);
-        if (width < 320 || width > 8192) throw bad("--width must be 320–8192 pixels, was " + width);
+        if (width < ImageOptions.MIN_WIDTH || width > ImageOptions.MAX_WIDTH) {
+            throw bad("--width must be " + ImageOptions.MIN_WIDTH + "–" + ImageOptions.MAX_WIDTH + " pixels, was " + width);
+        }
         if (png != null) PngRenderer.startHeadlessIfNeeded();
 
         PrintWriter out = spec.commandLine().getOut();

@@ -10,6 +10,7 @@ import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.diagram.Captions;
+import org.concurrencylab.export.ImageOptions;
 import org.concurrencylab.render.PngRenderer;
 import org.concurrencylab.render.SnapshotRenderer;
 import org.concurrencylab.render.SweepChart;
@@ -102,7 +103,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         checkOutput("--json", json);
         checkOutput("--png", png);
-        if (width < 320 || width > 8192 || height < 200 || height > 8192) throw bad("--width must be 320–8192 and --height 200–8192 pixels");
+        if (width < ImageOptions.MIN_WIDTH || width > ImageOptions.MAX_WIDTH || height < ImageOptions.MIN_HEIGHT || height > ImageOptions.MAX_HEIGHT) {
+            throw bad("--width must be " + ImageOptions.MIN_WIDTH + "–" + ImageOptions.MAX_WIDTH + " and --height "
+                    + ImageOptions.MIN_HEIGHT + "–" + ImageOptions.MAX_HEIGHT + " pixels");
+        }
         if (png != null) PngRenderer.startHeadlessIfNeeded();
 
         PrintWriter out = spec.commandLine().getOut();

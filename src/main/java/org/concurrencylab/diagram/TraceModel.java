@@ -126,12 +126,17 @@ public final class TraceModel {
         long best = -1;
         for (List<Segment> lane : byLane) {
             for (Segment s : lane) {
-                for (long t : new long[] {s.start(), s.end()}) {
-                    if (backwards ? t < nanos && (best < 0 || t > best) : t > nanos && (best < 0 || t < best)) best = t;
-                }
+                best = closer(best, s.start(), nanos, backwards);
+                best = closer(best, s.end(), nanos, backwards);
             }
         }
         return best;
+    }
+
+    /// `t` if it is on the asked side of `nanos` and nearer to it than `best` (-1: none yet).
+    private static long closer(long best, long t, long nanos, boolean backwards) {
+        boolean nearer = backwards ? t < nanos && (best < 0 || t > best) : t > nanos && (best < 0 || t < best);
+        return nearer ? t : best;
     }
 
     public void addLane(Lane lane) {

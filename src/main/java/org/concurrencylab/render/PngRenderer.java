@@ -95,8 +95,9 @@ public final class PngRenderer {
         return onFx("lay out the diagram", () -> work.run(new FxSurface(new Canvas(1, 1).getGraphicsContext2D())));
     }
 
-    /// Runs `work` on the FX thread (at once if called on it) and waits up to 60 s for it.
-    private static <T> T onFx(String what, java.util.concurrent.Callable<T> work) throws IOException {
+    /// Runs `work` on the FX thread (at once if called on it) and waits up to 60 s for it; `what`
+    /// names the work in the error ("draw the diagram").
+    public static <T> T onFx(String what, java.util.concurrent.Callable<T> work) throws IOException {
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable run = () -> {
             try {

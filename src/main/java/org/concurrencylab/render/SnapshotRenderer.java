@@ -1,6 +1,5 @@
 package org.concurrencylab.render;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -16,10 +15,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /// Pictures for files beyond the single diagram: stacked diagrams on one time axis, and any
@@ -72,25 +67,6 @@ public final class SnapshotRenderer {
     }
 
     private static BufferedImage onFx(Callable<BufferedImage> work) throws IOException {
-        CompletableFuture<BufferedImage> image = new CompletableFuture<>();
-        Runnable draw = () -> {
-            try {
-                image.complete(work.call());
-            } catch (Throwable t) {
-                image.completeExceptionally(t);
-            }
-        };
-        if (Platform.isFxApplicationThread()) draw.run();
-        else Platform.runLater(draw);
-        try {
-            return image.get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while drawing", e);
-        } catch (ExecutionException e) {
-            throw new IOException("could not draw the picture: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IOException("drawing took over 60 s", e);
-        }
+        return PngRenderer.onFx("draw the picture", work);
     }
 }

@@ -22,6 +22,7 @@ import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.diagram.TraceModel;
 import org.concurrencylab.render.FxSurface;
+import org.concurrencylab.render.PngRenderer;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -226,14 +227,6 @@ public final class RenderBench {
     }
 
     private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result.get(5, TimeUnit.MINUTES);
+        return PngRenderer.onFx("measure the diagram", work::get);
     }
 }

@@ -120,8 +120,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             RunSpec s = RunSpec.defaults(workload, model);
             if (workers != null) {
+                if (workers < 1) throw bad("--workers must be at least 1, was " + workers);
                 if (!model.hasWorkers() && workers != 1) throw bad("--workers: the " + model.id() + " model has exactly 1 worker");
-                if (workers < 1 || workers > RunSpec.maxWorkers(model)) {
+                if (workers > RunSpec.maxWorkers(model)) {
                     throw bad("--workers must be between 1 and " + RunSpec.maxWorkers(model) + ", was " + workers);
                 }
                 s = s.withWorkers(workers);

@@ -15,6 +15,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -40,6 +44,8 @@ final class AotCache {
 
     private final Path file;
     private Process training;
+    /// Completes once the training run has ended and its cache, if any, is in place.
+    private CompletableFuture<Void> installed;
     private boolean trainingFailed;
 
     private AotCache(Path file) {
@@ -94,9 +100,29 @@ final class AotCache {
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             training = process;
-            process.onExit().thenRun(() -> install(process, partial));
+            installed = process.onExit().thenRun(() -> install(process, partial));
         } catch (IOException e) {
             // no training: children start without the cache
+        }
+    }
+
+    /// Starts the training run if the cache is missing and waits up to `millis` for the cache;
+    /// true if it exists.
+    boolean trainAndWait(ChildJvm jvm, long millis) throws InterruptedException {
+        CompletableFuture<Void> done;
+        synchronized (this) {
+            trainIfMissing(jvm);
+            done = training != null && training.isAlive() ? installed : null;
+        }
+        if (done != null) {
+            try {
+                done.get(millis, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // no cache yet: the caller goes on without one
+            }
+        }
+        synchronized (this) {
+            return Files.isRegularFile(file);
         }
     }
 

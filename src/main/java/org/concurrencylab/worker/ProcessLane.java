@@ -17,7 +17,7 @@ import java.io.IOException;
 /// state that ends within [#LIVE_AFTER_NANOS] of its start is recorded once it ended, with both
 /// of its times exact; a longer one is drawn while it lasts (an open span from its exact start),
 /// and ends when the parent hears of its end: up to about a millisecond late, as the child looks
-/// at its states every millisecond ([StateReporter#POLL_NANOS]) and a span can only be ended
+/// at its states a millisecond after they change ([StateReporter#DELAY_NANOS]) and a span can only be ended
 /// now. A lane's segments never overlap: each starts at or after the end of the one before.
 ///
 /// Thread-safety: confined to the run's dispatcher thread.

@@ -25,6 +25,17 @@ public final class ProcessPools implements PooledModels {
     }
 
     @Override
+    public boolean prepareStartUp(java.time.Duration budget) throws InterruptedException {
+        WorkerPool p;
+        synchronized (this) {
+            if (closed) throw new IllegalStateException("the process pool is closed");
+            if (pool == null) pool = new WorkerPool();
+            p = pool;
+        }
+        return p.prepareCache(budget.toMillis());
+    }
+
+    @Override
     public synchronized void close() {
         closed = true;
         if (pool != null) pool.close();

@@ -15,21 +15,30 @@ import java.util.concurrent.locks.LockSupport;
 /// ended as [Protocol.Ended] (exact times) and announces each state it finds still open as
 /// [Protocol.Began], so the parent can draw long states while they last.
 ///
-/// While a task runs, a daemon thread looks every [#POLL_NANOS]; when the task ends, the task's
-/// thread drains what is left before it reports the outcome, so a task's states always reach the
-/// parent before its outcome, and for one lane they reach it in time order.
+/// While a task runs, a daemon thread looks [#DELAY_NANOS] after each change the recorder tells
+/// it of ([#changed]), and sleeps otherwise; when the task ends, the task's thread drains what is
+/// left before it reports the outcome, so a task's states always reach the parent before its
+/// outcome, and for one lane they reach it in time order.
+///
+/// Why not look every millisecond, as it once did: a thread waking a thousand times a second in
+/// each process took the cores from the tasks. Measured with two processes summing squares on
+/// the 2-core machine (`bench`), the compute phase took 1.11 s instead of 1.03 s, and 4.6 s
+/// instead of 4.0 s for the sums from 20,000,000.
 ///
 /// Thread-safety: [#drain] and [#follow] are synchronized (the poller and the task's thread both
 /// drain); [#taskStarted]/[#taskEnded] are called by the task's thread.
 final class StateReporter {
-    /// How often a running task's states are looked at: the delay before the parent hears of a
-    /// long state's end (short states are reported with their exact times anyway).
-    static final long POLL_NANOS = 1_000_000;
+    /// How long after a change the states are looked at: at most the delay before the parent
+    /// hears of a state's end. A state shorter than this is reported once, ended, with its exact
+    /// times, rather than announced and then ended.
+    static final long DELAY_NANOS = 1_000_000;
 
     private final WorkerMain.Output output;
     private final Set<Key> announced = new HashSet<>();
     private final Thread poller;
     private volatile boolean active;
+    /// Set by [#changed], cleared by the poller before it looks.
+    private volatile boolean dirty;
     private TraceRecorder recorder;
     private int lane;
     private int position;
@@ -60,10 +69,19 @@ final class StateReporter {
         drain();
     }
 
+    /// The recorder changed (on the writer's thread): the poller looks soon.
+    void changed() {
+        dirty = true;
+        if (active) LockSupport.unpark(poller);
+    }
+
     private void poll() {
         while (true) {
-            if (active) {
-                LockSupport.parkNanos(POLL_NANOS);
+            if (active && dirty) {
+                // the whole delay, even if more changes come meanwhile (each would unpark us)
+                long deadline = System.nanoTime() + DELAY_NANOS;
+                for (long left = DELAY_NANOS; left > 0; left = deadline - System.nanoTime()) LockSupport.parkNanos(left);
+                dirty = false;
                 drain();
             } else {
                 LockSupport.park(this);

@@ -199,7 +199,7 @@ public final class WorkerMain {
         }
 
         private void reset() {
-            recorder = TraceRecorder.create(clock);
+            recorder = TraceRecorder.create(clock, reporter::changed);
             counter = new SharedCounter();
             lane = recorder.track(recorder.addLane("worker", LaneKind.PROCESS));
             interpreter = new BlockingInterpreter(recorder, http, counter);

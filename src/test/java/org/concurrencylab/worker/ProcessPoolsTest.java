@@ -5,6 +5,7 @@ import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.PooledModels;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -27,6 +28,13 @@ class ProcessPoolsTest {
             assertThat(model.workers()).isEqualTo(3);
             pools.close();
             assertThatThrownBy(() -> pools.create(1)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void with_class_folders_on_the_class_path_there_is_no_aot_cache_to_prepare() throws Exception {
+        try (PooledModels pools = new ProcessPools()) {
+            assertThat(pools.prepareStartUp(Duration.ofSeconds(30))).isFalse();
         }
     }
 }

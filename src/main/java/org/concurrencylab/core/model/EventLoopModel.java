@@ -289,7 +289,7 @@ public final class EventLoopModel implements ConcurrencyModel {
             if (next == null) {
                 connectionsInUse--;
             } else {
-                ready.add(() -> send(next));
+                send(next);
             }
         }
 

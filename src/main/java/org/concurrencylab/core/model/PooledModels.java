@@ -12,6 +12,15 @@ public interface PooledModels extends AutoCloseable {
     /// A model for one run with `workers` workers; it may reuse workers of earlier runs.
     ConcurrencyModel create(int workers);
 
+    /// Readies, ahead of any run, what makes this kind's workers start fast (the process pool
+    /// records the JDK's AOT cache for its processes, which it otherwise does in the background
+    /// while runs go on), waiting up to `budget`. True if it is ready; false if there is nothing
+    /// to ready here (a development build's class folders cannot be cached), it failed, or the
+    /// budget ran out.
+    default boolean prepareStartUp(java.time.Duration budget) throws InterruptedException {
+        return false;
+    }
+
     /// Releases what the models kept (stops the worker processes).
     @Override
     void close();

@@ -98,6 +98,14 @@ public final class RunEngine implements AutoCloseable {
         return http;
     }
 
+    /// Readies what makes the worker processes of `kind` start fast (the process pool's AOT
+    /// cache, recorded otherwise in the background while runs go on), waiting up to `budget`:
+    /// for a benchmark that should time runs as an app that has been open a while makes them.
+    /// True if it is ready; false for a kind with no such thing, or if it could not be made.
+    public boolean prepareStartUp(ModelKind kind, Duration budget) throws InterruptedException {
+        return kind == ModelKind.PROCESSES && processPools().prepareStartUp(budget);
+    }
+
     /// The process pool's maker (from the `worker` package, found with `ServiceLoader`), made on
     /// first use; its worker processes live until [#close].
     private synchronized PooledModels processPools() {
@@ -165,11 +173,12 @@ public final class RunEngine implements AutoCloseable {
             }
 
             Http client = http(spec); // made before the clock starts: its set-up is not the run's
+            SystemSample firstSample = SystemSampler.first();
             long cpuBefore = processCpuNanos();
             RunClock clock = RunClock.startingNow();
             TraceRecorder recorder = handle.recording() ? TraceRecorder.create(clock) : TraceRecorder.disabled(clock);
             Outcomes outcomes = new Outcomes(plans.size());
-            SystemSampler sampler = new SystemSampler(clock);
+            SystemSampler sampler = new SystemSampler(clock, firstSample);
             handle.started(recorder, outcomes, sampler);
             handle.phase(RunPhase.RUNNING);
             SharedCounter counter = new SharedCounter();

@@ -24,10 +24,12 @@ final class SystemSampler implements AutoCloseable {
     private volatile SystemSample latest;
     private volatile boolean stopped;
 
-    SystemSampler(RunClock clock) {
+    /// Starts sampling on `clock`, which starts at `first` (taken by [#first] before it, as the
+    /// first look at the process list is slow: about 9 ms, which would count in a run's time).
+    SystemSampler(RunClock clock, SystemSample first) {
         this.clock = clock;
-        this.latest = sample(0, clock.now());
-        samples.add(latest);
+        this.latest = first;
+        samples.add(first);
         this.thread = Thread.ofVirtual().name("system-sampler").start(this::loop);
     }
 
@@ -52,7 +54,12 @@ final class SystemSampler implements AutoCloseable {
         }
     }
 
-    private SystemSample sample(double cpuPercent, long at) {
+    /// The sample at the start of a run, time 0 on its clock: to be taken before the clock starts.
+    static SystemSample first() {
+        return sample(0, 0);
+    }
+
+    private static SystemSample sample(double cpuPercent, long at) {
         int children = (int) ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
         return new SystemSample(at, THREADS.getThreadCount(), children, Math.max(0, cpuPercent),
                 MEMORY.getHeapMemoryUsage().getUsed());

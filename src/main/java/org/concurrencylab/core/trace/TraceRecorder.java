@@ -23,20 +23,31 @@ public final class TraceRecorder {
     private final List<Lane> lanes = new ArrayList<>();
     private volatile int laneCount;
     private final AtomicLong changes = new AtomicLong();
+    /// Told of every span begun or ended and every segment recorded; null if nobody listens.
+    private final Runnable onChange;
 
-    private TraceRecorder(RunClock clock, boolean enabled) {
+    private TraceRecorder(RunClock clock, boolean enabled, Runnable onChange) {
         this.clock = clock;
         this.enabled = enabled;
+        this.onChange = onChange;
     }
 
     /// A recorder that keeps everything.
     public static TraceRecorder create(RunClock clock) {
-        return new TraceRecorder(clock, true);
+        return new TraceRecorder(clock, true, null);
+    }
+
+    /// A recorder that keeps everything and runs `onChange` on the writer's thread after each
+    /// span begun or ended and each segment recorded, so a reader can sleep until there is
+    /// something to read instead of looking again and again. `onChange` must be as cheap as the
+    /// writer's contract (an unpark, a flag) and must not throw.
+    public static TraceRecorder create(RunClock clock, Runnable onChange) {
+        return new TraceRecorder(clock, true, java.util.Objects.requireNonNull(onChange, "onChange"));
     }
 
     /// A recorder that keeps lanes but no segments: for measuring what recording costs.
     public static TraceRecorder disabled(RunClock clock) {
-        return new TraceRecorder(clock, false);
+        return new TraceRecorder(clock, false, null);
     }
 
     public RunClock clock() {
@@ -92,7 +103,7 @@ public final class TraceRecorder {
         if (!enabled) return Span.DISABLED;
         Span span = new Span(this, lane, task, state, start, label);
         open.add(span);
-        changes.incrementAndGet();
+        changed();
         return span;
     }
 
@@ -100,14 +111,19 @@ public final class TraceRecorder {
     public void record(Segment segment) {
         if (!enabled) return;
         log.append(segment);
-        changes.incrementAndGet();
+        changed();
     }
 
     void close(Span span, String error, long endTime) {
         long end = Math.max(span.start(), endTime);
         log.append(new Segment(span.lane(), span.task(), span.state(), span.start(), end, span.label(), error, false));
         open.remove(span);
+        changed();
+    }
+
+    private void changed() {
         changes.incrementAndGet();
+        if (onChange != null) onChange.run();
     }
 
     /// Hands the finished segments from position `from` on to `sink` and returns the position

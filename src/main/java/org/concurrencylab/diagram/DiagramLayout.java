@@ -168,7 +168,7 @@ public final class DiagramLayout {
             double lx = margin;
             double baseline = y + style.px(14);
             for (State state : legendStates(model)) {
-                String label = legendLabel(state);
+                String label = state.legend();
                 double itemWidth = swatch + style.px(6) + text.textWidth(label, style.px(LABEL_SIZE), false);
                 legend.add(new LegendItem(state, label, lx, baseline, swatch, itemWidth, view.hiddenStates().contains(state)));
                 lx += itemWidth + style.px(18);
@@ -301,16 +301,6 @@ public final class DiagramLayout {
             if (model.laneStates().contains(s)) states.add(s);
         }
         return states;
-    }
-
-    static String legendLabel(State state) {
-        return switch (state) {
-            case WORK -> "CPU (running code)";
-            case IO_WAIT -> "waiting for I/O";
-            case LOCK_WAIT -> "waiting for a lock or the GIL";
-            case STARTUP -> "starting up";
-            case QUEUED -> "queued, waiting for a connection or the loop";
-        };
     }
 
     /// Which state wins a pixel shared by several sub-pixel segments: the rarer, more telling one.

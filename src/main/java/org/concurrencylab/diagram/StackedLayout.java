@@ -135,7 +135,7 @@ public final class StackedLayout {
         double lx = margin;
         double baseline = y + style.px(14);
         for (State state : states) {
-            String label = DiagramLayout.legendLabel(state);
+            String label = state.legend();
             double itemWidth = swatch + style.px(6) + text.textWidth(label, style.px(DiagramLayout.LABEL_SIZE), false);
             legend.add(new DiagramLayout.LegendItem(state, label, lx, baseline, swatch, itemWidth, false));
             lx += itemWidth + style.px(18);

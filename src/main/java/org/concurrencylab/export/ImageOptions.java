@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 /// @param dark       the dark theme
 /// @param colorBlind the colour-blind safe palette (Okabe–Ito, waits hatched)
 public record ImageOptions(int width, int height, Aspect aspect, int scale, boolean dark, boolean colorBlind) {
+    /// The width of a file's picture unless one is given, and of a slide the window exports: a
+    /// 16:9 slide is 1600 × 900, a 4:3 one 1600 × 1200, wherever it is made.
     public static final int DEFAULT_WIDTH = 1600;
     public static final int MIN_WIDTH = 320;
     public static final int MAX_WIDTH = 8192;

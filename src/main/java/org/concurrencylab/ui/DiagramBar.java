@@ -168,20 +168,9 @@ final class DiagramBar extends ToolBar {
             if (!shown) continue;
             Rgb c = palette.fill(state);
             ((Rectangle) label.getGraphic()).setFill(Color.rgb(c.r(), c.g(), c.b(), c.alpha()));
-            label.setText(shortName(state) + " " + percent((double) nanos / all));
-            label.getTooltip().setText(TimingDiagramView.stateName(state) + ": " + Ticks.duration(nanos) + " summed over all lanes");
+            label.setText(state.shortTitle() + " " + percent((double) nanos / all));
+            label.getTooltip().setText(state.title() + ": " + Ticks.duration(nanos) + " summed over all lanes");
         }
-    }
-
-    /// A state's name in the summary strip.
-    static String shortName(State state) {
-        return switch (state) {
-            case WORK -> "CPU";
-            case IO_WAIT -> "I/O";
-            case LOCK_WAIT -> "lock";
-            case STARTUP -> "start-up";
-            case QUEUED -> "queued";
-        };
     }
 
     /// The share of time per state, as a strip under the diagram.

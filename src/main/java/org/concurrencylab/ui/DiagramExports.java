@@ -19,6 +19,7 @@ import org.concurrencylab.export.DiagramPicture;
 import org.concurrencylab.export.DiagramSvg;
 import org.concurrencylab.export.Exports;
 import org.concurrencylab.export.ImageOptions;
+import org.concurrencylab.export.ImageOptions.Aspect;
 import org.concurrencylab.export.RunJson;
 import org.concurrencylab.export.SegmentCsv;
 import org.concurrencylab.export.TraceEventJson;
@@ -37,21 +38,6 @@ import java.util.Optional;
 ///
 /// Thread-safety: FX thread only.
 final class DiagramExports {
-    /// Image shapes: the window's own, or a slide's.
-    enum Aspect {
-        WINDOW("the window's shape", 0, 0), WIDE("16:9 slide", 1280, 720), CLASSIC("4:3 slide", 1024, 768);
-
-        final String title;
-        final int width;
-        final int height;
-
-        Aspect(String title, int width, int height) {
-            this.title = title;
-            this.width = width;
-            this.height = height;
-        }
-    }
-
     private final TimingDiagramView diagram;
     private final LabViewModel vm;
     private File lastFolder;
@@ -119,7 +105,7 @@ final class DiagramExports {
     /// Copies the diagram as shown (zoom, hidden states, replay cursor), with title, legend and
     /// caption, at twice the screen's resolution, ready to paste into a slide.
     void copyFx() {
-        WritableImage image = imageFx(Aspect.WINDOW, 2, true);
+        WritableImage image = imageFx(Aspect.AUTO, 2, true);
         if (image == null) return;
         ClipboardContent content = new ClipboardContent();
         content.putImage(image);
@@ -129,13 +115,18 @@ final class DiagramExports {
 
     /// The diagram of the finished run in `aspect`, at `pixelScale`, with title and caption;
     /// `asShown` keeps the window's zoom, hidden states and replay cursor. Null before any run.
+    ///
+    /// [Aspect#AUTO] is the window's own shape and size; a slide's shape is as wide as a file
+    /// exported with that aspect ([ImageOptions#DEFAULT_WIDTH]), so the window's 16:9 picture and
+    /// `export --aspect 16:9` start from the same size.
     WritableImage imageFx(Aspect aspect, double pixelScale, boolean asShown) {
         RunResult result = diagram.result();
         if (result == null) return null;
         TraceModel model = diagram.shownModel();
         DiagramStyle style = diagram.styleFx(true);
-        double width = aspect == Aspect.WINDOW ? Math.max(400, diagram.getWidth()) : aspect.width;
-        double height = aspect == Aspect.WINDOW ? Math.max(300, diagram.getHeight()) : aspect.height;
+        ImageOptions slide = ImageOptions.defaults().withAspect(aspect);
+        double width = aspect == Aspect.AUTO ? Math.max(400, diagram.getWidth()) : slide.width();
+        double height = aspect == Aspect.AUTO ? Math.max(300, diagram.getHeight()) : slide.heightFor(0);
         long[] window = diagram.windowNanos();
         long start = asShown && window[1] > 0 ? window[0] : 0;
         long end = asShown && window[1] > 0 ? window[1] : Math.max(1, (long) (Math.max(result.wallNanos(), model.endNanos()) * 1.02));
@@ -191,7 +182,7 @@ final class DiagramExports {
         aspect.getItems().setAll(Aspect.values());
         aspect.setValue(Aspect.WIDE);
         aspect.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(Aspect a) { return a == null ? "" : a.title; }
+            @Override public String toString(Aspect a) { return a == null ? "" : shapeTitle(a); }
             @Override public Aspect fromString(String s) { return null; }
         });
         ChoiceBox<Double> scale = new ChoiceBox<>();
@@ -215,6 +206,15 @@ final class DiagramExports {
         dialog.setResultConverter(b -> b == ButtonType.OK
                 ? new ImageChoice(aspect.getValue(), scale.getValue(), what.getValue().startsWith("what")) : null);
         return dialog.showAndWait();
+    }
+
+    /// A shape as the export dialog offers it.
+    static String shapeTitle(Aspect aspect) {
+        return switch (aspect) {
+            case AUTO -> "the window's shape";
+            case WIDE -> "16:9 slide";
+            case STANDARD -> "4:3 slide";
+        };
     }
 
     private Path chooseFile(String title, String kind, String pattern, String name) {

@@ -551,7 +551,7 @@ public final class TimingDiagramView extends Region {
         Segment s = box.segment();
         TraceModel shown = shownModel();
         StringBuilder text = new StringBuilder();
-        text.append(s.task() >= 0 ? "Task " + (s.task() + 1) : "No task").append(" · ").append(stateName(s.state()));
+        text.append(s.task() >= 0 ? "Task " + (s.task() + 1) : "No task").append(" · ").append(s.state().title());
         if (s.open()) text.append(" (in progress)");
         text.append('\n').append("from ").append(Ticks.duration(s.start())).append(" for ").append(Ticks.duration(s.duration()));
         if (!s.label().isEmpty()) text.append('\n').append(s.label());
@@ -562,16 +562,6 @@ public final class TimingDiagramView extends Region {
         if (s.failed()) text.append('\n').append("failed: ").append(s.error());
         if (box.merged() > 1) text.append('\n').append(String.format(Locale.ROOT, "(%,d short segments in this pixel; zoom in)", box.merged()));
         return text.toString();
-    }
-
-    static String stateName(State state) {
-        return switch (state) {
-            case WORK -> "CPU (running code)";
-            case IO_WAIT -> "waiting for I/O";
-            case LOCK_WAIT -> "waiting for a lock or the GIL";
-            case STARTUP -> "starting up";
-            case QUEUED -> "queued";
-        };
     }
 
     private void pressFx(MouseEvent e) {

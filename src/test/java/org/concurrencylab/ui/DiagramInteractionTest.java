@@ -11,6 +11,7 @@ import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.diagram.DiagramLayout;
+import org.concurrencylab.export.ImageOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -186,6 +189,32 @@ class DiagramInteractionTest {
         long menuItems = robot.lookup("#export").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
                 .filter(i -> i.getId() != null && i.getId().startsWith("export-") && !i.isDisable()).count();
         assertThat(menuItems).isEqualTo(5);
+    }
+
+    @Test
+    void the_window_exports_a_slide_at_the_size_the_command_line_gives_the_same_aspect(FxRobot robot) throws Exception {
+        runToTheEnd(robot);
+        DiagramExports exports = view.exports();
+        AtomicReference<Image> wide = new AtomicReference<>();
+        AtomicReference<Image> standard = new AtomicReference<>();
+        AtomicReference<Image> window = new AtomicReference<>();
+
+        robot.interact(() -> {
+            wide.set(exports.imageFx(ImageOptions.Aspect.WIDE, 1, false));
+            standard.set(exports.imageFx(ImageOptions.Aspect.STANDARD, 2, false));
+            window.set(exports.imageFx(ImageOptions.Aspect.AUTO, 1, true));
+        });
+
+        ImageOptions cliWide = ImageOptions.defaults().withAspect(ImageOptions.Aspect.WIDE);
+        ImageOptions cliStandard = ImageOptions.defaults().withAspect(ImageOptions.Aspect.STANDARD).withScale(2);
+        assertThat(List.of(wide.get().getWidth(), wide.get().getHeight()))
+                .containsExactly((double) cliWide.width(), (double) cliWide.heightFor(0));
+        assertThat(List.of(standard.get().getWidth(), standard.get().getHeight())).containsExactly(
+                (double) cliStandard.width() * 2, (double) cliStandard.heightFor(0) * 2);
+        assertThat(window.get().getWidth()).isEqualTo(Math.max(400, diagram().getWidth()), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(window.get().getHeight()).isEqualTo(Math.max(300, diagram().getHeight()), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(Arrays.stream(ImageOptions.Aspect.values()).map(DiagramExports::shapeTitle))
+                .containsExactly("the window's shape", "16:9 slide", "4:3 slide");
     }
 
     @Test

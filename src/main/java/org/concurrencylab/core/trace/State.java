@@ -1,25 +1,52 @@
 package org.concurrencylab.core.trace;
 
 /// What a worker (or a task) is doing during a segment of time.
+///
+/// Every name the user reads for a state comes from this one table: the hover text's
+/// [#title()], the summary strip's [#shortTitle()], the legend's [#legend()] and the exported
+/// files' [#label()].
 public enum State {
     /// Running our code on a CPU.
-    WORK("CPU"),
+    WORK("CPU (running code)", "CPU", "CPU (running code)", "CPU"),
     /// Blocked on network or disk.
-    IO_WAIT("I/O wait"),
+    IO_WAIT("waiting for I/O", "I/O", "waiting for I/O", "I/O wait"),
     /// Waiting for a lock or for the simulated GIL.
-    LOCK_WAIT("lock wait"),
+    LOCK_WAIT("waiting for a lock or the GIL", "lock", "waiting for a lock or the GIL", "lock wait"),
     /// Starting a process or a session.
-    STARTUP("start-up"),
+    STARTUP("starting up", "start-up", "starting up", "start-up"),
     /// Submitted, no worker free yet.
-    QUEUED("queued");
+    QUEUED("queued", "queued", "queued, waiting for a connection or the loop", "queued");
 
+    private final String title;
+    private final String shortTitle;
+    private final String legend;
     private final String label;
 
-    State(String label) {
+    State(String title, String shortTitle, String legend, String label) {
+        this.title = title;
+        this.shortTitle = shortTitle;
+        this.legend = legend;
         this.label = label;
     }
 
-    /// A short human name, as shown in legends and exports.
+    /// What the state means, as the hover text over a segment says it: "waiting for I/O".
+    public String title() {
+        return title;
+    }
+
+    /// A word or two, as the summary strip says it: "I/O".
+    public String shortTitle() {
+        return shortTitle;
+    }
+
+    /// The legend's wording, which says where a queued task waits: "queued, waiting for a
+    /// connection or the loop".
+    public String legend() {
+        return legend;
+    }
+
+    /// The name in exported files: a Chrome trace event's name, an SVG segment's tooltip
+    /// ("I/O wait").
     public String label() {
         return label;
     }

@@ -129,14 +129,7 @@ public final class StackedDiagramView extends Region {
     }
 
     private static String describe(Segment s) {
-        String what = switch (s.state()) {
-            case WORK -> "running code";
-            case IO_WAIT -> "waiting for I/O";
-            case LOCK_WAIT -> "waiting for a lock or the GIL";
-            case STARTUP -> "starting up";
-            case QUEUED -> "queued";
-        };
-        String text = what + " · " + Ticks.duration(s.duration()) + " from " + Ticks.duration(s.start());
+        String text = s.state().title() + " · " + Ticks.duration(s.duration()) + " from " + Ticks.duration(s.start());
         if (!s.label().isEmpty()) text += "\n" + s.label();
         if (s.failed()) text += "\nfailed: " + s.error();
         return text;

@@ -110,9 +110,7 @@ public final class MainView extends BorderPane {
         this.sweepView = new SweepView(vm.engine(), vm.specProperty(), vm.fxExecutor(), history::keepFx);
         vm.setOnRunFinished(history::keepFx);
         vm.seriesRunningProperty().bind(compareView.runningProperty().or(sweepView.runningProperty()));
-        vm.startFailureProperty().addListener((obs, a, text) -> {
-            if (!text.isEmpty()) diagram.showMessageFx(text);
-        });
+        vm.setOnStartFailure(diagram::showMessageFx);
         getStyleClass().add("lab-main");
         setTop(toolbar());
 

@@ -194,7 +194,7 @@ public final class LabViewModel {
         RunSpec s = spec.get();
         if (running.get() || s == null) return;
         if (seriesRunning.get()) {
-            status.set("A comparison or a sweep is running: stop it first (Stop in its tab).");
+            status.set("A comparison or a sweep is running: stop it first (Stop in its tab, or Esc).");
             return;
         }
         RunHandle h = engine.start(s);

@@ -48,10 +48,11 @@ public final class App extends Application {
         stage.fullScreenProperty().addListener((obs, a, full) -> {
             if (!full) vm.presentationProperty().set(false);
         });
-        // Esc stops a run or ends a replay first (the shortcuts below); only then does it leave
-        // presentation mode, so a teacher stopping a run is not thrown out of full screen
+        // Esc stops a run, a comparison or a sweep, or ends a replay first (the shortcuts below);
+        // only then does it leave presentation mode, so a teacher stopping a run is not thrown
+        // out of full screen
         stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
-        stage.setFullScreenExitHint("Presentation mode: press F11 to leave (Esc stops a run first).");
+        stage.setFullScreenExitHint("Presentation mode: press F11 to leave (Esc stops a run, a comparison or a sweep first).");
         stage.setTitle("Concurrency Lab");
         stage.getIcons().add(new Image(Objects.requireNonNull(App.class.getResourceAsStream("icon.png"))));
         stage.setScene(scene);
@@ -66,8 +67,9 @@ public final class App extends Application {
     }
 
     /// Space runs or stops (or plays and pauses a replay), unless the focus is in a text field;
-    /// Escape stops a run or ends a replay; F11 toggles presentation mode; Ctrl+C copies the
-    /// diagram; Ctrl+O opens a run file; Ctrl+Q quits.
+    /// Escape stops a run, else stops a comparison or a sweep (as its Stop button does), else
+    /// ends a replay, else leaves presentation mode; F11 toggles presentation mode; Ctrl+C
+    /// copies the diagram; Ctrl+O opens a run file; Ctrl+Q quits.
     static void installShortcuts(Scene scene, LabViewModel vm, MainView view) {
         TimingDiagramView diagram = view.diagram();
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -78,6 +80,9 @@ public final class App extends Application {
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
                 vm.stopFx();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && view.seriesRunningFx()) {
+                view.stopSeriesFx();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && diagram.replayingProperty().get()) {
                 diagram.stopReplayFx();

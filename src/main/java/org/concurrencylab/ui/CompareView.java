@@ -17,6 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -80,12 +81,15 @@ public final class CompareView extends BorderPane {
         getStyleClass().add(STYLE_CLASS);
 
         start.setId("compare-start");
-        start.setGraphic(new FontIcon("mdi2p-play"));
+        start.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(running.get() ? "mdi2s-stop" : "mdi2p-play"), running));
         start.setOnAction(e -> {
             if (running.get()) cancelFx();
             else startFx();
         });
         start.textProperty().bind(Bindings.when(running).then("Stop").otherwise("Compare all models"));
+        Tooltip stopTip = new Tooltip("Stop the comparison (Esc)");
+        start.tooltipProperty().bind(Bindings.when(running).then(stopTip).otherwise((Tooltip) null));
         start.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> baseSpec.getValue() == null && !running.get(), baseSpec, running));
         progress.setId("compare-progress");

@@ -75,7 +75,6 @@ public final class LabViewModel {
     private final BooleanProperty colorBlind = new SimpleBooleanProperty(false);
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final BooleanProperty seriesRunning = new SimpleBooleanProperty(false);
-    private final ReadOnlyStringWrapper startFailure = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyStringWrapper validationError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunSpec> spec = new ReadOnlyObjectWrapper<>();
@@ -195,7 +194,7 @@ public final class LabViewModel {
         RunSpec s = spec.get();
         if (running.get() || s == null) return;
         if (seriesRunning.get()) {
-            status.set("A comparison or a sweep is running: stop it first (Stop in its tab).");
+            status.set("A comparison or a sweep is running: stop it first (Stop in its tab, or Esc).");
             return;
         }
         RunHandle h = engine.start(s);
@@ -258,8 +257,7 @@ public final class LabViewModel {
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 status.set("The run could not start: " + cause.getMessage());
-                startFailure.set(status.get());
-                startFailure.set("");
+                onStartFailure.accept(status.get());
             } else {
                 showResult(result);
             }
@@ -269,6 +267,7 @@ public final class LabViewModel {
     }
 
     private java.util.function.Consumer<RunResult> onRunFinished = r -> {};
+    private java.util.function.Consumer<String> onStartFailure = text -> {};
 
     private void showResult(RunResult result) {
         onRunFinished.accept(result);
@@ -309,6 +308,12 @@ public final class LabViewModel {
     /// Called with every run that ends (finished or stopped), not with runs opened from files.
     public void setOnRunFinished(java.util.function.Consumer<RunResult> listener) {
         onRunFinished = listener == null ? r -> {} : listener;
+    }
+
+    /// Called, on the FX thread, with the sentence saying why a run could not start ("The run
+    /// could not start: …", also the status), once per run that fails so.
+    public void setOnStartFailure(java.util.function.Consumer<String> listener) {
+        onStartFailure = listener == null ? text -> {} : listener;
     }
 
     /// The settings to remember between launches.
@@ -431,9 +436,6 @@ public final class LabViewModel {
     public void tellFx(String text) {
         status.set(text);
     }
-
-    /// Set (then cleared) with the reason when a run could not start.
-    public ReadOnlyStringProperty startFailureProperty() { return startFailure.getReadOnlyProperty(); }
 
     /// Whether a comparison or a sweep is running: the main run waits for it.
     public BooleanProperty seriesRunningProperty() { return seriesRunning; }

@@ -110,9 +110,7 @@ public final class MainView extends BorderPane {
         this.sweepView = new SweepView(vm.engine(), vm.specProperty(), vm.fxExecutor(), history::keepFx);
         vm.setOnRunFinished(history::keepFx);
         vm.seriesRunningProperty().bind(compareView.runningProperty().or(sweepView.runningProperty()));
-        vm.startFailureProperty().addListener((obs, a, text) -> {
-            if (!text.isEmpty()) diagram.showMessageFx(text);
-        });
+        vm.setOnStartFailure(diagram::showMessageFx);
         getStyleClass().add("lab-main");
         setTop(toolbar());
 
@@ -269,7 +267,7 @@ public final class MainView extends BorderPane {
         runButton.textProperty().bind(Bindings.when(vm.runningProperty()).then("Stop").otherwise("Run"));
         runButton.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(vm.runningProperty().get() ? "mdi2s-stop" : "mdi2p-play"), vm.runningProperty()));
-        runButton.setTooltip(new Tooltip("Run or stop (Space)"));
+        runButton.setTooltip(new Tooltip("Run or stop (Space); Esc stops"));
         runButton.disableProperty().bind(vm.specProperty().isNull().and(vm.runningProperty().not()));
         runButton.setOnAction(e -> vm.toggleFx());
         runButton.setMinWidth(90);
@@ -561,6 +559,21 @@ public final class MainView extends BorderPane {
 
     public CompareView compareView() {
         return compareView;
+    }
+
+    public SweepView sweepView() {
+        return sweepView;
+    }
+
+    /// Whether a comparison or a sweep is running (their tabs' Stop buttons are showing).
+    public boolean seriesRunningFx() {
+        return compareView.runningProperty().get() || sweepView.runningProperty().get();
+    }
+
+    /// Stops the comparison or sweep going on, as its Stop button does (the Esc key).
+    public void stopSeriesFx() {
+        if (compareView.runningProperty().get()) compareView.cancelFx();
+        if (sweepView.runningProperty().get()) sweepView.cancelFx();
     }
 
     public LessonsPane lessons() {

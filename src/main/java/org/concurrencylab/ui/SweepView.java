@@ -94,6 +94,8 @@ public final class SweepView extends BorderPane {
 
         start.setId("sweep-start");
         start.textProperty().bind(Bindings.when(running).then("Stop").otherwise("Sweep"));
+        Tooltip stopTip = new Tooltip("Stop the sweep (Esc)");
+        start.tooltipProperty().bind(Bindings.when(running).then(stopTip).otherwise((Tooltip) null));
         start.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(running.get() ? "mdi2s-stop" : "mdi2p-play"), running));
         start.disableProperty().bind(error.isNotEmpty().and(running.not()));

@@ -1,0 +1,133 @@
+package org.concurrencylab.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/// Drives the real window's Esc key: it stops the main run, else a comparison or a sweep (as
+/// their Stop buttons do), else a replay, else presentation mode.
+@ExtendWith(ApplicationExtension.class)
+class EscapeKeyTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path labHome;
+    private RunEngine engine;
+    private LabViewModel vm;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        engine = new RunEngine();
+        vm = new LabViewModel(engine, Platform::runLater);
+        vm.latencyMsProperty().set(25);
+        vm.downloadTasksProperty().set(40);
+        vm.warmupProperty().set(false);
+        view = new MainView(vm, labHome);
+        Scene scene = new Scene(view, 1200, 760);
+        App.installShortcuts(scene, vm, view);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeEngine() {
+        Platform.runLater(() -> {
+            vm.stopFx();
+            view.stopSeriesFx();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        engine.close();
+    }
+
+    /// The engine's run threads and the series' threads alive now.
+    private static Set<Thread> runThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && (t.getName().startsWith("run-") || t.getName().startsWith("series-")))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void esc_stops_a_running_comparison_before_leaving_presentation_and_the_window_runs_again(FxRobot robot) throws Exception {
+        Set<Thread> before = runThreads();
+        robot.interact(() -> vm.presentationProperty().set(true));
+        robot.clickOn("#tab-compare");
+        robot.clickOn("#compare-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.compareView().runningProperty().get());
+        Button stop = robot.lookup("#compare-start").queryButton();
+        assertThat(stop.getText()).isEqualTo("Stop");
+        assertThat(stop.getTooltip().getText()).contains("Esc");
+
+        robot.type(KeyCode.ESCAPE);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.compareView().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#compare-status").queryAs(Label.class).getText()).startsWith("Stopped after ").endsWith(" of 7 runs.");
+        assertThat(view.compareView().comparisonProperty().get().rows()).hasSizeLessThan(7);
+        assertThat(stop.getText()).isEqualTo("Compare all models");
+        assertThat(stop.getTooltip()).isNull();
+        assertThat(vm.seriesRunningProperty().get()).isFalse();
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.presentationProperty().get()).as("the first Esc only stops the comparison").isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> before.containsAll(runThreads()));
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.presentationProperty().get()).isFalse();
+
+        assertThat(vm.lastResultProperty().get()).isNull();
+        robot.interact(() -> vm.downloadTasksProperty().set(4));
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.lastResultProperty().get() != null);
+        RunResult result = vm.lastResultProperty().get();
+        assertThat(result.cancelled()).isFalse();
+        assertThat(result.completed()).isEqualTo(4);
+    }
+
+    @Test
+    void esc_stops_the_main_run_first_then_a_running_sweep(FxRobot robot) throws Exception {
+        Set<Thread> before = runThreads();
+        robot.interact(() -> {
+            vm.latencyMsProperty().set(100);
+            vm.downloadTasksProperty().set(300);
+        });
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runningProperty().get());
+        robot.clickOn("#tab-sweep");
+        robot.clickOn("#sweep-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.sweepView().runningProperty().get());
+        Button stop = robot.lookup("#sweep-start").queryButton();
+        assertThat(stop.getText()).isEqualTo("Stop");
+        assertThat(stop.getTooltip().getText()).contains("Esc");
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        assertThat(vm.lastResultProperty().get().cancelled()).isTrue();
+        assertThat(view.sweepView().runningProperty().get()).as("the first Esc stops the main run only").isTrue();
+
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.sweepView().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#sweep-status").queryAs(Label.class).getText()).startsWith("Stopped: ");
+        assertThat(stop.getText()).isEqualTo("Sweep");
+        assertThat(robot.lookup("#sweep-values").query().isDisabled()).isFalse();
+        assertThat(vm.seriesRunningProperty().get()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> before.containsAll(runThreads()));
+    }
+}

@@ -65,6 +65,8 @@ public final class CompareView extends BorderPane {
     private final ProgressBar progress = new ProgressBar(0);
     private final Button start = new Button("Compare all models");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    /// Why the series cannot start now (another run or series is going on), or null.
+    private java.util.function.Supplier<String> busy = () -> null;
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final List<RunResult> finished = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
@@ -131,6 +133,12 @@ public final class CompareView extends BorderPane {
         setCenter(split);
     }
 
+    /// Sets what says whether something else runs now: a series started meanwhile is refused
+    /// with that reason, so two runs never share the cores and spoil each other's times.
+    public void setBusyCheck(java.util.function.Supplier<String> check) {
+        busy = java.util.Objects.requireNonNull(check);
+    }
+
     /// Compares the window's current workload under every model.
     public void startFx() {
         RunSpec base = baseSpec.getValue();
@@ -144,6 +152,11 @@ public final class CompareView extends BorderPane {
     /// Runs `specs` one after another and compares them.
     public void startFx(List<RunSpec> specs) {
         if (running.get()) return;
+        String reason = busy.get();
+        if (reason != null) {
+            progressText.setText(reason);
+            return;
+        }
         finished.clear();
         failed.clear();
         failures.setVisible(false);

@@ -110,6 +110,10 @@ public final class MainView extends BorderPane {
         this.sweepView = new SweepView(vm.engine(), vm.specProperty(), vm.fxExecutor(), history::keepFx);
         vm.setOnRunFinished(history::keepFx);
         vm.seriesRunningProperty().bind(compareView.runningProperty().or(sweepView.runningProperty()));
+        compareView.setBusyCheck(() -> vm.runningProperty().get() ? "A run is going on: stop it first (Stop, or Esc)."
+                : sweepView.runningProperty().get() ? "A sweep is running: stop it first (Stop in its tab, or Esc)." : null);
+        sweepView.setBusyCheck(() -> vm.runningProperty().get() ? "A run is going on: stop it first (Stop, or Esc)."
+                : compareView.runningProperty().get() ? "A comparison is running: stop it first (Stop in its tab, or Esc)." : null);
         vm.setOnStartFailure(diagram::showMessageFx);
         getStyleClass().add("lab-main");
         setTop(toolbar());

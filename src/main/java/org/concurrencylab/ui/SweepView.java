@@ -62,6 +62,8 @@ public final class SweepView extends BorderPane {
     private final SweepChart chart = new SweepChart();
     private final ListView<String> points = new ListView<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    /// Why the series cannot start now (another run or series is going on), or null.
+    private java.util.function.Supplier<String> busy = () -> null;
     private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>();
     private SeriesRun series;
 
@@ -137,6 +139,12 @@ public final class SweepView extends BorderPane {
         validateFx();
     }
 
+    /// Sets what says whether something else runs now: a series started meanwhile is refused
+    /// with that reason, so two runs never share the cores and spoil each other's times.
+    public void setBusyCheck(java.util.function.Supplier<String> check) {
+        busy = java.util.Objects.requireNonNull(check);
+    }
+
     /// Sweeps the parameter chosen over the values typed, for the window's current settings.
     public void startFx() {
         validateFx();
@@ -148,6 +156,11 @@ public final class SweepView extends BorderPane {
     /// Sweeps `p` over `vs` for `base`. An invalid combination is shown as the error and nothing runs.
     public void startFx(RunSpec base, SweepParam p, List<Integer> vs) {
         if (running.get()) return;
+        String reason = busy.get();
+        if (reason != null) {
+            status.setText(reason);
+            return;
+        }
         List<RunSpec> specs;
         try {
             specs = Sweep.plan(base, p, vs);

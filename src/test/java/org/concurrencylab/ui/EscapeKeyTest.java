@@ -101,7 +101,7 @@ class EscapeKeyTest {
     }
 
     @Test
-    void esc_stops_the_main_run_first_then_a_running_sweep(FxRobot robot) throws Exception {
+    void a_sweep_waits_for_the_main_run_and_esc_stops_the_run_then_the_sweep(FxRobot robot) throws Exception {
         Set<Thread> before = runThreads();
         robot.interact(() -> {
             vm.latencyMsProperty().set(100);
@@ -111,15 +111,19 @@ class EscapeKeyTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runningProperty().get());
         robot.clickOn("#tab-sweep");
         robot.clickOn("#sweep-start");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.sweepView().runningProperty().get());
-        Button stop = robot.lookup("#sweep-start").queryButton();
-        assertThat(stop.getText()).isEqualTo("Stop");
-        assertThat(stop.getTooltip().getText()).contains("Esc");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.sweepView().runningProperty().get()).as("no sweep beside a run").isFalse();
+        assertThat(robot.lookup("#sweep-status").queryAs(Label.class).getText()).startsWith("A run is going on: stop it first");
 
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         assertThat(vm.lastResultProperty().get().cancelled()).isTrue();
-        assertThat(view.sweepView().runningProperty().get()).as("the first Esc stops the main run only").isTrue();
+
+        robot.clickOn("#sweep-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.sweepView().runningProperty().get());
+        Button stop = robot.lookup("#sweep-start").queryButton();
+        assertThat(stop.getText()).isEqualTo("Stop");
+        assertThat(stop.getTooltip().getText()).contains("Esc");
 
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.sweepView().runningProperty().get());

@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /// tasks. A CPU step runs on the loop too, so while it runs no other task moves: a long one
 /// starves them all, and the diagram shows it.
 ///
-/// Lanes: lane 0 is the loop (WORK while it runs a task's step, IO_WAIT while it has nothing to
-/// run but waits are outstanding, nothing when idle). Then one lane per task, for that task's
+/// Lanes: lane 0 is the loop (WORK while it runs a task's code: a CPU step, or sending a request
+/// up to the task's await; IO_WAIT while it has nothing to run but waits are outstanding, nothing
+/// when idle). Then one lane per task, for that task's
 /// own waits: IO_WAIT from sending a request until its response has arrived (the loop may be
 /// busy then), QUEUED while a ready task waits for the loop or for a free connection. Sending a
 /// request counts as part of its I/O, as in the blocking models, whose IO_WAIT starts before
@@ -218,6 +219,9 @@ public final class EventLoopModel implements ConcurrencyModel {
         }
 
         private void send(Task task) {
+            // the task's code runs on the loop up to its await: making the request and handing it
+            // to the client is the loop's work, a fraction of a millisecond per request
+            task.code.work("send " + task.uri);
             task.lane.enter(State.IO_WAIT, task.plan.id(), task.uri.toString());
             await(task, http.fetch(task.uri));
         }

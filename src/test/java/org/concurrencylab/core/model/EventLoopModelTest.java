@@ -137,20 +137,24 @@ class EventLoopModelTest {
         assertThat(run.lanes().getFirst()).isEqualTo(new Lane(0, "event loop", LaneKind.LOOP));
         assertThat(run.lanes().subList(1, 41)).allMatch(l -> l.kind() == LaneKind.TASK);
         assertThat(run.lanes().get(1).name()).isEqualTo("task 1");
-        // all code ran on the loop: every WORK is there, one parse per task, never two at once
+        // all code ran on the loop: every WORK is there (each task's send, then its parse), never two at once
         List<Segment> work = run.segments().stream().filter(s -> s.state() == State.WORK).toList();
-        assertThat(work).allMatch(s -> s.lane() == 0).extracting(Segment::task)
-                .doesNotHaveDuplicates().hasSize(40).allMatch(task -> task >= 0);
+        assertThat(work).allMatch(s -> s.lane() == 0).hasSize(80).allMatch(s -> s.task() >= 0);
         assertThat(SegmentChecks.maxOpenAtOnce(run.onLoop(), s -> true)).isEqualTo(1);
-        // each task's request, on its own lane, ends before its parse on the loop begins
+        // each task's request, on its own lane, is sent by the loop and ends before its parse on the loop begins
         Map<Integer, List<Segment>> io = run.byTask(s -> s.state() == State.IO_WAIT && s.lane() > 0);
-        Map<Integer, List<Segment>> parse = run.byTask(s -> s.state() == State.WORK);
+        Map<Integer, List<Segment>> code = run.byTask(s -> s.state() == State.WORK);
         for (int task = 0; task < 40; task++) {
             Segment request = io.get(task).getFirst();
             assertThat(io.get(task)).hasSize(1);
             assertThat(request.lane()).isEqualTo(task + 1);
             assertThat(request.label()).contains("bytes");
-            assertThat(request.end()).isLessThanOrEqualTo(parse.get(task).getFirst().start());
+            List<Segment> steps = code.get(task);
+            assertThat(steps).hasSize(2);
+            assertThat(steps.getFirst().label()).startsWith("send http://");
+            assertThat(steps.getLast().label()).startsWith("parse ");
+            assertThat(steps.getFirst().start()).isLessThanOrEqualTo(request.start());
+            assertThat(request.end()).isLessThanOrEqualTo(steps.getLast().start());
         }
         // while requests were in flight and nothing was ready, the loop waited
         assertThat(run.onLoop()).anyMatch(s -> s.state() == State.IO_WAIT && s.task() == Segment.NO_TASK);
@@ -194,7 +198,7 @@ class EventLoopModelTest {
         Run run = run(100, new MixedWork(tasks, staggered, cpuMs).plan(List.of()));
 
         assertEveryTaskSucceeded(run, tasks);
-        List<Segment> work = run.onLoop().stream().filter(s -> s.state() == State.WORK).toList();
+        List<Segment> work = run.onLoop().stream().filter(s -> s.state() == State.WORK && s.label().startsWith("heavy parse")).toList();
         assertThat(work).hasSize(tasks);
         // responses arrive while the loop runs another task's heavy parse...
         long arrivedWhileBusy = run.onTasks(State.IO_WAIT).stream()
@@ -243,7 +247,9 @@ class EventLoopModelTest {
             assertThat(s.lane()).isEqualTo(s.task() + 1);
         });
         assertThat(failed).extracting(Segment::error).containsOnly("HTTP 500 Internal Server Error", "connection refused: 127.0.0.1:1");
-        assertThat(run.segments()).noneMatch(s -> s.state() == State.WORK);
+        // no parse ran: the only code on the loop was sending the five requests
+        assertThat(run.segments()).filteredOn(s -> s.state() == State.WORK).hasSize(5)
+                .allSatisfy(s -> assertThat(s.label()).startsWith("send "));
     }
 
     @Test

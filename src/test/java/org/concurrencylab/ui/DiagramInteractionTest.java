@@ -1,8 +1,6 @@
 package org.concurrencylab.ui;
 
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.image.Image;
@@ -37,25 +35,25 @@ class DiagramInteractionTest {
     private LabViewModel vm;
     private MainView view;
 
+    private LabWindow window;
+
     @Start
     void start(Stage stage) {
-        engine = new RunEngine();
-        vm = new LabViewModel(engine, Platform::runLater);
-        vm.modelProperty().set(ModelKind.THREADS);
-        vm.workersProperty().set(3);
-        vm.latencyMsProperty().set(30);
-        vm.downloadTasksProperty().set(12);
-        vm.warmupProperty().set(false);
-        view = new MainView(vm, labHome);
-        Scene scene = new Scene(view, 1200, 760);
-        App.installShortcuts(scene, vm, view);
-        stage.setScene(scene);
-        stage.show();
+        window = LabWindow.show(stage, labHome, vm -> {
+            vm.modelProperty().set(ModelKind.THREADS);
+            vm.workersProperty().set(3);
+            vm.latencyMsProperty().set(30);
+            vm.downloadTasksProperty().set(12);
+            vm.warmupProperty().set(false);
+        });
+        engine = window.engine();
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach
     void closeEngine() {
-        engine.close();
+        window.close();
     }
 
     private TimingDiagramView diagram() {

@@ -1,7 +1,5 @@
 package org.concurrencylab.ui;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -32,28 +30,23 @@ class EscapeKeyTest {
     private LabViewModel vm;
     private MainView view;
 
+    private LabWindow window;
+
     @Start
     void start(Stage stage) {
-        engine = new RunEngine();
-        vm = new LabViewModel(engine, Platform::runLater);
-        vm.latencyMsProperty().set(25);
-        vm.downloadTasksProperty().set(40);
-        vm.warmupProperty().set(false);
-        view = new MainView(vm, labHome);
-        Scene scene = new Scene(view, 1200, 760);
-        App.installShortcuts(scene, vm, view);
-        stage.setScene(scene);
-        stage.show();
+        window = LabWindow.show(stage, labHome, vm -> {
+            vm.latencyMsProperty().set(25);
+            vm.downloadTasksProperty().set(40);
+            vm.warmupProperty().set(false);
+        });
+        engine = window.engine();
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach
     void closeEngine() {
-        Platform.runLater(() -> {
-            vm.stopFx();
-            view.stopSeriesFx();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        engine.close();
+        window.close();
     }
 
     /// The engine's run threads and the series' threads alive now.

@@ -1,7 +1,5 @@
 package org.concurrencylab.ui;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -31,25 +29,23 @@ class MainWindowTest {
     private LabViewModel vm;
     private MainView view;
 
+    private LabWindow window;
+
     @Start
     void start(Stage stage) {
-        engine = new RunEngine();
-        vm = new LabViewModel(engine, Platform::runLater);
-        vm.latencyMsProperty().set(25);
-        vm.downloadTasksProperty().set(40);
-        vm.warmupProperty().set(false);
-        view = new MainView(vm, labHome);
-        Scene scene = new Scene(view, 1200, 760);
-        App.installShortcuts(scene, vm, view);
-        stage.setScene(scene);
-        stage.show();
+        window = LabWindow.show(stage, labHome, vm -> {
+            vm.latencyMsProperty().set(25);
+            vm.downloadTasksProperty().set(40);
+            vm.warmupProperty().set(false);
+        });
+        engine = window.engine();
+        vm = window.vm();
+        view = window.view();
     }
 
     @AfterEach
     void closeEngine() {
-        if (vm.runningProperty().get()) Platform.runLater(vm::stopFx);
-        WaitForAsyncUtils.waitForFxEvents();
-        engine.close();
+        window.close();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.concurrencylab.ui;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,19 +25,18 @@ class TimeoutFieldsTest {
     private RunEngine engine;
     private LabViewModel vm;
 
+    private LabWindow window;
+
     @Start
     void start(Stage stage) {
-        engine = new RunEngine();
-        vm = new LabViewModel(engine, Platform::runLater);
-        MainView view = new MainView(vm, labHome);
-        stage.setScene(new Scene(view, 1200, 760));
-        stage.show();
+        window = LabWindow.show(stage, labHome, vm -> { });
+        engine = window.engine();
+        vm = window.vm();
     }
 
     @AfterEach
     void closeEngine() {
-        WaitForAsyncUtils.waitForFxEvents();
-        engine.close();
+        window.close();
     }
 
     private static TextField field(FxRobot robot, String id) {

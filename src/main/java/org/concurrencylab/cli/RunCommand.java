@@ -94,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
 
         RunResult result;
         try (RunEngine engine = new RunEngine()) {
+            Cli.prepareWorkerProcesses(engine, java.util.List.of(runSpec), spec.commandLine().getErr());
             RunHandle handle = engine.start(runSpec);
             Thread hook = Thread.ofPlatform().unstarted(handle::cancel);
             Runtime.getRuntime().addShutdownHook(hook);

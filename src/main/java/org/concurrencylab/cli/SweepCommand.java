@@ -119,6 +119,7 @@ final class SweepCommand implements Callable<Integer> {
         List<RunResult> finished = new ArrayList<>();
         SeriesRun.Outcome outcome;
         try (RunEngine engine = new RunEngine()) {
+            Cli.prepareWorkerProcesses(engine, specs, err);
             SeriesRun series = SeriesRun.start(engine, specs, new SeriesRun.Listener() {
                 @Override
                 public void runFinished(int index, int total, RunResult result) {

@@ -15,7 +15,7 @@ public enum State {
     /// Starting a process or a session.
     STARTUP("starting up", "start-up", "starting up", "start-up"),
     /// Submitted, no worker free yet.
-    QUEUED("queued", "queued", "queued, waiting for a connection or the loop", "queued");
+    QUEUED("queued", "queued", "queued, waiting for a worker or a connection", "queued");
 
     private final String title;
     private final String shortTitle;
@@ -39,8 +39,9 @@ public enum State {
         return shortTitle;
     }
 
-    /// The legend's wording, which says where a queued task waits: "queued, waiting for a
-    /// connection or the loop".
+    /// The legend's wording, which says what a queued task waits for, in words true of every
+    /// model (a thread, a process or the loop is the worker): "queued, waiting for a worker or
+    /// a connection". The hover text says which one.
     public String legend() {
         return legend;
     }

@@ -35,7 +35,7 @@ class StateTest {
         assertThat(State.WORK.title()).isEqualTo("CPU (running code)");
         assertThat(State.IO_WAIT.shortTitle()).isEqualTo("I/O");
         assertThat(State.QUEUED.title()).isEqualTo("queued");
-        assertThat(State.QUEUED.legend()).isEqualTo("queued, waiting for a connection or the loop");
+        assertThat(State.QUEUED.legend()).isEqualTo("queued, waiting for a worker or a connection");
         assertThat(State.LOCK_WAIT.label()).isEqualTo("lock wait");
     }
 }

@@ -16,9 +16,10 @@ import java.io.IOException;
 /// The child's states become segments at the child's own times, mapped onto the run clock. A
 /// state that ends within [#LIVE_AFTER_NANOS] of its start is recorded once it ended, with both
 /// of its times exact; a longer one is drawn while it lasts (an open span from its exact start),
-/// and ends when the parent hears of its end: up to about a millisecond late, as the child looks
-/// at its states a millisecond after they change ([StateReporter#DELAY_NANOS]) and a span can only be ended
-/// now. A lane's segments never overlap: each starts at or after the end of the one before.
+/// and is ended at its exact end once the parent hears of it (a millisecond or so later, as the
+/// child looks at its states a millisecond after they change, [StateReporter#DELAY_NANOS]), so
+/// the short state after it keeps its own length. A lane's segments never overlap: each starts
+/// at or after the end of the one before.
 ///
 /// Thread-safety: confined to the run's dispatcher thread.
 final class ProcessLane {
@@ -194,9 +195,9 @@ final class ProcessLane {
         if (open != null && open.state == ended.state() && open.childStart == ended.start()) {
             if (open.live != null) {
                 open.live.relabel(ended.label());
-                if (ended.error() == null) open.live.end();
-                else open.live.fail(ended.error());
-                cursor = Math.max(cursor, recorder.clock().now());
+                long end = Math.max(toRunTime(ended.end()), Math.max(open.start, cursor));
+                open.live.endAt(end, ended.error());
+                cursor = end;
                 return;
             }
         } else if (open != null) {
@@ -288,9 +289,7 @@ final class ProcessLane {
         long start = Math.max(state.start, cursor);
         long stop = Math.max(end, start);
         if (state.live != null) {
-            if (error == null) state.live.end();
-            else state.live.fail(error);
-            stop = Math.max(stop, recorder.clock().now());
+            state.live.endAt(stop, error);
         } else {
             recorder.record(new Segment(lane, state.task, state.state, start, stop, state.label, error, false));
         }

@@ -129,6 +129,9 @@ class ProcessPoolModelTest {
             assertThat(segments.get(0).label()).contains("bytes");
             assertThat(segments.get(0).duration()).as("the demo sites' latency")
                     .isGreaterThanOrEqualTo((LATENCY_MS - 2) * 1_000_000L);
+            // the wait was drawn live and ended when the parent heard of it; the parse after it
+            // keeps the length the process measured
+            assertThat(segments.get(1).duration()).as("task %d's parse", task).isPositive();
         });
         assertThat(SegmentChecks.maxOpenAtOnce(run.segments(), s -> s.state() == State.IO_WAIT)).isBetween(1, PROCESSES);
     }

@@ -62,8 +62,10 @@ public final class Span {
         finish(error == null || error.isBlank() ? "failed" : error);
     }
 
-    /// Ends the span at run time `end` (clamped to its start); a second call does nothing.
-    void endAt(long end, String error) {
+    /// Ends the span at run time `end` (clamped to its start), failed with `error` unless it is
+    /// null: for a state measured elsewhere whose end is known exactly, such as a worker
+    /// process's, heard of a little later. A second call does nothing.
+    public void endAt(long end, String error) {
         if (recorder == null || !ENDED.compareAndSet(this, false, true)) return;
         recorder.close(this, error, end);
     }

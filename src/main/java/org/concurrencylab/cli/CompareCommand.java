@@ -56,6 +56,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "PX", defaultValue = "1600", description = "PNG width (default: ${DEFAULT-VALUE})")
     private int width;
 
+    @Option(names = "--theme", paramLabel = "T", converter = OutputOptions.ThemeConverter.class,
+            description = "light | dark: the look of the --png picture (default: light)")
+    private OutputOptions.Theme theme;
+
+    @Option(names = "--palette", paramLabel = "P", converter = OutputOptions.ColoursConverter.class,
+            description = "article (blue CPU, red I/O) | colorblind (Okabe–Ito, waits hatched) (default: article)")
+    private OutputOptions.Colours colours;
+
     static final String ROW = "%-24s %9s %9s %9s %8s %9s %11s %7s%n";
 
     @Override
@@ -65,6 +73,9 @@ final class CompareCommand implements Callable<Integer> {
         checkOutput("--png", png);
         if (width < ImageOptions.MIN_WIDTH || width > ImageOptions.MAX_WIDTH) {
             throw bad("--width must be " + ImageOptions.MIN_WIDTH + "–" + ImageOptions.MAX_WIDTH + " pixels, was " + width);
+        }
+        if (png == null && (theme != null || colours != null)) {
+            throw bad((theme != null ? "--theme" : "--palette") + " applies to the picture: add --png FILE");
         }
         if (png != null) PngRenderer.startHeadlessIfNeeded();
 
@@ -141,7 +152,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void writePng(Comparison comparison) throws IOException {
-        DiagramStyle style = DiagramStyle.screen(Palette.articleLight());
+        DiagramStyle style = DiagramStyle.screen(Palette.of(theme == OutputOptions.Theme.DARK, colours == OutputOptions.Colours.COLORBLIND));
         PngRenderer.write(SnapshotRenderer.stacked(ComparePanels.of(comparison), ComparePanels.title(comparison),
                 comparison.verdict(), width, style, 1), png);
     }

@@ -46,6 +46,10 @@ final class AotCache {
     private Process training;
     /// Completes once the training run has ended and its cache, if any, is in place.
     private CompletableFuture<Void> installed;
+    /// Set once the pool closed: no training starts after that.
+    private boolean stopped;
+    /// Numbers this JVM's training runs, so two never write the same partial file.
+    private static final java.util.concurrent.atomic.AtomicInteger TRAININGS = new java.util.concurrent.atomic.AtomicInteger();
     private boolean trainingFailed;
 
     private AotCache(Path file) {
@@ -87,9 +91,10 @@ final class AotCache {
     /// Starts the training run in the background unless the cache exists, one is running, or one
     /// failed already (then children go on without a cache rather than try again and again).
     synchronized void trainIfMissing(ChildJvm jvm) {
-        if (trainingFailed || Files.isRegularFile(file) || (training != null && training.isAlive())) return;
+        if (stopped || trainingFailed || Files.isRegularFile(file) || trainingInProgress()) return;
         removeStalePartials();
-        Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid()
+                + "-" + TRAININGS.incrementAndGet() + ".tmp");
         List<String> command = new ArrayList<>(lowestPriority());
         ChildJvm trainer = jvm.withOptions(List.of("-XX:AOTCacheOutput=" + partial)).withArgs(List.of(WorkerMain.TRAIN));
         command.addAll(trainer.command());
@@ -112,7 +117,7 @@ final class AotCache {
         CompletableFuture<Void> done;
         synchronized (this) {
             trainIfMissing(jvm);
-            done = training != null && training.isAlive() ? installed : null;
+            done = trainingInProgress() ? installed : null;
         }
         if (done != null) {
             try {
@@ -128,9 +133,15 @@ final class AotCache {
 
     /// Stops a training run (and the JVM it starts to write the cache), if one is running.
     synchronized void stopTraining() {
-        Process stopped = training;
+        stopped = true;
+        Process running = training;
         training = null;
-        if (stopped != null) WorkerProcess.killTree(stopped.toHandle());
+        if (running != null) WorkerProcess.killTree(running.toHandle());
+    }
+
+    /// A training run is going on, or has exited and its cache is not installed yet.
+    private boolean trainingInProgress() {
+        return installed != null && !installed.isDone();
     }
 
     /// Forgets a cache that children could not start with.

@@ -101,7 +101,9 @@ final class StateReporter {
         for (Segment s : ended) {
             Key key = new Key(s.task(), s.state(), s.start());
             endedNow.add(key);
-            announced.remove(key);
+            // kept, not removed: a state that ended may still be seen open a moment (the recorder
+            // logs its end before it drops the span), and must not be announced again
+            announced.add(key);
             output.send(new Protocol.Ended(s.task(), s.state(), s.start(), s.end(), s.label(), s.error()));
         }
         for (Segment s : open) {

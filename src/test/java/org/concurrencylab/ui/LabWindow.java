@@ -32,6 +32,13 @@ record LabWindow(RunEngine engine, LabViewModel vm, MainView view) {
         return new LabWindow(engine, vm, view);
     }
 
+    /// The set-up of most window tests: short downloads (40 pages at 25 ms), no warm-up.
+    static void quickDownloads(LabViewModel vm) {
+        vm.latencyMsProperty().set(25);
+        vm.downloadTasksProperty().set(40);
+        vm.warmupProperty().set(false);
+    }
+
     /// Stops a run, comparison or sweep still going on, then closes the engine.
     void close() {
         Platform.runLater(() -> {

@@ -33,11 +33,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = LabWindow.show(stage, labHome, vm -> {
-            vm.latencyMsProperty().set(25);
-            vm.downloadTasksProperty().set(40);
-            vm.warmupProperty().set(false);
-        });
+        window = LabWindow.show(stage, labHome, LabWindow::quickDownloads);
         engine = window.engine();
         vm = window.vm();
         view = window.view();

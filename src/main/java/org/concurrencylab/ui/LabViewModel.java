@@ -86,7 +86,9 @@ public final class LabViewModel {
     private final ReadOnlyIntegerWrapper errors = new ReadOnlyIntegerWrapper();
     private final ReadOnlyLongWrapper elapsedNanos = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<RunResult> lastResult = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready. Press Run (Space).");
+    private static final String READY = "Ready. Press Run (Space).";
+    private static final String SERIES_RUNNING = "A comparison or a sweep is running: stop it first (Stop in its tab, or Esc).";
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(READY);
     private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
 
     /// The last synchronous result per comparable workload, for the speed-up.
@@ -102,6 +104,10 @@ public final class LabViewModel {
             p.addListener(revalidate);
         }
         validate();
+        // the refusal is stale once the comparison or sweep has ended
+        seriesRunning.addListener((obs, was, now) -> {
+            if (!now && SERIES_RUNNING.equals(status.get())) status.set(READY);
+        });
     }
 
     public ObjectProperty<WorkloadKind> workloadProperty() { return workload; }
@@ -194,7 +200,7 @@ public final class LabViewModel {
         RunSpec s = spec.get();
         if (running.get() || s == null) return;
         if (seriesRunning.get()) {
-            status.set("A comparison or a sweep is running: stop it first (Stop in its tab, or Esc).");
+            status.set(SERIES_RUNNING);
             return;
         }
         RunHandle h = engine.start(s);

@@ -62,10 +62,16 @@ class EscapeKeyTest {
         Button stop = robot.lookup("#compare-start").queryButton();
         assertThat(stop.getText()).isEqualTo("Stop");
         assertThat(stop.getTooltip().getText()).contains("Esc");
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.runningProperty().get()).as("no run beside a comparison").isFalse();
+        assertThat(vm.statusProperty().get()).contains("stop it first");
 
         robot.type(KeyCode.ESCAPE);
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.compareView().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.statusProperty().get()).as("the refusal is gone with the comparison").isEqualTo("Ready. Press Run (Space).");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#compare-status").queryAs(Label.class).getText()).startsWith("Stopped after ").endsWith(" of 7 runs.");
         assertThat(view.compareView().comparisonProperty().get().rows()).hasSizeLessThan(7);

@@ -34,72 +34,61 @@ public final class DecisionGuide {
         List<Row> rows = new ArrayList<>();
         rows.add(row("Mostly waiting (network, disk), tens of tasks",
                 "A thread pool: plain blocking code, and while one thread waits another one runs.",
-                results, r -> {
-                    RunRecord sync = r.run("2.1", 0);
-                    RunRecord threads = r.run("2.2", 0);
-                    if (sync == null || threads == null) return null;
+                results, 2, List.of("2.1", "2.2"), runs -> {
+                    RunRecord sync = runs.get(0), threads = runs.get(1);
                     return String.format(Locale.ROOT, "%d pages: %s synchronously, %s on %d threads (%s).", sync.tasks(),
                             t(sync), t(threads), threads.workers(), times(sync, threads));
-                }, 2));
+                }));
         rows.add(row("Mostly waiting, thousands of tasks at once",
                 "An event loop, or virtual threads: a waiting task costs a little memory, not an operating-system thread.",
-                results, r -> {
-                    RunRecord loop = r.run("7.1", 0);
-                    RunRecord virtual = r.run("7.2", 0);
-                    if (loop == null || virtual == null) return null;
+                results, 7, List.of("7.1", "7.2"), runs -> {
+                    RunRecord loop = runs.get(0), virtual = runs.get(1);
                     return String.format(Locale.ROOT, "%,d pages: %s on the event loop, %s on virtual threads.",
                             loop.tasks(), t(loop), t(virtual));
-                }, 7));
+                }));
         rows.add(row("Mostly computing, in Java",
                 "A pool with one thread per processor core: Java threads compute in parallel.",
-                results, r -> {
-                    RunRecord sync = r.run("4.1", 0);
-                    RunRecord threads = r.run("4.2", 0);
-                    if (sync == null || threads == null) return null;
+                results, 4, List.of("4.1", "4.2"), runs -> {
+                    RunRecord sync = runs.get(0), threads = runs.get(1);
                     String text = String.format(Locale.ROOT, "%d sums: %s synchronously, %s on %d threads (%s).",
                             sync.tasks(), t(sync), t(threads), threads.workers(), times(sync, threads));
-                    OptionalInt best = bestOfSweep(r, "3.2");
+                    OptionalInt best = bestOfSweep(results, "3.2");
                     if (best.isPresent()) text += String.format(Locale.ROOT, " Best pool in your sweep: %d threads.", best.getAsInt());
                     return text;
-                }, 4));
+                }));
         rows.add(row("Mostly computing, in CPython",
                 "A process pool: the GIL lets one thread run Python code at a time, each process has its own.",
-                results, r -> {
-                    RunRecord sync = r.run("4.1", 0);
-                    RunRecord gil = r.run("4.3", 0);
-                    RunRecord processes = r.run("4.4", 0);
-                    if (sync == null || gil == null || processes == null) return null;
+                results, 4, List.of("4.1", "4.3", "4.4"), runs -> {
+                    RunRecord sync = runs.get(0), gil = runs.get(1), processes = runs.get(2);
                     return String.format(Locale.ROOT, "%s synchronously, %s on threads with the GIL (%s), %s on %d processes (%s).",
                             t(sync), t(gil), times(sync, gil), t(processes), processes.workers(), times(sync, processes));
-                }, 4));
+                }));
         rows.add(row("Tasks update shared data",
                 "A lock or an atomic update; or share nothing: processes, or an event loop that never switches mid-update.",
-                results, r -> {
-                    RunRecord unsafe = r.run("5.1", 0);
-                    RunRecord locked = r.run("5.2", 0);
-                    RunRecord loop = r.run("5.4", 0);
-                    if (unsafe == null || locked == null || loop == null || unsafe.lost() == null
-                            || locked.lost() == null || loop.lost() == null) {
-                        return null;
-                    }
+                results, 5, List.of("5.1", "5.2", "5.4"), runs -> {
+                    RunRecord unsafe = runs.get(0), locked = runs.get(1), loop = runs.get(2);
+                    if (unsafe.lost() == null || locked.lost() == null || loop.lost() == null) return null;
                     return String.format(Locale.ROOT, "Threads lost %,d updates unsafely, %,d with a lock (%s vs %s); "
                             + "the event loop lost %,d.", unsafe.lost(), locked.lost(), t(unsafe), t(locked), loop.lost());
-                }, 5));
+                }));
         rows.add(row("Waiting and computing mixed",
                 "Keep an event loop's code short between waits, or move the heavy part to threads, processes or virtual threads.",
-                results, r -> {
-                    RunRecord light = r.run("6.1", 0);
-                    RunRecord heavy = r.run("6.2", 0);
-                    RunRecord virtual = r.run("6.3", 0);
-                    if (light == null || heavy == null || virtual == null) return null;
+                results, 6, List.of("6.1", "6.2", "6.3"), runs -> {
+                    RunRecord light = runs.get(0), heavy = runs.get(1), virtual = runs.get(2);
                     return String.format(Locale.ROOT, "Event loop: %s for the downloads alone, %s with the parsing; "
                             + "virtual threads: %s.", t(light), t(heavy), t(virtual));
-                }, 6));
+                }));
         return rows;
     }
 
-    private static Row row(String situation, String choice, Results results, Function<Results, String> evidence, int lesson) {
-        String text = evidence.apply(results);
+    /// A row backed by the first run of each of `steps`. `evidence` gets those runs, in the order of
+    /// `steps`, once all of them are recorded; it returns null when a run lacks a number it needs.
+    /// Until then the row asks for `lesson`.
+    private static Row row(String situation, String choice, Results results, int lesson, List<String> steps,
+                           Function<List<RunRecord>, String> evidence) {
+        List<RunRecord> runs = new ArrayList<>();
+        for (String step : steps) runs.add(results.run(step, 0));
+        String text = runs.contains(null) ? null : evidence.apply(runs);
         return text == null
                 ? new Row(situation, choice, "Run lesson " + lesson + " to fill this in.", false)
                 : new Row(situation, choice, text, true);

@@ -55,18 +55,18 @@ public final class Lessons {
         return new Lesson(1, "Waiting and computing",
                 "Concurrency and parallelism, and the two kinds of slow program they help.",
                 List.of(
-                        new LessonStep("1.1", "A program that waits",
+                        step("1.1", "A program that waits",
                                 "Concurrency means several tasks are under way during the same stretch of time; parallelism "
                                 + "means several run at the same instant, on different processors. Which one helps depends "
                                 + "on what a task spends its time on. Here one worker downloads 20 pages in turn from the "
                                 + "lab's own web server, which takes 90 ms to answer each request.",
-                                List.of(download(ModelKind.SYNC).withTasks(20)),
+                                download(ModelKind.SYNC).withTasks(20),
                                 new Question.MostlyState("What will the worker spend most of its time doing?")),
-                        new LessonStep("1.2", "A program that computes",
+                        step("1.2", "A program that computes",
                                 "Summing the squares of five million numbers needs no network at all. A program like this "
                                 + "is CPU-bound: only a faster processor, or several of them at once, gets it done sooner. "
                                 + "The downloads were I/O-bound: the processor sat idle while the server took its time.",
-                                List.of(cpu(ModelKind.SYNC).withTasks(4)),
+                                cpu(ModelKind.SYNC).withTasks(4),
                                 new Question.MostlyState("And this worker: what will fill its lane?"))),
                 false);
     }
@@ -79,34 +79,34 @@ public final class Lessons {
         return new Lesson(2, "Downloading pages",
                 "The same 30 downloads under four models: waiting is cheap to overlap.",
                 List.of(
-                        new LessonStep("2.1", "One after another",
+                        step("2.1", "One after another",
                                 "The synchronous version is the baseline: each request is sent only once the one before "
                                 + "has been answered, so the total is roughly the number of pages times the latency. "
                                 + "Before you run it, guess which of the four models in this lesson will win.",
-                                List.of(sync),
+                                sync,
                                 new Question.Fastest("Which model will download the 30 pages fastest?", List.of(
                                         option(sync, "2.1"), option(threads, "2.2"), option(loop, "2.3"),
                                         option(processes, "2.4")))),
-                        new LessonStep("2.2", "A pool of five threads",
+                        step("2.2", "A pool of five threads",
                                 "Five threads take pages from a shared queue. While one waits for its answer the operating "
                                 + "system runs another, so up to five requests are in flight at once. The threads share one "
                                 + "HTTP client, which is safe to share in Java.",
-                                List.of(threads),
+                                threads,
                                 new Question.SpeedUp("How much faster than the synchronous run?", "2.1",
                                         "the synchronous run", List.of(1.5, 3.5, 7.0),
                                         List.of("under 1.5×", "1.5× to 3.5×", "3.5× to 7×", "more than 7×"))),
-                        new LessonStep("2.3", "An event loop",
+                        step("2.3", "An event loop",
                                 "One thread runs every task's code and switches only where a task says it will wait. All "
                                 + "30 requests go out at once without blocking, and the loop picks up each answer as it "
                                 + "arrives. Watch the loop's lane: a thin strip of blue, then it waits.",
-                                List.of(loop),
+                                loop,
                                 Question.SpeedUp.slowerSameFaster("Compared with the five threads?", "2.2",
                                         "the thread pool")),
-                        new LessonStep("2.4", "Separate processes",
+                        step("2.4", "Separate processes",
                                 "Each process is a whole JVM with its own memory and its own HTTP client; tasks reach it "
                                 + "as data. There is one process per processor, and starting them costs time (grey). "
                                 + "More processors do not help a program that mostly waits.",
-                                List.of(processes),
+                                processes,
                                 Question.SpeedUp.slowerSameFaster("Compared with the five threads?", "2.2",
                                         "the thread pool"))),
                 false);
@@ -135,35 +135,34 @@ public final class Lessons {
 
     private static Lesson lesson4() {
         RunSpec threads = cpu(ModelKind.THREADS);
+        Question comparedWithSync = Question.SpeedUp.slowerSameFaster("Compared with the synchronous run?", "4.1",
+                "the synchronous run");
         return new Lesson(4, "Sum of squares",
                 "CPU-bound work: Java threads compute in parallel; CPython's do not.",
                 List.of(
-                        new LessonStep("4.1", "The baseline",
+                        step("4.1", "The baseline",
                                 "Ten sums of squares, each of about five million big-integer additions, one after the "
                                 + "other. Nothing waits here: the single lane is blue from start to end.",
-                                List.of(cpu(ModelKind.SYNC)),
+                                cpu(ModelKind.SYNC),
                                 new Question.HowLong("Roughly how long will the ten sums take?", List.of(0.5, 2.0, 5.0))),
-                        new LessonStep("4.2", "Threads, Java style",
+                        step("4.2", "Threads, Java style",
                                 "Five threads share the ten sums. In CPython this gains nothing, but a Java thread runs "
                                 + "on any free core, at the same time as the others, so the work spreads over every "
                                 + "processor of this machine.",
-                                List.of(threads),
-                                Question.SpeedUp.slowerSameFaster("Compared with the synchronous run?", "4.1",
-                                        "the synchronous run")),
-                        new LessonStep("4.3", "Threads with the GIL",
+                                threads,
+                                comparedWithSync),
+                        step("4.3", "Threads with the GIL",
                                 "Now the same pool in Python mode: a global lock lets one thread run at a time and passes "
                                 + "it on every 5 ms. The other threads wait for it (amber). This is what the article "
                                 + "measured in CPython.",
-                                List.of(threads.withGil(true)),
-                                Question.SpeedUp.slowerSameFaster("Compared with the synchronous run?", "4.1",
-                                        "the synchronous run")),
-                        new LessonStep("4.4", "Processes",
+                                threads.withGil(true),
+                                comparedWithSync),
+                        step("4.4", "Processes",
                                 "Separate processes have separate interpreters, so no lock stands between them: the way "
                                 + "out in Python. They pay for their start-up (grey) and for sending the work over, which "
                                 + "a long job earns back.",
-                                List.of(cpu(ModelKind.PROCESSES)),
-                                Question.SpeedUp.slowerSameFaster("Compared with the synchronous run?", "4.1",
-                                        "the synchronous run"))),
+                                cpu(ModelKind.PROCESSES),
+                                comparedWithSync)),
                 false);
     }
 
@@ -172,28 +171,28 @@ public final class Lessons {
         return new Lesson(5, "Race condition",
                 "Threads that share data can lose updates; a lock fixes it; an event loop never has the problem.",
                 List.of(
-                        new LessonStep("5.1", "Lost updates",
+                        step("5.1", "Lost updates",
                                 "5,000 tasks each add one to a shared counter 100 times. An unsafe update reads the "
                                 + "counter, then writes back the value plus one. If two threads read before either "
                                 + "writes, one of the two additions disappears.",
-                                List.of(unsafe),
+                                unsafe,
                                 new Question.LostUpdates("Will the counter reach 500,000?")),
-                        new LessonStep("5.2", "A lock",
+                        step("5.2", "A lock",
                                 "The same update inside a synchronized method: only one thread at a time may read and "
                                 + "write the counter. The threads now queue for the lock, which costs some speed.",
-                                List.of(unsafe.withCounterMode(Step.CounterMode.SYNCHRONIZED)),
+                                unsafe.withCounterMode(Step.CounterMode.SYNCHRONIZED),
                                 new Question.LostUpdates("Will any update be lost now?")),
-                        new LessonStep("5.3", "An atomic counter",
+                        step("5.3", "An atomic counter",
                                 "An AtomicLong adds one in a single indivisible instruction of the processor: no lock, "
                                 + "and no gap between read and write for another thread to slip into. Compare its time "
                                 + "with the lock's.",
-                                List.of(unsafe.withCounterMode(Step.CounterMode.ATOMIC)),
+                                unsafe.withCounterMode(Step.CounterMode.ATOMIC),
                                 new Question.LostUpdates("And with the atomic counter?")),
-                        new LessonStep("5.4", "The event loop",
+                        step("5.4", "The event loop",
                                 "Back to the unsafe update, on an event loop. Its one thread switches tasks only where "
                                 + "a task waits, and nothing waits between the read and the write, so no other task "
                                 + "can get in between.",
-                                List.of(unsafe.withModel(ModelKind.EVENTLOOP)),
+                                unsafe.withModel(ModelKind.EVENTLOOP),
                                 new Question.LostUpdates("Will the event loop lose updates?"))),
                 false);
     }
@@ -203,24 +202,24 @@ public final class Lessons {
         return new Lesson(6, "The task that does not cooperate",
                 "An event loop is only as quick as its slowest stretch of code between two waits.",
                 List.of(
-                        new LessonStep("6.1", "Downloads only",
+                        step("6.1", "Downloads only",
                                 "The event loop downloads 30 pages: every request is in flight at once, and the loop "
                                 + "spends almost all its time waiting. This is the event loop at its best.",
-                                List.of(download(ModelKind.EVENTLOOP)),
+                                download(ModelKind.EVENTLOOP),
                                 new Question.HowLong("Roughly how long for all 30 pages?", List.of(0.25, 1.0, 3.0))),
-                        new LessonStep("6.2", "Downloads and a heavy parse",
+                        step("6.2", "Downloads and a heavy parse",
                                 "Now each page is also parsed for 30 ms of CPU time. The parse runs on the loop's only "
                                 + "thread and never pauses to wait, so while one page is parsed no other task moves: "
                                 + "their answers are there, queued, waiting for the loop.",
-                                List.of(mixed),
+                                mixed,
                                 new Question.SpeedUp("How will the parsing change the loop's time?", "6.1",
                                         "the downloads alone", List.of(0.5, 1 / 1.2),
                                         List.of("more than twice as slow", "a little slower", "about the same"))),
-                        new LessonStep("6.3", "Virtual threads",
+                        step("6.3", "Virtual threads",
                                 "The same work on virtual threads: each task has a thread of its own, cheap as a "
                                 + "coroutine, and a busy one is simply run alongside the others on the machine's few "
                                 + "processor threads. One long parse no longer stops everyone.",
-                                List.of(mixed.withModel(ModelKind.VIRTUAL)),
+                                mixed.withModel(ModelKind.VIRTUAL),
                                 Question.SpeedUp.slowerSameFaster("Compared with the event loop?", "6.2",
                                         "the event loop"))),
                 false);
@@ -231,15 +230,15 @@ public final class Lessons {
         return new Lesson(7, "When to use which",
                 "The decision guide, filled in with the numbers you measured.",
                 List.of(
-                        new LessonStep("7.1", "A thousand pages at once",
+                        step("7.1", "A thousand pages at once",
                                 "A last measurement for the guide: 1,000 downloads with 1,000 connections, on the event "
                                 + "loop. A pool of threads would need a thousand operating-system threads for this.",
-                                List.of(many),
+                                many,
                                 new Question.HowLong("Roughly how long for 1,000 pages?", List.of(0.5, 2.0, 10.0))),
-                        new LessonStep("7.2", "The same with virtual threads",
+                        step("7.2", "The same with virtual threads",
                                 "And on virtual threads: plain blocking code, one thread per page, yet only a few "
                                 + "platform threads carry them. Then read the guide below, with your own numbers.",
-                                List.of(many.withModel(ModelKind.VIRTUAL)),
+                                many.withModel(ModelKind.VIRTUAL),
                                 Question.SpeedUp.slowerSameFaster("Compared with the event loop?", "7.1",
                                         "the event loop"))),
                 true);
@@ -253,6 +252,11 @@ public final class Lessons {
     /// The sum of squares at classroom size: 10 numbers from 5,000,000.
     static RunSpec cpu(ModelKind model) {
         return RunSpec.defaults(WorkloadKind.CPU, model).withTasks(NUMBERS);
+    }
+
+    /// A step of a single run.
+    private static LessonStep step(String id, String title, String text, RunSpec run, Question question) {
+        return new LessonStep(id, title, text, List.of(run), question);
     }
 
     private static Question.Option option(RunSpec spec, String step) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.ToIntFunction;
 
 /// What a learner predicts before a step runs: a prompt and a few choices. Which choice was
 /// right is never written down: it is read from the measured runs, so a slow machine, a fast
@@ -19,8 +20,10 @@ public sealed interface Question {
     /// The choices, in the order they are offered.
     List<String> choices();
 
-    /// The steps whose runs decide the answer.
-    List<String> needs(String self);
+    /// The steps whose runs decide the answer: by default the question's own step `self` alone.
+    default List<String> needs(String self) {
+        return List.of(self);
+    }
 
     /// The index of the choice the measurements support, once every run it needs is recorded.
     /// `self` is the id of the step the question belongs to.
@@ -49,20 +52,13 @@ public sealed interface Question {
         }
 
         @Override
-        public List<String> needs(String self) {
-            return List.of(self);
-        }
-
-        @Override
         public OptionalInt answer(String self, Results results) {
-            RunRecord run = results.run(self, 0);
-            return run == null ? OptionalInt.empty() : OptionalInt.of(bucket(run.wallNanos() / 1e9, boundsSeconds));
+            return choice(ownRun(self, results), run -> bucket(run.wallNanos() / 1e9, boundsSeconds));
         }
 
         @Override
         public Optional<String> measured(String self, Results results) {
-            RunRecord run = results.run(self, 0);
-            return run == null ? Optional.empty() : Optional.of(Ticks.duration(run.wallNanos()));
+            return ownRun(self, results).map(run -> Ticks.duration(run.wallNanos()));
         }
     }
 
@@ -161,7 +157,7 @@ public sealed interface Question {
 
         @Override
         public OptionalInt answer(String self, Results results) {
-            return ratio(self, results).map(r -> OptionalInt.of(bucket(r, bounds))).orElse(OptionalInt.empty());
+            return choice(ratio(self, results), r -> bucket(r, bounds));
         }
 
         @Override
@@ -186,24 +182,17 @@ public sealed interface Question {
         }
 
         @Override
-        public List<String> needs(String self) {
-            return List.of(self);
-        }
-
-        @Override
         public OptionalInt answer(String self, Results results) {
-            RunRecord run = results.run(self, 0);
-            if (run == null) return OptionalInt.empty();
-            return OptionalInt.of(run.workNanos() >= run.ioNanos() ? RUNNING_CODE : WAITING_FOR_IO);
+            return choice(ownRun(self, results), run -> run.workNanos() >= run.ioNanos() ? RUNNING_CODE : WAITING_FOR_IO);
         }
 
         @Override
         public Optional<String> measured(String self, Results results) {
-            RunRecord run = results.run(self, 0);
-            if (run == null) return Optional.empty();
-            long total = Math.max(1, run.workNanos() + run.ioNanos());
-            return Optional.of(percent(100.0 * run.workNanos() / total) + " running code, "
-                    + percent(100.0 * run.ioNanos() / total) + " waiting for I/O");
+            return ownRun(self, results).map(run -> {
+                long total = Math.max(1, run.workNanos() + run.ioNanos());
+                return percent(100.0 * run.workNanos() / total) + " running code, "
+                        + percent(100.0 * run.ioNanos() / total) + " waiting for I/O";
+            });
         }
     }
 
@@ -222,22 +211,18 @@ public sealed interface Question {
         }
 
         @Override
-        public List<String> needs(String self) {
-            return List.of(self);
-        }
-
-        @Override
         public OptionalInt answer(String self, Results results) {
-            RunRecord run = results.run(self, 0);
-            if (run == null || run.lost() == null) return OptionalInt.empty();
-            return OptionalInt.of(run.lost() == 0 ? NONE_LOST : SOME_LOST);
+            return choice(countedRun(self, results), run -> run.lost() == 0 ? NONE_LOST : SOME_LOST);
         }
 
         @Override
         public Optional<String> measured(String self, Results results) {
-            RunRecord run = results.run(self, 0);
-            if (run == null || run.lost() == null) return Optional.empty();
-            return Optional.of(String.format(Locale.ROOT, "%,d updates lost", run.lost()));
+            return countedRun(self, results).map(run -> String.format(Locale.ROOT, "%,d updates lost", run.lost()));
+        }
+
+        /// The step's first run, once it is recorded with its count of lost updates.
+        private static Optional<RunRecord> countedRun(String self, Results results) {
+            return ownRun(self, results).filter(run -> run.lost() != null);
         }
     }
 
@@ -251,6 +236,16 @@ public sealed interface Question {
     /// "42%", or "0.4%" below one percent, so a small share never reads as none.
     static String percent(double p) {
         return String.format(Locale.ROOT, p > 0 && p < 0.95 ? "%.1f%%" : "%.0f%%", p);
+    }
+
+    /// The first run of the question's own step `self`, once it is recorded.
+    private static Optional<RunRecord> ownRun(String self, Results results) {
+        return Optional.ofNullable(results.run(self, 0));
+    }
+
+    /// The choice `pick` makes from `measurement`, or none while there is no measurement.
+    private static <T> OptionalInt choice(Optional<T> measurement, ToIntFunction<T> pick) {
+        return measurement.map(m -> OptionalInt.of(pick.applyAsInt(m))).orElse(OptionalInt.empty());
     }
 
     private static int bucket(double value, List<Double> bounds) {

@@ -128,21 +128,14 @@ final class CompareCommand implements Callable<Integer> {
             RunSpec base = work.spec(ModelKind.SYNC);
             List<RunSpec> specs = new ArrayList<>();
             for (RunSpec s : Variants.of(base)) {
-                if (s.model() == ModelKind.THREADS && workers != null) s = s.withWorkers(checkWorkers("--workers", workers, RunSpec.maxWorkers(ModelKind.THREADS)));
-                if (s.model() == ModelKind.PROCESSES && processes != null) s = s.withWorkers(checkWorkers("--processes", processes, RunSpec.maxWorkers(ModelKind.PROCESSES)));
+                if (s.model() == ModelKind.THREADS && workers != null) s = s.withWorkers(WorkOptions.checkWorkers("--workers", workers, RunSpec.maxWorkers(ModelKind.THREADS)));
+                if (s.model() == ModelKind.PROCESSES && processes != null) s = s.withWorkers(WorkOptions.checkWorkers("--processes", processes, RunSpec.maxWorkers(ModelKind.PROCESSES)));
                 specs.add(s);
             }
             return specs;
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
-    }
-
-    private static int checkWorkers(String option, int n, int max) {
-        if (n < 1 || n > max) {
-            throw new IllegalArgumentException(option + " must be between 1 and " + max + ", was " + n);
-        }
-        return n;
     }
 
     private void writePng(Comparison comparison) throws IOException {

@@ -11,7 +11,6 @@ import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.diagram.Captions;
 import org.concurrencylab.diagram.DiagramStyle;
-import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.diagram.Ticks;
 import org.concurrencylab.export.ImageOptions;
 import org.concurrencylab.render.PngRenderer;
@@ -31,7 +30,7 @@ import java.util.concurrent.Callable;
 
 /// `compare`: one workload under every model, one after another; prints the table row by row as
 /// the runs end, then the verdict.
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "org.concurrencylab.cli.CompareCommand",
         description = "Runs one workload under every model (GIL on and off where it applies) and prints "
                 + "wall time, speed-up over sync, CPU time, peak threads and efficiency against the ideal.")
 final class CompareCommand implements Callable<Integer> {
@@ -56,13 +55,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "PX", defaultValue = "1600", description = "PNG width (default: ${DEFAULT-VALUE})")
     private int width;
 
-    @Option(names = "--theme", paramLabel = "T", converter = OutputOptions.ThemeConverter.class,
-            description = "light | dark: the look of the --png picture (default: light)")
-    private OutputOptions.Theme theme;
-
-    @Option(names = "--palette", paramLabel = "P", converter = OutputOptions.ColoursConverter.class,
-            description = "article (blue CPU, red I/O) | colorblind (Okabe–Ito, waits hatched) (default: article)")
-    private OutputOptions.Colours colours;
+    @Mixin
+    private LookOptions look;
 
     static final String ROW = "%-24s %9s %9s %9s %8s %9s %11s %7s%n";
 
@@ -74,8 +68,8 @@ final class CompareCommand implements Callable<Integer> {
         if (width < ImageOptions.MIN_WIDTH || width > ImageOptions.MAX_WIDTH) {
             throw bad("--width must be " + ImageOptions.MIN_WIDTH + "–" + ImageOptions.MAX_WIDTH + " pixels, was " + width);
         }
-        if (png == null && (theme != null || colours != null)) {
-            throw bad((theme != null ? "--theme" : "--palette") + " applies to the picture: add --png FILE");
+        if (png == null && look.given() != null) {
+            throw bad(look.given() + " applies to the picture: add --png FILE");
         }
         if (png != null) PngRenderer.startHeadlessIfNeeded();
 
@@ -134,8 +128,8 @@ final class CompareCommand implements Callable<Integer> {
             RunSpec base = work.spec(ModelKind.SYNC);
             List<RunSpec> specs = new ArrayList<>();
             for (RunSpec s : Variants.of(base)) {
-                if (s.model() == ModelKind.THREADS && workers != null) s = s.withWorkers(checkWorkers("--workers", workers, RunSpec.maxWorkers(ModelKind.THREADS)));
-                if (s.model() == ModelKind.PROCESSES && processes != null) s = s.withWorkers(checkWorkers("--processes", processes, RunSpec.maxWorkers(ModelKind.PROCESSES)));
+                if (s.model() == ModelKind.THREADS && workers != null) s = s.withWorkers(WorkOptions.checkWorkers("--workers", workers, RunSpec.maxWorkers(ModelKind.THREADS)));
+                if (s.model() == ModelKind.PROCESSES && processes != null) s = s.withWorkers(WorkOptions.checkWorkers("--processes", processes, RunSpec.maxWorkers(ModelKind.PROCESSES)));
                 specs.add(s);
             }
             return specs;
@@ -144,15 +138,8 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private static int checkWorkers(String option, int n, int max) {
-        if (n < 1 || n > max) {
-            throw new IllegalArgumentException(option + " must be between 1 and " + max + ", was " + n);
-        }
-        return n;
-    }
-
     private void writePng(Comparison comparison) throws IOException {
-        DiagramStyle style = DiagramStyle.screen(Palette.of(theme == OutputOptions.Theme.DARK, colours == OutputOptions.Colours.COLORBLIND));
+        DiagramStyle style = DiagramStyle.screen(look.palette());
         PngRenderer.write(SnapshotRenderer.stacked(ComparePanels.of(comparison), ComparePanels.title(comparison),
                 comparison.verdict(), width, style, 1), png);
     }

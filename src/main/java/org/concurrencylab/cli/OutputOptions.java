@@ -57,35 +57,8 @@ final class OutputOptions {
             description = "1 | 2 | 4: pixels per picture pixel, for sharp slides; an SVG is shown this much larger (default: 1)")
     Integer scale;
 
-    @Option(names = "--theme", paramLabel = "T", converter = ThemeConverter.class,
-            description = "light | dark (default: light)")
-    Theme theme;
-
-    @Option(names = "--palette", paramLabel = "P", converter = ColoursConverter.class,
-            description = "article (blue CPU, red I/O) | colorblind (Okabe–Ito, waits hatched) (default: article)")
-    Colours colours;
-
-    enum Theme {
-        LIGHT, DARK;
-
-        String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    enum Colours {
-        ARTICLE("article"), COLORBLIND("colorblind");
-
-        private final String id;
-
-        Colours(String id) {
-            this.id = id;
-        }
-
-        String id() {
-            return id;
-        }
-    }
+    @CommandLine.Mixin
+    LookOptions look;
 
     /// The files asked for, by option, in the order they are written.
     Map<String, Path> files() {
@@ -122,7 +95,7 @@ final class OutputOptions {
         }
         if (!drawsPictures()) {
             String picture = width != null ? "--width" : height != null ? "--height" : aspect != null ? "--aspect"
-                    : scale != null ? "--scale" : theme != null ? "--theme" : colours != null ? "--palette" : null;
+                    : scale != null ? "--scale" : look.given();
             if (picture != null) throw bad(picture + " applies to pictures: add --png FILE or --svg FILE");
         }
         int w = width == null ? ImageOptions.DEFAULT_WIDTH : width;
@@ -142,7 +115,7 @@ final class OutputOptions {
                     + " pixels on a side; lower --width, --height or --scale");
         }
         ImageOptions options = new ImageOptions(w, height == null ? 0 : height, aspect == null ? ImageOptions.Aspect.AUTO : aspect, s,
-                theme == Theme.DARK, colours == Colours.COLORBLIND);
+                look.dark(), look.colorBlind());
         int fixedHeight = options.heightFor(0);
         ImageOptions.Size size = new ImageOptions.Size(w, fixedHeight, s);
         if (png != null && fixedHeight > 0 && !size.fitsPng()) {
@@ -190,18 +163,6 @@ final class OutputOptions {
                 case "4" -> 4;
                 default -> throw new CommandLine.TypeConversionException("the scale must be 1, 2 or 4, was '" + value + "'");
             };
-        }
-    }
-
-    static final class ThemeConverter extends RunCommand.IdConverter<Theme> {
-        ThemeConverter() {
-            super("theme", Theme.values(), Theme::id);
-        }
-    }
-
-    static final class ColoursConverter extends RunCommand.IdConverter<Colours> {
-        ColoursConverter() {
-            super("palette", Colours.values(), Colours::id);
         }
     }
 }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -123,17 +122,11 @@ final class RunCommand implements Callable<Integer> {
             if (workers != null) {
                 if (workers < 1) throw bad("--workers must be at least 1, was " + workers);
                 if (!model.hasWorkers() && workers != 1) throw bad("--workers: the " + model.id() + " model has exactly 1 worker");
-                if (workers > RunSpec.maxWorkers(model)) {
-                    throw bad("--workers must be between 1 and " + RunSpec.maxWorkers(model) + ", was " + workers);
-                }
-                s = s.withWorkers(workers);
+                s = s.withWorkers(WorkOptions.checkWorkers("--workers", workers, RunSpec.maxWorkers(model)));
             }
             if (tasks != null) s = s.withTasks(tasks);
             if (maxConnections != null) s = s.withMaxConnections(maxConnections);
-            if (gil) {
-                if (!model.supportsGil()) throw bad("--gil applies to --model threads or virtual, not " + model.id());
-                s = s.withGil(true);
-            }
+            s = WorkOptions.withGil(s, model, gil);
             if (switchMs != null) s = s.withSwitchMs(switchMs);
             if (increments != null) s = s.withIncrements(increments);
             if (counterMode != null) s = s.withCounterMode(counterMode);
@@ -141,20 +134,7 @@ final class RunCommand implements Callable<Integer> {
             if (base != null) s = s.withBase(base);
             if (latencyMs != null) s = s.withLatencyMs(latencyMs);
             s = WorkOptions.withTimeouts(s, connectTimeoutMs, readTimeoutMs);
-            if (!urls.isEmpty()) {
-                if (workload != WorkloadKind.DOWNLOAD && workload != WorkloadKind.MIXED) {
-                    throw bad("--url only applies to --workload download or mixed");
-                }
-                List<URI> parsed = new ArrayList<>();
-                for (String u : urls) {
-                    try {
-                        parsed.add(RunSpec.parseUrl(u));
-                    } catch (IllegalArgumentException e) {
-                        throw bad("--url: " + e.getMessage());
-                    }
-                }
-                s = s.withUrls(parsed);
-            }
+            s = WorkOptions.withUrls(s, urls);
             return s.withWarmup(!noWarmup);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());

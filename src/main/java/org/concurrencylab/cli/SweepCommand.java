@@ -76,15 +76,9 @@ final class SweepCommand implements Callable<Integer> {
             base = work.spec(model);
             if (workers != null) {
                 if (!model.hasWorkers()) throw new IllegalArgumentException("--workers: the " + model.id() + " model has exactly 1 worker");
-                if (workers < 1 || workers > RunSpec.maxWorkers(model)) {
-                    throw new IllegalArgumentException("--workers must be between 1 and " + RunSpec.maxWorkers(model) + ", was " + workers);
-                }
-                base = base.withWorkers(workers);
+                base = base.withWorkers(WorkOptions.checkWorkers("--workers", workers, RunSpec.maxWorkers(model)));
             }
-            if (gil) {
-                if (!model.supportsGil()) throw new IllegalArgumentException("--gil applies to --model threads or virtual, not " + model.id());
-                base = base.withGil(true);
-            }
+            base = WorkOptions.withGil(base, model, gil);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }

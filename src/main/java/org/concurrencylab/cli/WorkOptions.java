@@ -69,19 +69,24 @@ final class WorkOptions {
         if (base != null) s = s.withBase(base);
         if (latencyMs != null) s = s.withLatencyMs(latencyMs);
         s = withTimeouts(s, connectTimeoutMs, readTimeoutMs);
-        if (!urls.isEmpty()) {
-            if (!workload.downloads()) throw new IllegalArgumentException("--url only applies to --workload download or mixed");
-            List<URI> parsed = new ArrayList<>();
-            for (String u : urls) {
-                try {
-                    parsed.add(RunSpec.parseUrl(u));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--url: " + e.getMessage());
-                }
-            }
-            s = s.withUrls(parsed);
-        }
+        s = withUrls(s, urls);
         return s.withWarmup(!noWarmup);
+    }
+
+    /// `s` downloading the `--url` pages given (none: left as it is); refused for a workload that
+    /// downloads nothing or a page that is not an http(s) URL.
+    static RunSpec withUrls(RunSpec s, List<String> urls) {
+        if (urls.isEmpty()) return s;
+        if (!s.workload().downloads()) throw new IllegalArgumentException("--url only applies to --workload download or mixed");
+        List<URI> parsed = new ArrayList<>();
+        for (String u : urls) {
+            try {
+                parsed.add(RunSpec.parseUrl(u));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--url: " + e.getMessage());
+            }
+        }
+        return s.withUrls(parsed);
     }
 
     /// `s` with the timeouts given on the command line (null: left as they are); a value out of
@@ -90,6 +95,21 @@ final class WorkOptions {
         if (connectTimeoutMs != null) s = s.withConnectTimeoutMs(checkTimeout("--connect-timeout-ms", connectTimeoutMs));
         if (readTimeoutMs != null) s = s.withReadTimeoutMs(checkTimeout("--read-timeout-ms", readTimeoutMs));
         return s;
+    }
+
+    /// `n` if it is between 1 and `max`; otherwise refused naming `option`.
+    static int checkWorkers(String option, int n, int max) {
+        if (n < 1 || n > max) {
+            throw new IllegalArgumentException(option + " must be between 1 and " + max + ", was " + n);
+        }
+        return n;
+    }
+
+    /// `s` with the GIL on if `gil` was given; refused for a `model` without one.
+    static RunSpec withGil(RunSpec s, ModelKind model, boolean gil) {
+        if (!gil) return s;
+        if (!model.supportsGil()) throw new IllegalArgumentException("--gil applies to --model threads or virtual, not " + model.id());
+        return s.withGil(true);
     }
 
     private static int checkTimeout(String option, int ms) {

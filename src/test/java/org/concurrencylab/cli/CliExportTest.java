@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concurrencylab.cli.CliTest.run;
+import static org.concurrencylab.cli.CliRun.run;
 
 /// The picture, table and trace options of `run`, and `export` re-rendering a saved run.
 @Timeout(90)
@@ -35,7 +35,7 @@ class CliExportTest {
     /// One real download run, written in every format with every picture option.
     @TempDir
     static Path runDir;
-    private static CliTest.Outcome everything;
+    private static CliRun.Outcome everything;
 
     @TempDir
     Path dir;
@@ -92,7 +92,7 @@ class CliExportTest {
     void export_of_the_saved_run_writes_the_same_files_as_the_run_did() throws Exception {
         Path json = runDir.resolve("run.json");
 
-        CliTest.Outcome outcome = run("export", json.toString(),
+        CliRun.Outcome outcome = run("export", json.toString(),
                 "--png", dir.resolve("again.png").toString(),
                 "--svg", dir.resolve("again.svg").toString(),
                 "--csv", dir.resolve("again.csv").toString(),
@@ -122,10 +122,10 @@ class CliExportTest {
     void export_draws_light_article_pictures_of_the_size_asked_for() throws Exception {
         Path json = runDir.resolve("run.json");
 
-        CliTest.Outcome standard = run("export", json.toString(), "--png", dir.resolve("a.png").toString(),
+        CliRun.Outcome standard = run("export", json.toString(), "--png", dir.resolve("a.png").toString(),
                 "--aspect", "4:3", "--width", "640");
-        CliTest.Outcome tall = run("export", json.toString(), "--png", dir.resolve("b.png").toString(), "--height", "300");
-        CliTest.Outcome sharp = run("export", json.toString(), "--png", dir.resolve("c.png").toString(),
+        CliRun.Outcome tall = run("export", json.toString(), "--png", dir.resolve("b.png").toString(), "--height", "300");
+        CliRun.Outcome sharp = run("export", json.toString(), "--png", dir.resolve("c.png").toString(),
                 "--width", "320", "--scale", "4x");
 
         assertThat(List.of(standard.code(), tall.code(), sharp.code())).containsOnly(Cli.OK);
@@ -143,7 +143,7 @@ class CliExportTest {
         Path csv = dir.resolve("cpu.csv");
         Path trace = dir.resolve("cpu.trace.json");
 
-        CliTest.Outcome outcome = run("run", "--workload", "cpu", "--tasks", "2", "--base", "1000", "--no-warmup",
+        CliRun.Outcome outcome = run("run", "--workload", "cpu", "--tasks", "2", "--base", "1000", "--no-warmup",
                 "--csv", csv.toString(), "--trace", trace.toString());
 
         assertThat(outcome.code()).as(outcome.err()).isEqualTo(Cli.OK);
@@ -178,14 +178,7 @@ class CliExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badArguments")
     void bad_values_exit_2_with_one_line_naming_the_problem_before_anything_runs(List<String> args, String named) {
-        CliTest.Outcome outcome = run(args.toArray(String[]::new));
-
-        assertThat(outcome.code()).isEqualTo(Cli.BAD_ARGUMENTS);
-        assertThat(outcome.errLines()).singleElement().satisfies(line -> {
-            assertThat(line).startsWith("concurrency-lab: ");
-            assertThat(line).contains(named);
-        });
-        assertThat(outcome.out()).as("no run started").isEmpty();
+        CliRun.assertRefused(args, named);
     }
 
     @Test
@@ -193,9 +186,9 @@ class CliExportTest {
         Path notARun = Files.writeString(dir.resolve("other.json"), "{\"hello\": 1}");
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"format\": 1, \"spec\": {");
 
-        CliTest.Outcome other = run("export", notARun.toString(), "--png", dir.resolve("x.png").toString());
-        CliTest.Outcome cut = run("export", broken.toString(), "--svg", dir.resolve("x.svg").toString());
-        CliTest.Outcome nothing = run("export", runDir.resolve("run.json").toString());
+        CliRun.Outcome other = run("export", notARun.toString(), "--png", dir.resolve("x.png").toString());
+        CliRun.Outcome cut = run("export", broken.toString(), "--svg", dir.resolve("x.svg").toString());
+        CliRun.Outcome nothing = run("export", runDir.resolve("run.json").toString());
 
         assertThat(List.of(other.code(), cut.code(), nothing.code())).containsOnly(Cli.BAD_ARGUMENTS);
         assertThat(other.errLines()).singleElement().asString().contains("not a Concurrency Lab run file");
@@ -206,12 +199,12 @@ class CliExportTest {
 
     @Test
     void help_lists_the_new_options_and_the_export_command() {
-        CliTest.Outcome top = run("--help");
-        CliTest.Outcome runHelp = run("run", "--help");
-        CliTest.Outcome exportHelp = run("export", "--help");
+        CliRun.Outcome top = run("--help");
+        CliRun.Outcome runHelp = run("run", "--help");
+        CliRun.Outcome exportHelp = run("export", "--help");
 
         assertThat(top.out()).contains("export");
-        for (CliTest.Outcome help : List.of(runHelp, exportHelp)) {
+        for (CliRun.Outcome help : List.of(runHelp, exportHelp)) {
             assertThat(help.code()).isEqualTo(Cli.OK);
             assertThat(help.out()).contains("--png", "--svg", "--csv", "--trace", "--json", "--width", "--height",
                     "--aspect", "--scale", "--theme", "--palette", "16:9", "colorblind");

@@ -10,15 +10,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencylab.cli.CliRun.run;
 
 /// The command line's options for the newer models and workloads: virtual threads, the GIL,
 /// the race and its counter modes, the connection limit.
 @Timeout(60)
 class CliModelsTest {
-
-    private static CliTest.Outcome run(String... args) {
-        return CliTest.run(args);
-    }
 
     static Stream<Arguments> badArguments() {
         return Stream.of(
@@ -35,19 +32,12 @@ class CliModelsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badArguments")
     void bad_model_and_workload_options_exit_2_with_one_line_naming_the_problem(List<String> args, String named) {
-        CliTest.Outcome outcome = run(args.toArray(String[]::new));
-
-        assertThat(outcome.code()).isEqualTo(Cli.BAD_ARGUMENTS);
-        assertThat(outcome.errLines()).singleElement().satisfies(line -> {
-            assertThat(line).startsWith("concurrency-lab: ");
-            assertThat(line).contains(named);
-        });
-        assertThat(outcome.out()).isEmpty();
+        CliRun.assertRefused(args, named);
     }
 
     @Test
     void an_atomic_race_under_threads_counts_every_increment() {
-        CliTest.Outcome outcome = run("run", "--workload", "race", "--model", "threads", "--tasks", "200",
+        CliRun.Outcome outcome = run("run", "--workload", "race", "--model", "threads", "--tasks", "200",
                 "--increments", "50", "--race", "atomic");
 
         assertThat(outcome.code()).as(outcome.err()).isEqualTo(Cli.OK);
@@ -59,7 +49,7 @@ class CliModelsTest {
 
     @Test
     void an_unsafe_race_under_the_gil_loses_nothing_and_says_gil() {
-        CliTest.Outcome outcome = run("run", "--workload", "race", "--model", "threads", "--gil", "--switch-ms", "1",
+        CliRun.Outcome outcome = run("run", "--workload", "race", "--model", "threads", "--gil", "--switch-ms", "1",
                 "--tasks", "100", "--increments", "1000", "--race", "unsafe", "--no-warmup");
 
         assertThat(outcome.code()).as(outcome.err()).isEqualTo(Cli.OK);
@@ -70,7 +60,7 @@ class CliModelsTest {
 
     @Test
     void a_sum_on_virtual_threads_reports_its_carriers() {
-        CliTest.Outcome outcome = run("run", "--workload", "cpu", "--model", "virtual", "--tasks", "3", "--base", "10000");
+        CliRun.Outcome outcome = run("run", "--workload", "cpu", "--model", "virtual", "--tasks", "3", "--base", "10000");
 
         assertThat(outcome.code()).as(outcome.err()).isEqualTo(Cli.OK);
         assertThat(outcome.err()).isEmpty();
@@ -80,7 +70,7 @@ class CliModelsTest {
 
     @Test
     void a_download_on_virtual_threads_with_a_connection_limit_succeeds() {
-        CliTest.Outcome outcome = run("run", "--model", "virtual", "--tasks", "20", "--max-connections", "4",
+        CliRun.Outcome outcome = run("run", "--model", "virtual", "--tasks", "20", "--max-connections", "4",
                 "--latency-ms", "5", "--no-warmup");
 
         assertThat(outcome.code()).as(outcome.err()).isEqualTo(Cli.OK);

@@ -2,6 +2,7 @@ package org.concurrencylab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concurrencylab.cli.CliRun.Outcome;
 import org.concurrencylab.diagram.DiagramLayout;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.Palette;
@@ -14,39 +15,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.concurrencylab.cli.CliRun.run;
 
-/// The command line driven in-process through [Cli#execute], with its output captured.
+/// The command line driven in-process through [CliRun], with its output captured.
 @Timeout(60)
 class CliTest {
     private static final String SUMMARY = "(download|cpu) (sync|threads) workers=\\d+ tasks=\\d+ errors=\\d+ wall=\\d+\\.\\d{3}s";
 
     @TempDir
     Path dir;
-
-    /// One execution's exit code and what it printed.
-    record Outcome(int code, String out, String err) {
-        List<String> outLines() { return out.lines().toList(); }
-
-        List<String> errLines() { return err.lines().toList(); }
-    }
-
-    static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code;
-        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            code = Cli.execute(args, o, e);
-        }
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     static Stream<Arguments> badArguments() {
         return Stream.of(
@@ -75,14 +58,7 @@ class CliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badArguments")
     void bad_arguments_exit_2_with_exactly_one_line_on_stderr_naming_the_problem(List<String> args, String named) {
-        Outcome outcome = run(args.toArray(String[]::new));
-
-        assertThat(outcome.code()).isEqualTo(Cli.BAD_ARGUMENTS);
-        assertThat(outcome.errLines()).singleElement().satisfies(line -> {
-            assertThat(line).startsWith("concurrency-lab: ");
-            assertThat(line).contains(named);
-        });
-        assertThat(outcome.out()).isEmpty();
+        CliRun.assertRefused(args, named);
     }
 
     @Test

@@ -37,21 +37,14 @@ class CliTimeoutsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTimeouts")
     void bad_timeouts_exit_2_with_one_line_naming_the_option(List<String> args, String named) {
-        CliTest.Outcome outcome = CliTest.run(args.toArray(String[]::new));
-
-        assertThat(outcome.code()).isEqualTo(Cli.BAD_ARGUMENTS);
-        assertThat(outcome.errLines()).singleElement().satisfies(line -> {
-            assertThat(line).startsWith("concurrency-lab: ");
-            assertThat(line).contains(named);
-        });
-        assertThat(outcome.out()).isEmpty();
+        CliRun.assertRefused(args, named);
     }
 
     @Test
     void a_read_timeout_below_the_latency_fails_every_download_and_the_file_keeps_the_timeouts() throws Exception {
         Path json = dir.resolve("run.json");
 
-        CliTest.Outcome outcome = CliTest.run("run", "--model", "threads", "--workers", "2", "--tasks", "3",
+        CliRun.Outcome outcome = CliRun.run("run", "--model", "threads", "--workers", "2", "--tasks", "3",
                 "--latency-ms", "1500", "--read-timeout-ms", "200", "--connect-timeout-ms", "2000", "--no-warmup",
                 "--json", json.toString());
 
@@ -65,7 +58,7 @@ class CliTimeoutsTest {
 
     @Test
     void a_read_timeout_above_the_latency_lets_every_download_through() {
-        CliTest.Outcome outcome = CliTest.run("run", "--model", "eventloop", "--tasks", "3", "--latency-ms", "300",
+        CliRun.Outcome outcome = CliRun.run("run", "--model", "eventloop", "--tasks", "3", "--latency-ms", "300",
                 "--read-timeout-ms", "60000", "--no-warmup");
 
         assertThat(outcome.code()).isEqualTo(Cli.OK);
@@ -76,7 +69,7 @@ class CliTimeoutsTest {
     void compare_passes_the_timeouts_to_every_model() throws Exception {
         Path json = dir.resolve("compare.json");
 
-        CliTest.Outcome outcome = CliTest.run("compare", "--workload", "download", "--tasks", "2", "--latency-ms", "1500",
+        CliRun.Outcome outcome = CliRun.run("compare", "--workload", "download", "--tasks", "2", "--latency-ms", "1500",
                 "--read-timeout-ms", "200", "--no-warmup", "--json", json.toString());
 
         assertThat(outcome.code()).as(outcome.err()).isIn(Cli.OK, Cli.RUN_FAILED);

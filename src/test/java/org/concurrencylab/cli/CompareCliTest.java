@@ -49,14 +49,7 @@ class CompareCliTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badArguments")
     void bad_arguments_exit_2_with_exactly_one_line_on_stderr_naming_the_problem(List<String> args, String named) {
-        CliTest.Outcome outcome = CliTest.run(args.toArray(String[]::new));
-
-        assertThat(outcome.code()).isEqualTo(Cli.BAD_ARGUMENTS);
-        assertThat(outcome.errLines()).singleElement().satisfies(line -> {
-            assertThat(line).startsWith("concurrency-lab: ");
-            assertThat(line).contains(named);
-        });
-        assertThat(outcome.out()).isEmpty();
+        CliRun.assertRefused(args, named);
     }
 
     @Test
@@ -64,7 +57,7 @@ class CompareCliTest {
         Path json = dir.resolve("compare.json");
         Path png = dir.resolve("compare.png");
 
-        CliTest.Outcome outcome = CliTest.run("compare", "--workload", "download", "--tasks", "8", "--latency-ms", "5",
+        CliRun.Outcome outcome = CliRun.run("compare", "--workload", "download", "--tasks", "8", "--latency-ms", "5",
                 "--workers", "4", "--processes", "2", "--no-warmup", "--json", json.toString(), "--png", png.toString());
 
         assertThat(outcome.code()).as(outcome.out() + outcome.err()).isEqualTo(Cli.OK);
@@ -102,7 +95,7 @@ class CompareCliTest {
         Path json = dir.resolve("sweep.json");
         Path png = dir.resolve("sweep.png");
 
-        CliTest.Outcome outcome = CliTest.run("sweep", "--workload", "download", "--model", "threads", "--param", "workers",
+        CliRun.Outcome outcome = CliRun.run("sweep", "--workload", "download", "--model", "threads", "--param", "workers",
                 "--values", "4,1,2", "--tasks", "8", "--latency-ms", "10", "--no-warmup",
                 "--json", json.toString(), "--png", png.toString(), "--width", "900", "--height", "600");
 
@@ -127,7 +120,7 @@ class CompareCliTest {
 
     @Test
     void a_cpu_bound_sweep_first_times_a_synchronous_reference() {
-        CliTest.Outcome outcome = CliTest.run("sweep", "--workload", "cpu", "--model", "threads", "--values", "1,2",
+        CliRun.Outcome outcome = CliRun.run("sweep", "--workload", "cpu", "--model", "threads", "--values", "1,2",
                 "--tasks", "4", "--base", "20000", "--no-warmup");
 
         assertThat(outcome.code()).as(outcome.err()).isEqualTo(Cli.OK);

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 
 /// `compare`: one workload under every model, one after another; prints the table row by row as
 /// the runs end, then the verdict.
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "org.concurrencylab.cli.CompareCommand",
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs one workload under every model (GIL on and off where it applies) and prints "
                 + "wall time, speed-up over sync, CPU time, peak threads and efficiency against the ideal.")
 final class CompareCommand implements Callable<Integer> {

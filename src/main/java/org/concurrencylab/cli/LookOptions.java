@@ -6,10 +6,9 @@ import picocli.CommandLine.Option;
 import java.util.Locale;
 
 /// How a picture looks, `--theme` and `--palette`: a picocli mixin shared by the picture options
-/// of `run` and `export` ([OutputOptions]) and by `compare`. A command whose picture needs its own
-/// wording of `--theme` gives it under the key `theme` in its resource bundle.
+/// of `run` and `export` ([OutputOptions]) and by `compare`.
 final class LookOptions {
-    @Option(names = "--theme", paramLabel = "T", converter = ThemeConverter.class, descriptionKey = "theme",
+    @Option(names = "--theme", paramLabel = "T", converter = ThemeConverter.class,
             description = "light | dark (default: light)")
     Theme theme;
 

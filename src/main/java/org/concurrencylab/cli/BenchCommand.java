@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -104,11 +103,9 @@ final class BenchCommand implements Callable<Integer> {
                 .filter(c -> only.isEmpty() || only.stream().anyMatch(c.name()::startsWith)).toList();
         try (RunEngine engine = new RunEngine()) {
             if (selected.stream().anyMatch(c -> c.spec().model() == ModelKind.PROCESSES)) {
-                // the app records the cache in the background once per build; timed runs get it
-                long start = System.nanoTime();
-                boolean cached = engine.prepareStartUp(ModelKind.PROCESSES, Duration.ofSeconds(60));
-                out.printf(Locale.ROOT, "worker processes: %s%n", cached
-                        ? String.format(Locale.ROOT, "AOT cache ready (%.1f s to make or find it)", (System.nanoTime() - start) / 1e9)
+                boolean cached = Cli.prepareWorkerProcesses(engine, selected.stream().map(Case::spec).toList(),
+                        spec.commandLine().getErr());
+                out.printf(Locale.ROOT, "worker processes: %s%n", cached ? "AOT cache ready"
                         : "no AOT cache (a class folder on the class path, or it could not be made): start-up is slower");
             }
             out.printf(Locale.ROOT, "%-30s %9s %10s  %-28s %s%n", "case", "wall", "ratio", "target", "");

@@ -67,10 +67,10 @@ public final class Cli {
     /// while. The window records it in the background; a command that exits within seconds
     /// would end that recording each time, so it is recorded here, once per build (about 2.5 s,
     /// not timed), and said on `err`. Nothing happens for other models or where no cache can be
-    /// made (class folders on the class path).
-    static void prepareWorkerProcesses(org.concurrencylab.core.run.RunEngine engine,
+    /// made (class folders on the class path). True if the processes will start with the cache.
+    static boolean prepareWorkerProcesses(org.concurrencylab.core.run.RunEngine engine,
             java.util.List<org.concurrencylab.core.run.RunSpec> specs, PrintWriter err) throws InterruptedException {
-        if (specs.stream().noneMatch(s -> s.model() == org.concurrencylab.core.model.ModelKind.PROCESSES)) return;
+        if (specs.stream().noneMatch(s -> s.model() == org.concurrencylab.core.model.ModelKind.PROCESSES)) return false;
         long start = System.nanoTime();
         boolean ready = engine.prepareStartUp(org.concurrencylab.core.model.ModelKind.PROCESSES, java.time.Duration.ofSeconds(60));
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -79,6 +79,7 @@ public final class Cli {
                     + "(once per build, not timed)%n", seconds);
             err.flush();
         }
+        return ready;
     }
 
     static String oneLine(String message) {

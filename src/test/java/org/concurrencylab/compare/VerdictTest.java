@@ -144,6 +144,6 @@ class VerdictTest {
     void variants_cover_every_model_and_the_gil_where_it_applies_sync_first() {
         assertThat(Variants.of(DOWNLOAD.withModel(ModelKind.THREADS).withWorkers(8))).extracting(Variants::label)
                 .containsExactly("sync", "threads (8)", "threads (8) + GIL", "event loop", "processes ("
-                        + RunSpec.defaultWorkers(ModelKind.PROCESSES) + ")", "virtual threads", "virtual threads + GIL");
+                        + ModelKind.PROCESSES.traits().workers().defaultCount() + ")", "virtual threads", "virtual threads + GIL");
     }
 }

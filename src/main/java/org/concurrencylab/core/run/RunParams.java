@@ -123,6 +123,24 @@ public final class RunParams {
             .sweep(c -> List.of(0L, 10L, 25L, 50L, 100L, 200L))
             .build();
 
+    /// How much the demo sites' latency varies: real sites do not answer in exactly 90 ms, and the
+    /// spread is why the article's thread lanes are ragged.
+    public static final Param.Whole<Integer> JITTER_MS = ParamBuilder.ints("jitterMs")
+            .noun("jitter")
+            .label("Jitter (± ms)")
+            .unit("ms")
+            .option("--jitter-ms", "MS")
+            .help("demo sites: each latency varies at random by up to this much either way (default: 0)")
+            .section(Section.NETWORK)
+            .appliesWhen(DEMO_SITES, "downloads from the demo sites (--workload download or mixed, no --url)")
+            .range(0, SiteConfig.MAX_LATENCY_MS)
+            .constraint((jitter, c) -> jitter > c.value(RunParams.LATENCY_MS)
+                    ? "must not be more than the latency (" + c.value(RunParams.LATENCY_MS) + " ms)" : null)
+            .defaultNumber(0)
+            .configuresSites(SiteConfig::withJitterMs)
+            .sweep(c -> List.of(0L, 10L, 25L, 50L, 90L))
+            .build();
+
     /// Requests in flight at once, for the models that start every task at once.
     public static final Param.Whole<Integer> MAX_CONNECTIONS = ParamBuilder.ints("maxConnections")
             .noun("max connections")
@@ -211,7 +229,7 @@ public final class RunParams {
 
     /// Every parameter, in the order forms and help texts list them.
     public static final List<Param<?>> ALL = List.of(WORKERS, GIL, TASKS, BASE, INCREMENTS, COUNTER_MODE, CPU_MS,
-            LATENCY_MS, MAX_CONNECTIONS, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, URLS, SWITCH_MS, WARMUP);
+            LATENCY_MS, JITTER_MS, MAX_CONNECTIONS, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, URLS, SWITCH_MS, WARMUP);
 
     /// The parameter named `id` in files.
     public static Optional<Param<?>> byId(String id) {

@@ -34,7 +34,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule teach_does_not_use_javafx = noClasses()
-            .that().resideInAPackage("org.concurrencylab.teach..")
+            .that().resideInAnyPackage("org.concurrencylab.teach..", "org.concurrencylab.racelab..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("lessons, explanations and code snippets are tested without the FX thread; the panes live in ui");
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,15 +89,22 @@ final class LevelReader {
     ///
     /// @throws LevelFormatException naming the file and its problem
     static Level read(String file, InputStream in) throws LevelFormatException {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new LevelFormatException(file, "cannot be read: " + e.getMessage());
+        }
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) throw new LevelFormatException(file, "is empty");
         LevelFile level;
         try {
-            level = MAPPER.readValue(in, LevelFile.class);
+            level = MAPPER.readValue(bytes, LevelFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new LevelFormatException(file, "unknown field \"" + e.getPropertyName() + "\"" + at(e) + where(e)
-                    + " (the fields there: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+            String parent = at(e.getPath().subList(0, e.getPath().size() - 1));
+            throw new LevelFormatException(file, "unknown field \"" + e.getPropertyName() + "\"" + parent + " (the fields there: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")) + ")");
         } catch (JacksonException e) {
-            throw new LevelFormatException(file, "not a level file" + (e instanceof JsonMappingException m ? at(m) : "")
+            throw new LevelFormatException(file, "not a level file" + (e instanceof JsonMappingException m ? at(m.getPath()) : "")
                     + where(e) + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new LevelFormatException(file, "cannot be read: " + e.getMessage());
@@ -109,9 +117,9 @@ final class LevelReader {
         }
     }
 
-    private static String at(JsonMappingException e) {
+    private static String at(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
+        for (JsonMappingException.Reference ref : references) {
             if (ref.getFieldName() != null) path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
             else if (ref.getIndex() >= 0) path.append('[').append(ref.getIndex()).append(']');
         }
@@ -227,9 +235,10 @@ final class LevelReader {
                 for (int s = 0; s < steps.size(); s++) {
                     StepFile step = steps.get(s);
                     String stepAt = at + ", step " + (s + 1);
+                    String does = required(step.does(), stepAt, "do");
                     Op op;
                     try {
-                        op = Assembly.parse(required(step.does(), stepAt, "do"), labels);
+                        op = Assembly.parse(does, labels);
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException(stepAt + ": " + e.getMessage());
                     }

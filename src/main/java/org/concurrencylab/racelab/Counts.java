@@ -4,7 +4,7 @@ import java.util.List;
 
 /// What the lab has counted since the start.
 ///
-/// @param lostUpdates      updates overwritten by a store computed from a stale read
+/// @param lostUpdates      updates that stores computed from stale reads dropped (see [Machine])
 /// @param lockWaits        times a thread found a lock held and had to wait
 /// @param casFailures      compare-and-sets that found another value than expected
 /// @param brokenInvariants times an invariant of the level went from holding to broken

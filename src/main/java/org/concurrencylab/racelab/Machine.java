@@ -20,8 +20,11 @@ import java.util.Set;
 /// At every step the lab looks for what the levels teach:
 ///
 /// - a **lost update**: a store whose value was computed from a read of the same variable that
-///   other threads have written since. The store erases those writes; the lab counts one lost
-///   update per erased write of another thread.
+///   has been written since. Every write remembers the version its value was computed from, so
+///   the writes a value still reflects form a chain back to the start; the writes the stale
+///   store drops from the chain are lost. (The count is net of writes lost before that the stale
+///   value reflects again, so a counter always ends exactly `lostUpdates` below its expected
+///   value.)
 /// - a **lock wait**: a thread tries to take a lock another holds. It waits
 ///   ([ThreadStatus#LOCK_WAIT]) and cannot be scheduled until the owner gives the lock back,
 ///   which hands it to the first waiter.
@@ -426,24 +429,34 @@ public final class Machine {
             SharedVariable variable = variable(store.variable());
             int value = value(store.value());
             Read source = source(store.value());
-            if (source != null && source.variable().equals(variable.name()) && variable.version() > source.version()) {
-                List<Integer> since = variable.writers().subList(source.version(), variable.version());
-                List<String> others = since.stream().filter(w -> w != thread).distinct().sorted().map(Machine.this::name).toList();
-                int erased = (int) since.stream().filter(w -> w != thread).count();
-                if (erased > 0) {
-                    lost += erased;
-                    String writer = name(variable.lastWriter());
-                    String text = me + " stored " + value + " over " + writer + "'s " + variable.value() + ": "
-                            + Words.count(erased, "update", "updates") + " lost (" + me + " read " + variable.name() + " = "
-                            + source.value() + " before " + (erased == 1 ? Words.and(others) + " wrote it"
-                            : erased + " writes by " + Words.and(others)) + ")";
-                    findings.add(new Finding.LostUpdate(thread, variable.name(), value, variable.value(), variable.lastWriter(),
-                            source, erased, text));
-                }
-            }
-            write(variable, value);
+            int base = source != null && source.variable().equals(variable.name()) ? source.version() : -1;
+            if (base >= 0 && base < variable.version()) stale(variable, value, source);
+            write(variable, value, base);
             pc++;
             return me + " stores " + value + " into " + variable.name();
+        }
+
+        /// A store of `value` computed from `source`, a read the variable has had writes since:
+        /// the writes its value reflected before and no longer does are lost; writes lost before
+        /// that the stale value still reflected come back (the count is the net change, so that a
+        /// counter always ends lostUpdates below what it would without).
+        private void stale(SharedVariable variable, int value, Read source) {
+            List<Integer> before = variable.chain(variable.version());
+            List<Integer> after = variable.chain(source.version());
+            List<Integer> erased = before.stream().filter(v -> !after.contains(v)).toList();
+            long restored = after.stream().filter(v -> !before.contains(v)).count();
+            int net = erased.size() - (int) restored;
+            lost += net;
+            if (net <= 0) return;
+            List<String> by = erased.stream().map(v -> variable.writes().get(v - 1).thread()).distinct().sorted()
+                    .map(Machine.this::name).toList();
+            String writer = name(variable.lastWriter());
+            String text = me + " stored " + value + " over " + writer + "'s " + variable.value() + ": "
+                    + Words.count(net, "update", "updates") + " lost (" + me + " read " + variable.name() + " = "
+                    + source.value() + " before " + (erased.size() == 1 ? Words.and(by) + " wrote it"
+                    : erased.size() + " writes by " + Words.and(by)) + ")";
+            findings.add(new Finding.LostUpdate(thread, variable.name(), value, variable.value(), variable.lastWriter(), source,
+                    net, text));
         }
 
         private String jumpIf(Op.JumpIf jump) {
@@ -466,7 +479,7 @@ public final class Machine {
             int update = value(cas.update());
             String found = me + "'s compare-and-set finds " + variable.name() + " = " + variable.value();
             if (variable.value() == expected) {
-                write(variable, update);
+                write(variable, update, variable.version());
                 pc++;
                 return found + ", as expected, and writes " + update;
             }
@@ -529,10 +542,10 @@ public final class Machine {
             return me + " releases lock " + lock.name() + "; " + waiter.name() + ", first in line, takes it";
         }
 
-        private void write(SharedVariable variable, int value) {
-            List<Integer> writers = new ArrayList<>(variable.writers());
-            writers.add(thread);
-            variables.set(variables.indexOf(variable), new SharedVariable(variable.name(), value, writers));
+        private void write(SharedVariable variable, int value, int base) {
+            List<SharedVariable.Write> writes = new ArrayList<>(variable.writes());
+            writes.add(new SharedVariable.Write(thread, value, base));
+            variables.set(variables.indexOf(variable), new SharedVariable(variable.name(), value, writes));
         }
 
         private SharedVariable variable(String name) {

@@ -49,7 +49,9 @@ class MachineTest {
         assertThat(end.history()).extracting(Event::action).containsExactly("thread 1 loads counter = 0 into r",
                 "thread 1 computes r = 0 + 1 = 1", "thread 1 stores 1 into counter; thread 1 is done",
                 "thread 2 loads counter = 1 into r", "thread 2 computes r = 1 + 1 = 2", "thread 2 stores 2 into counter; thread 2 is done");
-        assertThat(end.variable("counter")).isEqualTo(new SharedVariable("counter", 2, List.of(0, 1)));
+        assertThat(end.variable("counter")).isEqualTo(new SharedVariable("counter", 2, List.of(new SharedVariable.Write(0, 1, 0),
+                new SharedVariable.Write(1, 2, 1))));
+        assertThat(end.variable("counter").chain(2)).containsExactly(2, 1);
         assertThat(end.thread(1).registers()).containsExactly(new Register("r", 2, new Read("counter", 1, 1)));
         assertThat(machine.ending(end)).get().extracting(Ending::text).isEqualTo("All threads are done: counter = 2.");
     }
@@ -69,6 +71,19 @@ class MachineTest {
         assertThat(end.counts().lostUpdates()).isEqualTo(3 - end.value("counter"));
         assertThat(machine.ending(end)).get().extracting(Ending::text)
                 .isEqualTo("All threads are done: counter = 1 where 3 was expected. The lab counted 2 lost updates.");
+    }
+
+    @Test
+    void a_stale_store_over_a_write_that_itself_lost_an_update_loses_nothing_more() {
+        Machine machine = machine(Rules.THREADS, program(INCREMENT), program(INCREMENT), program(INCREMENT));
+
+        RaceState end = run(machine, 0, 0, 1, 0, 2, 1, 1, 2, 2);
+
+        assertThat(end.history()).filteredOn(Event::lostUpdate).extracting(Event::step).containsExactly(6);
+        assertThat(end.history().get(8).action()).isEqualTo("thread 3 stores 2 into counter; thread 3 is done");
+        assertThat(end.value("counter")).isEqualTo(2);
+        assertThat(end.counts().lostUpdates()).isEqualTo(1);
+        assertThat(end.variable("counter").chain(3)).as("thread 3 built on thread 1's write").containsExactly(3, 1);
     }
 
     @Test

@@ -97,6 +97,15 @@ public final class Exhaustive {
         }
     }
 
+    /// What `level` claims of all its interleavings, proved (or refuted) in a sentence for the
+    /// level's goal text, with the toggles as the level opens; empty when it claims nothing.
+    ///
+    /// @throws IllegalStateException when the level has more than [#DEFAULT_LIMIT] states
+    public static Optional<String> proof(Level level) {
+        if (level.always().isEmpty()) return Optional.empty();
+        return Optional.of(explore(level.machine()).describe(level.always()));
+    }
+
     /// Explores every interleaving of `machine`.
     ///
     /// @throws IllegalStateException when there are more than [#DEFAULT_LIMIT] states

@@ -94,6 +94,17 @@ class LevelsTest {
     }
 
     @Test
+    void the_goal_texts_can_quote_what_the_lab_proved() {
+        LevelCatalogue catalogue = LevelCatalogue.builtIn();
+
+        assertThat(Exhaustive.proof(catalogue.level("lock-order"))).contains("The lab checked all 14 interleavings: every one ends with "
+                + "finished, lostUpdates == 0 and transfers == 2.");
+        assertThat(Exhaustive.proof(catalogue.level("event-loop"))).contains("The lab checked all 2 interleavings: every one ends with "
+                + "finished, lostUpdates == 0 and counter == 2.");
+        assertThat(Exhaustive.proof(catalogue.level("lost-update"))).isEmpty();
+    }
+
+    @Test
     void the_deadlock_level_is_detected_with_its_cycle() {
         Level level = LevelCatalogue.builtIn().level("deadlock");
         Session session = level.play();

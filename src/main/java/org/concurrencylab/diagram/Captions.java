@@ -2,7 +2,6 @@ package org.concurrencylab.diagram;
 
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
-import org.concurrencylab.core.run.WorkloadKind;
 
 import org.concurrencylab.core.run.CounterResult;
 import org.concurrencylab.core.trace.State;

@@ -152,7 +152,7 @@ public final class StackedLayout {
         List<DiagramLayout.Box> boxes = new ArrayList<>(f.boxes().size());
         for (DiagramLayout.Box b : f.boxes()) {
             boxes.add(new DiagramLayout.Box(b.x() + dx, b.y(), b.w(), b.h(), b.state(), b.failed(), b.open(), b.segment(),
-                    b.merged(), b.dimmed()));
+                    b.merged(), b.dimmed(), b.share()));
         }
         List<Ticks.Tick> ticks = new ArrayList<>(f.ticks().size());
         for (Ticks.Tick t : f.ticks()) ticks.add(new Ticks.Tick(t.nanos(), t.x() + dx, t.label()));

@@ -130,6 +130,7 @@ public final class LabShell implements AutoCloseable {
             diagram.requestFocus(); // the keys keep driving the diagram
         });
         diagram.paletteProperty().bind(looks.paletteBinding());
+        diagram.noteProperty().bind(run.speedUpProperty());
         looks.paletteBinding().addListener((obs, a, p) -> {
             explanation.setPaletteFx(p);
             comparePane.setPaletteFx(p);

@@ -95,9 +95,9 @@ public final class LabShell implements AutoCloseable {
         lessons = new LessonsViewModel(LessonProgress.open(home.folder(), io), form::apply, run::runFx, fx);
 
         ComparePane comparePane = new ComparePane(compare);
-        panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run)),
+        panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run), looks.paletteBinding()),
                 new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, new SweepPane(sweep),
-                new HistoryPane(history), new LessonsPane(lessons), explanation, code);
+                new HistoryPane(history), new LessonsPane(lessons, looks.paletteBinding()), explanation, code);
         window = new MainWindow(new RunToolbar(form, run), panes.form(), panes.lessons(), panes.history(), diagram,
                 panes.diagramBar(), comparePane, panes.sweep(), explanation, code, new StatusView(run), looks);
 

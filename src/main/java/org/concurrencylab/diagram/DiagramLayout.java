@@ -140,6 +140,9 @@ public final class DiagramLayout {
     private static final double MARGIN = 12;
     private static final double LEGEND_HEIGHT = 24;
     private static final double AXIS_HEIGHT = 28;
+    private static final double COMPACT_MARGIN = 2;
+    /// A compact plot's axis: its line and ticks, with no labels.
+    private static final double COMPACT_AXIS_HEIGHT = 3;
     private static final double MAX_ROW = 46;
     /// The event loop's lane above many thin task lanes, px at scale 1.
     private static final double LOOP_ROW = 26;
@@ -156,16 +159,22 @@ public final class DiagramLayout {
     public static Frame layout(TraceModel model, List<Segment> open, double width, double height,
                                long startNanos, long endNanos, long nowNanos, DiagramStyle style, TextMeasure text,
                                View view) {
-        double margin = style.px(MARGIN);
+        double margin = style.px(style.compact() ? COMPACT_MARGIN : MARGIN);
         double y = margin;
         double titleBaseline = -1;
         double captionBaseline = -1;
-        if (!style.title().isEmpty()) {
+        if (style.compact() && !(style.title().isEmpty() && style.caption().isEmpty())) {
+            // one line: the title over the header column, the caption over the plot
+            y += style.px(TICK_SIZE);
+            titleBaseline = style.title().isEmpty() ? -1 : y;
+            captionBaseline = style.caption().isEmpty() ? -1 : y;
+            y += style.px(1);
+        } else if (!style.title().isEmpty()) {
             y += style.px(TITLE_SIZE);
             titleBaseline = y;
             y += style.px(6);
         }
-        if (!style.caption().isEmpty()) {
+        if (!style.compact() && !style.caption().isEmpty()) {
             y += style.px(CAPTION_SIZE);
             captionBaseline = y;
             y += style.px(8);
@@ -186,15 +195,20 @@ public final class DiagramLayout {
         }
 
         double headerWidth = style.px(56);
-        for (Lane lane : longestNames(model.lanes())) {
-            headerWidth = Math.max(headerWidth, text.textWidth(lane.name(), style.px(LABEL_SIZE), false) + style.px(16));
+        if (style.compact()) {
+            // a compact panel is named by its title in the header column, not by its lanes
+            headerWidth = Math.max(headerWidth, text.textWidth(style.title(), style.px(LABEL_SIZE), true) + style.px(12));
+        } else {
+            for (Lane lane : longestNames(model.lanes())) {
+                headerWidth = Math.max(headerWidth, text.textWidth(lane.name(), style.px(LABEL_SIZE), false) + style.px(16));
+            }
         }
         headerWidth = Math.min(headerWidth, Math.max(style.px(56), width * 0.3));
 
         double plotX = margin + headerWidth;
         double plotW = Math.max(1, width - plotX - margin - style.px(8));
-        double plotTop = y + style.px(4);
-        double plotH = Math.max(1, height - plotTop - style.px(AXIS_HEIGHT) - margin);
+        double plotTop = y + style.px(style.compact() ? 2 : 4);
+        double plotH = Math.max(1, height - plotTop - style.px(style.compact() ? COMPACT_AXIS_HEIGHT : AXIS_HEIGHT) - margin);
         Rect plot = new Rect(plotX, plotTop, plotW, plotH);
         TimeScale scale = new TimeScale(startNanos, Math.max(endNanos, startNanos + 1), plotX, plotW);
 

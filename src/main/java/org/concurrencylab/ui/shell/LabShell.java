@@ -94,7 +94,7 @@ public final class LabShell implements AutoCloseable {
         sweep = new SweepViewModel(engine, slot, fx, history::keepFx, form.specProperty());
         lessons = new LessonsViewModel(LessonProgress.open(home.folder(), io), form::apply, run::runFx, fx);
 
-        ComparePane comparePane = new ComparePane(compare);
+        ComparePane comparePane = new ComparePane(compare, tasks);
         panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run), looks.paletteBinding()),
                 new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, new SweepPane(sweep),
                 new HistoryPane(history), new LessonsPane(lessons, looks.paletteBinding()), explanation, code);

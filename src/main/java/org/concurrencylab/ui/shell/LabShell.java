@@ -1,10 +1,16 @@
 package org.concurrencylab.ui.shell;
 
 import org.concurrencylab.compare.Comparison;
+import org.concurrencylab.compare.RunEstimate;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.Param;
 import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSlot;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.SettingValues;
+import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.history.AppHome;
 import org.concurrencylab.history.RunHistory;
 import org.concurrencylab.history.Settings;
@@ -20,6 +26,7 @@ import org.concurrencylab.ui.history.HistoryPane;
 import org.concurrencylab.ui.history.HistoryViewModel;
 import org.concurrencylab.ui.lessons.LessonsPane;
 import org.concurrencylab.ui.lessons.LessonsViewModel;
+import org.concurrencylab.ui.run.LargeRunDialog;
 import org.concurrencylab.ui.run.ResultPane;
 import org.concurrencylab.ui.run.RunForm;
 import org.concurrencylab.ui.run.RunFormViewModel;
@@ -101,6 +108,8 @@ public final class LabShell implements AutoCloseable {
         window = new MainWindow(new RunToolbar(form, run), panes.form(), panes.lessons(), panes.history(), diagram,
                 panes.diagramBar(), comparePane, panes.sweep(), explanation, code, new StatusView(run), looks);
 
+        run.setConfirmLarge(estimate -> LargeRunDialog.confirm(window.getScene() == null ? null : window.getScene().getWindow(),
+                estimate));
         run.setOnRunFinished(history::keepFx);
         run.setOnStartFailure(diagram::showMessageFx);
         run.handleProperty().addListener((obs, a, h) -> {
@@ -171,10 +180,38 @@ public final class LabShell implements AutoCloseable {
         looks.colorBlindProperty().set(s.colorBlind());
     }
 
-    /// What to remember: the form's last values that could run, and the look.
+    /// What to remember: the form's last values that could run, and the look. A size that would
+    /// make a large run ([RunEstimate#large]) is not remembered: the next launch has the default.
     public Settings settings() {
-        return new Settings(form.workloadProperty().get(), form.modelProperty().get(), form.values(),
+        return new Settings(form.workloadProperty().get(), form.modelProperty().get(), withoutLargeSizes(form.values()),
                 looks.darkProperty().get(), looks.colorBlindProperty().get());
+    }
+
+    private static SettingValues withoutLargeSizes(SettingValues values) {
+        SettingValues kept = values;
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (WorkloadKind w : WorkloadKind.values()) {
+            for (ModelKind m : ModelKind.values()) {
+                RunSpec spec;
+                try {
+                    spec = values.spec(w, m);
+                } catch (IllegalArgumentException cannotRun) {
+                    continue;
+                }
+                if (!RunEstimate.of(spec, cores).large()) continue;
+                // the size first; then what makes each task long
+                for (Param<?> p : List.of(RunParams.TASKS, RunParams.BASE, RunParams.INCREMENTS)) {
+                    String key = p.settingKey(spec);
+                    if (key != null) kept = kept.with(key, p.defaultValue(spec));
+                    try {
+                        if (!RunEstimate.of(kept.spec(w, m), cores).large()) break;
+                    } catch (IllegalArgumentException cannotRun) {
+                        break;
+                    }
+                }
+            }
+        }
+        return kept;
     }
 
     /// Runs `work` on the I/O thread and waits up to `seconds` for it (the settings at exit).

@@ -14,6 +14,7 @@ import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.history.AppHome;
 import org.concurrencylab.history.RunHistory;
 import org.concurrencylab.history.Settings;
+import org.concurrencylab.racelab.LevelCatalogue;
 import org.concurrencylab.teach.LessonProgress;
 import org.concurrencylab.ui.code.CodePane;
 import org.concurrencylab.ui.common.Appearance;
@@ -26,6 +27,8 @@ import org.concurrencylab.ui.history.HistoryPane;
 import org.concurrencylab.ui.history.HistoryViewModel;
 import org.concurrencylab.ui.lessons.LessonsPane;
 import org.concurrencylab.ui.lessons.LessonsViewModel;
+import org.concurrencylab.ui.racelab.RaceLabPane;
+import org.concurrencylab.ui.racelab.RaceLabViewModel;
 import org.concurrencylab.ui.run.LargeRunDialog;
 import org.concurrencylab.ui.run.ResultPane;
 import org.concurrencylab.ui.run.RunForm;
@@ -61,6 +64,7 @@ public final class LabShell implements AutoCloseable {
     private final HistoryViewModel history;
     private final CompareViewModel compare;
     private final SweepViewModel sweep;
+    private final RaceLabViewModel raceLab;
     private final LessonsViewModel lessons;
     private final TimingDiagram diagram;
     private final DiagramExports exports;
@@ -68,8 +72,8 @@ public final class LabShell implements AutoCloseable {
     private final MainWindow window;
 
     /// The panes of the window, for tests and the screenshots of the docs.
-    public record Panes(RunForm form, DiagramBar diagramBar, ComparePane compare, SweepPane sweep, HistoryPane history,
-                        LessonsPane lessons, ExplanationPane explanation, CodePane code) {}
+    public record Panes(RunForm form, DiagramBar diagramBar, ComparePane compare, SweepPane sweep, RaceLabPane raceLab,
+                        HistoryPane history, LessonsPane lessons, ExplanationPane explanation, CodePane code) {}
 
     /// The window over `engine`, keeping its history and lesson progress in `home`; results
     /// come back to the FX thread through `fx` (`Platform::runLater`).
@@ -99,14 +103,16 @@ public final class LabShell implements AutoCloseable {
         }, run::tellFx);
         compare = new CompareViewModel(engine, slot, fx, history::keepFx, form.specProperty());
         sweep = new SweepViewModel(engine, slot, fx, history::keepFx, form.specProperty());
+        raceLab = new RaceLabViewModel(LevelCatalogue.builtIn(), tasks);
         lessons = new LessonsViewModel(LessonProgress.open(home.folder(), io), form::apply, run::runFx, fx);
 
         ComparePane comparePane = new ComparePane(compare, tasks);
         panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run), looks.paletteBinding()),
                 new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, new SweepPane(sweep),
+                new RaceLabPane(raceLab, looks.paletteBinding()),
                 new HistoryPane(history), new LessonsPane(lessons, looks.paletteBinding()), explanation, code);
         window = new MainWindow(new RunToolbar(form, run), panes.form(), panes.lessons(), panes.history(), diagram,
-                panes.diagramBar(), comparePane, panes.sweep(), explanation, code, new StatusView(run), looks);
+                panes.diagramBar(), comparePane, panes.sweep(), panes.raceLab(), explanation, code, new StatusView(run), looks);
 
         run.setConfirmLarge(estimate -> LargeRunDialog.confirm(window.getScene() == null ? null : window.getScene().getWindow(),
                 estimate));
@@ -170,6 +176,8 @@ public final class LabShell implements AutoCloseable {
     public SweepViewModel sweep() { return sweep; }
 
     public LessonsViewModel lessons() { return lessons; }
+
+    public RaceLabViewModel raceLab() { return raceLab; }
 
     public RunEngine engine() { return engine; }
 

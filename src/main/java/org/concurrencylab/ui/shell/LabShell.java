@@ -116,6 +116,10 @@ public final class LabShell implements AutoCloseable {
 
         run.setConfirmLarge(estimate -> LargeRunDialog.confirm(window.getScene() == null ? null : window.getScene().getWindow(),
                 estimate));
+        lessons.setOnOpenRaceLab(level -> {
+            LevelCatalogue.builtIn().find(level).ifPresent(raceLab::select);
+            window.showRaceLabTab();
+        });
         run.setOnRunFinished(history::keepFx);
         run.setOnStartFailure(diagram::showMessageFx);
         run.handleProperty().addListener((obs, a, h) -> {

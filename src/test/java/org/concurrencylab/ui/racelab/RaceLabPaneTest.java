@@ -73,4 +73,17 @@ class RaceLabPaneTest {
         assertThat(shell.raceLab().session().events()).hasSize(2);
         assertThat(robot.lookup("#race-step-2").queryAs(Button.class).isDisabled()).as("thread 2 waits for the lock").isTrue();
     }
+
+    @Test
+    void the_race_lesson_s_last_step_opens_the_race_lab_at_its_level(FxRobot robot) {
+        robot.clickOn("#tab-race-lab");
+        robot.interact(() -> shell.raceLab().select(shell.raceLab().levels().getLast()));
+        robot.clickOn("#tab-lessons");
+        robot.interact(() -> shell.lessons().goTo(5, 4));
+
+        robot.clickOn("#lesson-race-lab");
+
+        assertThat(shell.raceLab().level().id()).isEqualTo("lost-update");
+        assertThat(robot.lookup("#race-lab").query().isVisible()).isTrue();
+    }
 }

@@ -8,6 +8,7 @@ import org.concurrencylab.core.trace.State;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /// The geometry of one frame of the diagram: where the plot, lanes, boxes, ticks and legend go.
@@ -103,26 +104,26 @@ public final class DiagramLayout {
                         int firstLane) {
 
         /// The box under a point, if any (slivers on top win, as they are drawn last).
-        public java.util.Optional<Box> boxAt(double px, double py) {
+        public Optional<Box> boxAt(double px, double py) {
             for (int i = boxes.size() - 1; i >= 0; i--) {
                 Box b = boxes.get(i);
                 if (px >= b.x() - 0.5 && px < b.x() + Math.max(b.w(), 2) && py >= b.y() && py < b.y() + b.h()) {
-                    return java.util.Optional.of(b);
+                    return Optional.of(b);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         /// The lane row under a point, if any.
-        public java.util.Optional<LaneRow> rowAt(double py) {
+        public Optional<LaneRow> rowAt(double py) {
             for (LaneRow row : rows) {
-                if (py >= row.y() && py < row.y() + row.height()) return java.util.Optional.of(row);
+                if (py >= row.y() && py < row.y() + row.height()) return Optional.of(row);
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         /// The legend entry under a point, if any.
-        public java.util.Optional<LegendItem> legendAt(double px, double py) {
+        public Optional<LegendItem> legendAt(double px, double py) {
             return legend.stream().filter(item -> item.contains(px, py)).findFirst();
         }
 

@@ -54,7 +54,7 @@ public final class PngRenderer {
     }
 
     /// JavaFX warns at start-up when it is loaded from the class path rather than as modules; the
-    /// lab is built and run that way on purpose (see README), so for users the warning is noise.
+    /// lab is built and run that way on purpose (see docs/MEASUREMENTS.md), so for users the warning is noise.
     /// Silences the "javafx" logger until [#restoreFxLogging()] (called once the toolkit is up,
     /// so later warnings, e.g. about CSS, still show).
     public static void quietClasspathWarning() {

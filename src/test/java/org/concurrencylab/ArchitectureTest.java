@@ -22,6 +22,7 @@ class ArchitectureTest {
             .layer("CommandLine").definedBy("org.concurrencylab.cli..")
             .layer("Render").definedBy("org.concurrencylab.render..")
             .layer("Teach").definedBy("org.concurrencylab.teach..")
+            .layer("RaceLab").definedBy("org.concurrencylab.racelab..")
             .layer("Compare").definedBy("org.concurrencylab.compare..")
             .layer("History").definedBy("org.concurrencylab.history..")
             .layer("Export").definedBy("org.concurrencylab.export..")
@@ -35,6 +36,7 @@ class ArchitectureTest {
             .whereLayer("CommandLine").mayOnlyBeAccessedByLayers("Entry")
             .whereLayer("Render").mayOnlyBeAccessedByLayers("Window", "CommandLine")
             .whereLayer("Teach").mayOnlyBeAccessedByLayers("Window")
+            .whereLayer("RaceLab").mayOnlyBeAccessedByLayers("Window", "Teach")
             .whereLayer("History").mayOnlyBeAccessedByLayers("Entry", "Window", "CommandLine")
             .whereLayer("Compare").mayOnlyBeAccessedByLayers("Window", "CommandLine", "Render")
             .whereLayer("Export").mayOnlyBeAccessedByLayers("Window", "CommandLine", "Render", "History", "Compare")
@@ -73,7 +75,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.concurrencylab.core..", "org.concurrencylab.diagram..",
                     "org.concurrencylab.export..", "org.concurrencylab.teach..", "org.concurrencylab.compare..",
                     "org.concurrencylab.history..", "org.concurrencylab.worker..", "org.concurrencylab.net..",
-                    "org.concurrencylab.sites..")
+                    "org.concurrencylab.sites..", "org.concurrencylab.racelab..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("they run headless: in the command line, in child processes and in plain unit tests; the "
                     + "diagram's geometry is shared by the screen and the SVG writer");

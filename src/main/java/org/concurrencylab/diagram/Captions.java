@@ -2,7 +2,6 @@ package org.concurrencylab.diagram;
 
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
-import org.concurrencylab.core.run.WorkloadKind;
 
 import org.concurrencylab.core.run.CounterResult;
 import org.concurrencylab.core.trace.State;
@@ -24,13 +23,45 @@ public final class Captions {
         return spec.workload().title() + " · " + model;
     }
 
-    /// What the run did: "160 pages, demo sites at 90 ms · wall 3.04 s · 0 errors".
+    /// What the run did: "160 pages, demo sites at 90 ms · wall 3.04 s · 2 cores · 0 errors".
     public static String caption(RunResult result) {
-        StringBuilder text = new StringBuilder(what(result.spec()));
-        text.append(" · wall ").append(Ticks.duration(result.wallNanos()));
+        return caption(result, "");
+    }
+
+    /// The same, with `note` (how it compares with the synchronous run, say) after the wall time.
+    public static String caption(RunResult result, String note) {
+        return what(result.spec()) + " · " + outcome(result, note);
+    }
+
+    /// The run's outcome in one line: the wall time, `note` if any, what the race did to its
+    /// counter, the start-up its processes paid, the cores, the errors: "wall 2.27 s · 267,100 +
+    /// 232,900 counted apart, none in the shared counter · start-up 0.61 s · 2 cores · 0 errors".
+    public static String outcome(RunResult result, String note) {
+        StringBuilder text = new StringBuilder(result.cancelled() ? "stopped at " : "wall ").append(Ticks.duration(result.wallNanos()));
+        if (note != null && !note.isBlank()) text.append(" · ").append(note);
+        CounterResult c = result.counter();
+        if (c != null) {
+            if (!c.workerCounts().isEmpty()) {
+                text.append(" · ").append(c.workerCounts().stream().map(n -> String.format(Locale.ROOT, "%,d", n))
+                        .collect(Collectors.joining(" + "))).append(" counted apart (processes share no memory)");
+            } else if (c.lost() == 0) {
+                text.append(String.format(Locale.ROOT, " · counter %,d of %,d: no update lost", c.actual(), c.expected()));
+            } else {
+                text.append(String.format(Locale.ROOT, " · %,d of %,d updates lost (%.0f%%)", c.lost(), c.expected(),
+                        100.0 * c.lost() / c.expected()));
+            }
+        }
+        long startup = startupNanos(result);
+        if (startup > 0) text.append(" · start-up ").append(Ticks.duration(startup));
+        if (result.stats().cores() > 0) text.append(" · ").append(result.stats().cores()).append(result.stats().cores() == 1 ? " core" : " cores");
         text.append(" · ").append(result.errors()).append(result.errors() == 1 ? " error" : " errors");
         if (result.cancelled()) text.append(" · stopped after ").append(result.completed()).append(" tasks");
         return text.toString();
+    }
+
+    /// How long starting the worker processes took (the end of the last start-up), or 0.
+    public static long startupNanos(RunResult result) {
+        return result.segments().stream().filter(seg -> seg.state() == State.STARTUP).mapToLong(seg -> seg.end()).max().orElse(0);
     }
 
     /// The workload in a few words: "160 pages, demo sites at 90 ms", "20 numbers from 5,000,000".
@@ -67,8 +98,7 @@ public final class Captions {
             text.append(String.format(Locale.ROOT, "%n%,d virtual threads ran on %d carrier (platform) thread%s.",
                     r.tasks(), r.carriers(), r.carriers() == 1 ? "" : "s"));
         }
-        long startupEnd = r.segments().stream().filter(seg -> seg.state() == State.STARTUP)
-                .mapToLong(seg -> seg.end()).max().orElse(0);
+        long startupEnd = startupNanos(r);
         if (startupEnd > 0) {
             text.append(String.format(Locale.ROOT, "%nStarting the worker processes took %s (grey); the work itself took %s.",
                     Ticks.duration(startupEnd), Ticks.duration(r.wallNanos() - startupEnd)));

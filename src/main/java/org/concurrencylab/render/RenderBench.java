@@ -3,7 +3,6 @@ package org.concurrencylab.render;
 import org.concurrencylab.core.run.RunParams;
 
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;

@@ -4,8 +4,6 @@ import org.concurrencylab.core.run.RunParams;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.workload.Step;
@@ -17,11 +15,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /// The line protocol between the app and its worker processes: one JSON object per line, UTF-8,
 /// on the child's stdin ([Command]s) and stdout ([Event]s). The messages are records; task plans

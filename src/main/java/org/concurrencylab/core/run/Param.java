@@ -5,7 +5,6 @@ import org.concurrencylab.sites.SiteConfig;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -46,6 +46,7 @@ public final class DiagramBar extends ToolBar {
     private final TimingDiagram diagram;
     private final HBox summary = new HBox(10);
     private final Map<State, Label> summaryLabels = new EnumMap<>(State.class);
+    private final Label idle = new Label("", new Rectangle(10, 10));
 
     /// The bar over `diagram`; Replay waits while `running`.
     public DiagramBar(TimingDiagram diagram, ObservableBooleanValue running, Appearance looks, DiagramExports exports) {
@@ -116,6 +117,9 @@ public final class DiagramBar extends ToolBar {
         summary.setId("summary");
         summary.setAlignment(Pos.CENTER_LEFT);
         diagram.totalsProperty().addListener((obs, a, totals) -> updateSummary(totals));
+        idle.getStyleClass().addAll("summary-item", "summary-idle");
+        idle.setMinWidth(Region.USE_PREF_SIZE);
+        idle.setTooltip(new Tooltip("Idle: time a lane was in no state (nothing to do, or between tasks)"));
         diagram.paletteProperty().addListener((obs, a, p) -> updateSummary(diagram.totalsProperty().get()));
 
         MenuButton appearance = new MenuButton(null, new FontIcon("mdi2t-theme-light-dark"));
@@ -147,7 +151,7 @@ public final class DiagramBar extends ToolBar {
     }
 
     /// "0.4%" under ten, "37%" above: a small share still reads as more than nothing.
-    static String percent(double share) {
+    public static String percent(double share) {
         double p = 100 * share;
         if (p > 0 && p < 0.1) return "<0.1%";
         return p > 0 && p < 10 ? String.format(Locale.ROOT, "%.1f%%", p) : String.format(Locale.ROOT, "%.0f%%", p);
@@ -157,8 +161,11 @@ public final class DiagramBar extends ToolBar {
         return (v < 1 ? String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "") : String.format(Locale.ROOT, "%.0f", v)) + "×";
     }
 
+    /// One label per state, its share of the whole lane time, then the idle share: a lane that
+    /// did nothing for most of the run reads as mostly idle, not as mostly busy.
     private void updateSummary(Map<State, Long> totals) {
-        long all = totals.values().stream().mapToLong(Long::longValue).sum();
+        long busy = totals.values().stream().mapToLong(Long::longValue).sum();
+        long all = Math.max(busy, diagram.laneNanosProperty().get());
         Palette palette = diagram.paletteProperty().get();
         // one label per state, made once and updated in place: this runs with every live frame
         for (State state : State.values()) {
@@ -179,6 +186,16 @@ public final class DiagramBar extends ToolBar {
             ((Rectangle) label.getGraphic()).setFill(Color.rgb(c.r(), c.g(), c.b(), c.alpha()));
             label.setText(state.shortTitle() + " " + percent((double) nanos / all));
             label.getTooltip().setText(state.title() + ": " + Ticks.duration(nanos) + " summed over all lanes");
+        }
+        if (!summary.getChildren().contains(idle)) summary.getChildren().add(idle);
+        boolean idleShown = all > 0 && all - busy > 0;
+        idle.setVisible(idleShown);
+        idle.setManaged(idleShown);
+        if (idleShown) {
+            Rgb bg = palette.background();
+            ((Rectangle) idle.getGraphic()).setFill(Color.rgb(bg.r(), bg.g(), bg.b()));
+            ((Rectangle) idle.getGraphic()).setStroke(Color.GRAY);
+            idle.setText("idle " + percent((double) (all - busy) / all));
         }
     }
 

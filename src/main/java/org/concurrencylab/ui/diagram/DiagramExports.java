@@ -10,7 +10,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.concurrencylab.core.run.RunResult;
@@ -30,6 +29,7 @@ import org.concurrencylab.render.DiagramImage;
 import org.concurrencylab.render.PngRenderer;
 import org.concurrencylab.ui.common.Appearance;
 import org.concurrencylab.ui.common.BackgroundTask;
+import org.concurrencylab.ui.common.FileChoosers;
 import org.concurrencylab.ui.common.TaskExecutor;
 
 import java.awt.image.BufferedImage;
@@ -48,7 +48,7 @@ import java.util.function.Consumer;
 /// Files are written and read on the background thread of the [TaskExecutor]; what needs the FX
 /// thread (a snapshot, measuring text for an SVG) is done there first. Each outcome is told in a
 /// sentence to `tell` (the status bar). File choosers open in the user's home the first time,
-/// then where the last file went.
+/// then where the last file went ([FileChoosers]).
 ///
 /// Thread-safety: FX thread only.
 public final class DiagramExports {
@@ -57,7 +57,7 @@ public final class DiagramExports {
     private final TaskExecutor tasks;
     private final Consumer<String> tell;
     private final BiConsumer<RunResult, String> open;
-    private File lastFolder;
+    private final FileChoosers files = new FileChoosers();
 
     /// Exports of `diagram` in the colours of `looks`; `open` shows a run file read (with its name).
     public DiagramExports(TimingDiagram diagram, Appearance looks, TaskExecutor tasks, Consumer<String> tell,
@@ -182,14 +182,8 @@ public final class DiagramExports {
 
     /// Opens a saved run file to explore, replay and export it again.
     public void openFx() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a run file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run file", "*.json"));
-        chooser.setInitialDirectory(initialFolder());
-        File file = chooser.showOpenDialog(window());
-        if (file == null) return;
-        lastFolder = file.getParentFile();
-        openFx(file.toPath());
+        Path file = files.open(window(), "Open a run file", "Run file", "*.json");
+        if (file != null) openFx(file);
     }
 
     /// Reads the run file `file` in the background, then shows it.
@@ -247,28 +241,13 @@ public final class DiagramExports {
     }
 
     private Path chooseFile(String title, String kind, String pattern, String name) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        chooser.setInitialFileName(name);
-        chooser.setInitialDirectory(initialFolder());
-        File file = chooser.showSaveDialog(window());
-        if (file == null) return null;
-        lastFolder = file.getParentFile();
-        return file.toPath();
+        return files.save(window(), title, kind, pattern, name);
     }
 
     private String suggestedName(String extension) {
         RunResult r = diagram.result();
         if (r == null) return "run" + extension;
         return r.spec().workload().id() + "-" + r.spec().model().id() + (r.spec().gil() ? "-gil" : "") + extension;
-    }
-
-    /// Where the last file went, else the user's home (never the folder the lab was started in).
-    private File initialFolder() {
-        if (lastFolder != null && lastFolder.isDirectory()) return lastFolder;
-        File home = new File(System.getProperty("user.home", "."));
-        return home.isDirectory() ? home : null;
     }
 
     private Window window() {

@@ -141,7 +141,10 @@ final class TimingDiagramBehavior {
                     ? "on " + byWorker.lanes().get(worker).name() : "on no worker yet");
         }
         if (s.failed()) text.append('\n').append("failed: ").append(s.error());
-        if (box.merged() > 1) text.append('\n').append(String.format(Locale.ROOT, "(%,d short segments in this pixel; zoom in)", box.merged()));
+        if (box.share() < 1) {
+            text.append('\n').append(String.format(Locale.ROOT, "(%,d short segment%s of this state fill %s of this pixel's time; zoom in)",
+                    box.merged(), box.merged() == 1 ? "" : "s", DiagramBar.percent(box.share())));
+        }
         return text.toString();
     }
 

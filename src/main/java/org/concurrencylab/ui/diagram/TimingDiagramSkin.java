@@ -161,7 +161,7 @@ final class TimingDiagramSkin extends SkinBase<TimingDiagram> {
         TraceModel shown = d.shownModel();
         DiagramStyle style = d.styleFx(false);
         if (shown.lanes().isEmpty() || warming) {
-            d.frameDrawn(null, null);
+            d.frameDrawn(null, null, 0);
             DiagramPainter.paintMessage(surface, w, h, shown.lanes().isEmpty() && !warming && d.result() != null
                     ? "This run recorded nothing to draw." : d.shown().message(), style);
             updateLanesBar(0, 0);
@@ -175,7 +175,8 @@ final class TimingDiagramSkin extends SkinBase<TimingDiagram> {
         DiagramLayout.Frame frame = DiagramLayout.layout(shown, open, w, h, d.viewport().start(), d.viewport().end(end),
                 now, style, surface, view);
         DiagramPainter.paint(surface, frame, style);
-        d.frameDrawn(frame, shown.stateTotals(cursor, open));
+        long span = cursor >= 0 ? cursor : now >= 0 ? now : d.result() != null ? d.result().wallNanos() : shown.endNanos();
+        d.frameDrawn(frame, shown.stateTotals(cursor, open), span * shown.lanes().size());
         updateLanesBar(frame.rows().size(), shown.lanes().size());
     }
 

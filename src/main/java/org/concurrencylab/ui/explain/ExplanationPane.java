@@ -25,6 +25,7 @@ import org.concurrencylab.diagram.Rgb;
 import org.concurrencylab.teach.Explanations;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /// What the selected model and workload are about: how the model switches between tasks, how many
@@ -48,6 +49,10 @@ public final class ExplanationPane extends ScrollPane {
     private final VBox comparison = new VBox(table, cards);
     private final VBox legend = new VBox(3);
     private Palette palette = Palette.articleLight();
+    private WorkloadKind workload = WorkloadKind.DOWNLOAD;
+    private Segment explainedSegment;
+    private ModelKind explainedModel;
+    private boolean explainedGil;
     private State explained;
     private ModelKind model = ModelKind.THREADS;
     private boolean gil;
@@ -94,6 +99,7 @@ public final class ExplanationPane extends ScrollPane {
 
     public void showFx(ModelKind newModel, WorkloadKind workload, boolean newGil) {
         this.model = newModel;
+        this.workload = workload;
         this.gil = newGil && newModel.supportsGil();
         Explanations.ModelExplanation m = Explanations.forModel(newModel, gil);
         modelTitle.setText(m.title());
@@ -126,7 +132,10 @@ public final class ExplanationPane extends ScrollPane {
 
     /// Explains a segment clicked in the diagram of a run of `runModel`, with the GIL on or off.
     public void explainSegmentFx(Segment segment, ModelKind runModel, boolean runGil) {
-        segmentHelp.setText(Explanations.forSegment(segment, runModel, runGil));
+        segmentHelp.setText(palette.inWords(Explanations.forSegment(segment, runModel, runGil)));
+        explainedSegment = segment;
+        explainedModel = runModel;
+        explainedGil = runGil;
         explained = segment.state();
         segmentSwatch.setFill(color(palette.fill(explained)));
         segmentSwatch.setVisible(true);
@@ -134,9 +143,11 @@ public final class ExplanationPane extends ScrollPane {
 
     /// Colours the legend and the explained segment's swatch as the diagram is coloured.
     public void setPaletteFx(Palette newPalette) {
-        palette = java.util.Objects.requireNonNull(newPalette, "palette");
+        palette = Objects.requireNonNull(newPalette, "palette");
         fillLegend();
-        if (explained != null) segmentSwatch.setFill(color(palette.fill(explained)));
+        // the texts name colours: they follow the palette too
+        showFx(model, workload, gil);
+        if (explainedSegment != null) explainSegmentFx(explainedSegment, explainedModel, explainedGil);
     }
 
     private void fillLegend() {
@@ -210,19 +221,19 @@ public final class ExplanationPane extends ScrollPane {
     private Node legendRow(State state) {
         Rectangle swatch = new Rectangle(12, 12, color(palette.fill(state)));
         swatch.setStroke(Color.gray(0.6));
-        Label text = paragraph(Explanations.forState(state));
+        Label text = paragraph(palette.inWords(Explanations.forState(state)));
         HBox row = new HBox(8, swatch, text);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
-    private static void addFact(GridPane grid, int row, String name, String text) {
+    private void addFact(GridPane grid, int row, String name, String text) {
         Label n = new Label(name);
         n.getStyleClass().add("fact-name");
         n.setMinWidth(Label.USE_PREF_SIZE);
         GridPane.setValignment(n, VPos.TOP);
-        Label t = paragraph(text);
-        t.setId("explain-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        Label t = paragraph(palette.inWords(text));
+        t.setId("explain-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
         grid.add(n, 0, row);
         grid.add(t, 1, row);
     }

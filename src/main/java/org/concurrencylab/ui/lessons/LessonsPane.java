@@ -3,10 +3,6 @@ package org.concurrencylab.ui.lessons;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
@@ -29,7 +25,9 @@ import org.concurrencylab.diagram.Ticks;
 import org.concurrencylab.teach.DecisionGuide;
 import org.concurrencylab.teach.Lesson;
 import org.concurrencylab.teach.LessonProgress;
+import javafx.beans.value.ObservableValue;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.teach.LessonStep;
 import org.concurrencylab.teach.Question;
 import org.concurrencylab.teach.RunRecord;
@@ -70,11 +68,14 @@ public final class LessonsPane extends BorderPane {
     private final Button back = new Button("Back", new FontIcon("mdi2c-chevron-left"));
     private final Button next = new Button("Next", new FontIcon("mdi2c-chevron-right"));
     private final ScrollPane scroll = new ScrollPane();
+    private final ObservableValue<Palette> palette;
     private long lessonsDone = -1;
     private String shownStep = "";
 
-    public LessonsPane(LessonsViewModel vm) {
+    /// The lessons of `vm`, their texts naming the colours of `palette`.
+    public LessonsPane(LessonsViewModel vm, ObservableValue<Palette> palette) {
         this.vm = vm;
+        this.palette = palette;
         this.progress = vm.progress();
         this.lessons = vm.lessons();
         getStyleClass().add("lessons-pane");
@@ -85,7 +86,13 @@ public final class LessonsPane extends BorderPane {
         setBottom(navigation());
         vm.revisionProperty().addListener((obs, a, b) -> refreshFx());
         vm.messageProperty().addListener((obs, a, b) -> refreshFx());
+        palette.addListener((obs, a, b) -> refreshFx());
         refreshFx();
+    }
+
+    /// `text` in the words of the diagram's palette ("red" is orange in the colour-blind one).
+    private String words(String text) {
+        return palette.getValue() == null ? text : palette.getValue().inWords(text);
     }
 
     public LessonsViewModel viewModel() {
@@ -108,10 +115,10 @@ public final class LessonsPane extends BorderPane {
         if (lessonPicker.getValue() != lesson) lessonPicker.setValue(lesson);
         lessonPicker.setDisable(running);
 
-        goal.setText(lesson.goal());
+        goal.setText(words(lesson.goal()));
         stepCounter.setText(String.format(Locale.ROOT, "Step %d of %d", vm.stepIndex() + 1, lesson.steps().size()));
         stepTitle.setText(step.id() + "  " + step.title());
-        stepText.setText(step.text());
+        stepText.setText(words(step.text()));
         runWhat.setText(describeRuns(step));
 
         fillPrediction(step);
@@ -154,7 +161,7 @@ public final class LessonsPane extends BorderPane {
         if (q == null) return;
         Label title = new Label("Predict, then run");
         title.getStyleClass().add("card-title");
-        Label prompt = new Label(q.prompt());
+        Label prompt = new Label(words(q.prompt()));
         prompt.setWrapText(true);
         prompt.setId("lesson-prompt");
         predictCard.getChildren().addAll(title, prompt);
@@ -165,7 +172,7 @@ public final class LessonsPane extends BorderPane {
         ToggleGroup group = new ToggleGroup();
         List<String> choices = q.choices();
         for (int i = 0; i < choices.size(); i++) {
-            RadioButton choice = new RadioButton(choices.get(i));
+            RadioButton choice = new RadioButton(words(choices.get(i)));
             choice.setId("lesson-choice-" + i);
             choice.setToggleGroup(group);
             choice.setWrapText(true);
@@ -175,7 +182,7 @@ public final class LessonsPane extends BorderPane {
             choice.setMouseTransparent(locked);
             choice.setFocusTraversable(!locked);
             if (answer.isPresent() && answer.getAsInt() == i) {
-                choice.setText(choices.get(i) + "   ✓ measured");
+                choice.setText(words(choices.get(i)) + "   ✓ measured");
                 choice.getStyleClass().add("choice-answer");
             }
             int index = i;

@@ -2,6 +2,7 @@ package org.concurrencylab.ui.run;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -16,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.concurrencylab.core.run.Param;
 import org.concurrencylab.core.run.Param.Section;
 import org.concurrencylab.core.run.RunParams;
+import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.teach.FormTexts;
 import org.concurrencylab.ui.common.Forms;
 
@@ -29,14 +31,16 @@ import java.util.List;
 public final class RunForm extends ScrollPane {
     private final RunFormViewModel form;
 
-    public RunForm(RunFormViewModel form, ObservableBooleanValue running, Node result) {
+    /// The form of `form`, disabled while `running`, over the `result` pane; its texts name the
+    /// colours of `palette`.
+    public RunForm(RunFormViewModel form, ObservableBooleanValue running, Node result, ObservableValue<Palette> palette) {
         this.form = form;
         Label workloadTitle = Forms.header("");
         workloadTitle.textProperty().bind(Bindings.createStringBinding(() -> form.workloadProperty().get().title(),
                 form.workloadProperty()));
         Label workloadText = Forms.paragraph("");
-        workloadText.textProperty().bind(Bindings.createStringBinding(() -> FormTexts.workload(form.workloadProperty().get()),
-                form.workloadProperty()));
+        workloadText.textProperty().bind(Bindings.createStringBinding(() -> palette.getValue().inWords(
+                FormTexts.workload(form.workloadProperty().get())), form.workloadProperty(), palette));
 
         GridPane work = fields(List.of(Section.WORKLOAD, Section.NETWORK));
         GridPane modelForm = fields(List.of(Section.MODEL));
@@ -59,9 +63,9 @@ public final class RunForm extends ScrollPane {
         modelTitle.textProperty().bind(Bindings.createStringBinding(() -> form.modelProperty().get().title(), form.modelProperty()));
         Label modelText = Forms.paragraph("");
         ParamField gil = form.field(RunParams.GIL);
-        modelText.textProperty().bind(Bindings.createStringBinding(() -> FormTexts.model(form.modelProperty().get(),
-                form.workloadProperty().get(), gil.applies() && gil.flag().get()),
-                form.modelProperty(), form.workloadProperty(), gil.flag(), gil.appliesProperty()));
+        modelText.textProperty().bind(Bindings.createStringBinding(() -> palette.getValue().inWords(FormTexts.model(
+                form.modelProperty().get(), form.workloadProperty().get(), gil.applies() && gil.flag().get())),
+                form.modelProperty(), form.workloadProperty(), gil.flag(), gil.appliesProperty(), palette));
 
         VBox box = new VBox(10, workloadTitle, workloadText, work, runChoices, invalid, new Separator(),
                 modelTitle, modelText, modelForm, new Separator(), result);

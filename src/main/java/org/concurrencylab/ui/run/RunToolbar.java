@@ -8,10 +8,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.concurrencylab.core.model.ModelKind;
@@ -22,9 +24,11 @@ import org.controlsfx.control.SegmentedButton;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /// The lab's toolbar: Run (or Stop), the workload, the model, its workers and the GIL switch.
+/// It wraps onto a second row when the window is too narrow for one (a projector's 1280 px in
+/// presentation mode), so that no control is cut or hidden in an overflow menu.
 ///
 /// Thread-safety: FX thread only.
-public final class RunToolbar extends ToolBar {
+public final class RunToolbar extends FlowPane {
     private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
 
     private final Button runButton = new Button();
@@ -90,11 +94,20 @@ public final class RunToolbar extends ToolBar {
         workloads.disableProperty().bind(run.runningProperty());
         models.disableProperty().bind(run.runningProperty());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        getItems().addAll(runButton, Forms.gap(14), Forms.toolbarLabel("Workload"), workloads, Forms.gap(14),
-                Forms.toolbarLabel("Model"), models, Forms.gap(14), workersLabel, workers, gil, spacer);
-        getStyleClass().add("lab-toolbar");
+        setHgap(8);
+        setVgap(6);
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(runButton, group(Forms.toolbarLabel("Workload"), workloads), group(Forms.toolbarLabel("Model"), models),
+                group(workersLabel, workers, gil));
+        getStyleClass().addAll("tool-bar", "lab-toolbar");
+    }
+
+    /// Controls that stay together on one row.
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(8, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 0, 0, 8));
+        return box;
     }
 
     public Button runButton() {

@@ -61,6 +61,7 @@ public final class RunViewModel {
     private final ObservableList<TaskOutcome> failures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(READY);
     private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper speedUp = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper taskNoun = new ReadOnlyStringWrapper("tasks");
     /// The last synchronous result per comparable work, for the speed-up.
     private final Map<RunSpec, RunResult> syncBaselines = new HashMap<>();
@@ -111,6 +112,10 @@ public final class RunViewModel {
 
     /// The failed tasks of the run shown, with their reasons (empty while a run goes on).
     public ObservableList<TaskOutcome> failures() { return FXCollections.unmodifiableObservableList(failures); }
+
+    /// The run shown against the last synchronous run of the same work, for its outcome line
+    /// ("4.9× faster than synchronous (14.71 s)"), or empty when there is none to compare with.
+    public ReadOnlyStringProperty speedUpProperty() { return speedUp.getReadOnlyProperty(); }
 
     /// What the tasks of the run shown are, in the plural: "pages", "numbers".
     public ReadOnlyStringProperty taskNounProperty() { return taskNoun.getReadOnlyProperty(); }
@@ -171,6 +176,7 @@ public final class RunViewModel {
         peakThreads.set(0);
         system.set(null);
         comparison.set("");
+        speedUp.set("");
         failures.clear();
         status.set(Text.capitalized(h.phase().label()));
         h.result().whenCompleteAsync((result, failure) -> finished(h, result, failure), fx);
@@ -241,6 +247,7 @@ public final class RunViewModel {
         if (baseline != null && baseline != result && !result.cancelled() && result.wallNanos() > 0) {
             comparison.set(Text.speedUp((double) baseline.wallNanos() / result.wallNanos())
                     + " (" + Ticks.duration(baseline.wallNanos()) + ")");
+            speedUp.set(comparison.get());
         } else if (result.spec().model() != ModelKind.SYNC && !result.cancelled()) {
             comparison.set("Run the synchronous model on the same workload to see the speed-up.");
         }
@@ -274,6 +281,7 @@ public final class RunViewModel {
         system.set(null);
         peakThreads.set(0);
         comparison.set("");
+        speedUp.set("");
         show(result);
         status.set("Opened " + from + ": " + result.summaryLine());
     }

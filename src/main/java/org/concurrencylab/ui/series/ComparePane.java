@@ -4,11 +4,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -18,6 +20,8 @@ import org.concurrencylab.compare.Comparison;
 import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.diagram.Ticks;
 import org.concurrencylab.ui.common.Forms;
+import org.concurrencylab.ui.common.TaskExecutor;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +38,23 @@ public final class ComparePane extends BorderPane {
     private final StackedDiagramView diagram = new StackedDiagramView();
     private final TableView<Comparison.Row> table = new TableView<>();
 
-    public ComparePane(CompareViewModel vm) {
+    private final CompareExports exports;
+
+    /// The pane over `vm`; its slides are written on `tasks`.
+    public ComparePane(CompareViewModel vm, TaskExecutor tasks) {
         this.vm = vm;
+        this.exports = new CompareExports(tasks, vm.series()::tell);
         getStyleClass().add(STYLE_CLASS);
         SeriesBar bar = new SeriesBar(vm.series(), "compare", "Compare all models", "Stop the comparison (Esc)",
                 Bindings.createBooleanBinding(() -> vm.baseProperty().getValue() == null, vm.baseProperty()), List.of(),
                 vm::startFx);
         bar.getStyleClass().add("compare-bar");
+        bar.addActions(slideButton("compare-copy", "Copy slide", "mdi2c-content-copy",
+                        "Copy the comparison as a slide picture: every diagram on one time axis, the verdict under them",
+                        () -> exports.copyFx(vm.comparisonProperty().getValue())),
+                slideButton("compare-save", "Save slide…", "mdi2i-image-outline",
+                        "Save the comparison as a PNG slide",
+                        () -> exports.saveFx(vm.comparisonProperty().getValue(), this)));
         setTop(bar);
 
         ScrollPane scroll = new ScrollPane(diagram);
@@ -51,7 +65,8 @@ public final class ComparePane extends BorderPane {
         Label verdict = new Label();
         verdict.setId("compare-verdict");
         verdict.setWrapText(true);
-        verdict.getStyleClass().addAll("title-4", "compare-verdict");
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        verdict.getStyleClass().add("compare-verdict");
         Label failures = new Label();
         failures.setId("compare-failures");
         failures.setWrapText(true);
@@ -60,14 +75,16 @@ public final class ComparePane extends BorderPane {
                 vm.series().failures()));
         Forms.showWhen(Bindings.isNotEmpty(vm.series().failures()), failures);
         buildTable();
-        VBox results = new VBox(6, verdict, failures, table);
-        results.setPadding(new Insets(8, 10, 8, 10));
+        VBox results = new VBox(6, failures, table);
+        results.setPadding(new Insets(4, 10, 8, 10));
         VBox.setVgrow(table, Priority.ALWAYS);
+        verdict.setPadding(new Insets(0, 10, 4, 10));
 
         SplitPane split = new SplitPane(scroll, results);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.66);
-        setCenter(split);
+        split.setDividerPositions(0.72);
+        setCenter(new VBox(verdict, split));
+        VBox.setVgrow(split, Priority.ALWAYS);
 
         vm.comparisonProperty().addListener((obs, a, c) -> {
             table.getItems().setAll(c == null ? List.of() : c.rows());
@@ -79,6 +96,7 @@ public final class ComparePane extends BorderPane {
 
     public void setPaletteFx(Palette palette) {
         diagram.setPaletteFx(palette);
+        exports.setPaletteFx(palette);
     }
 
     public StackedDiagramView diagram() {
@@ -87,6 +105,21 @@ public final class ComparePane extends BorderPane {
 
     public TableView<Comparison.Row> table() {
         return table;
+    }
+
+    public CompareExports exports() {
+        return exports;
+    }
+
+    private Button slideButton(String id, String text, String icon, String tip, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.series().runningProperty().get()
+                        || vm.comparisonProperty().getValue() == null || vm.comparisonProperty().getValue().rows().isEmpty(),
+                vm.series().runningProperty(), vm.comparisonProperty()));
+        return b;
     }
 
     private void buildTable() {
@@ -103,8 +136,9 @@ public final class ComparePane extends BorderPane {
                 : String.format(Locale.ROOT, "%.0f%%", r.efficiency() * 100), 80));
         table.getColumns().add(column("Errors", r -> Integer.toString(r.result().errors()), 60));
         for (TableColumn<Comparison.Row, ?> c : table.getColumns()) c.setSortable(false);
-        table.setMinHeight(Region.USE_PREF_SIZE);
-        table.setPrefHeight(240);
+        table.setMinHeight(60);
+        table.setPrefHeight(200);
+        table.setFixedCellSize(24);
     }
 
     private static TableColumn<Comparison.Row, String> column(String title, Function<Comparison.Row, String> text, double width) {

@@ -65,6 +65,11 @@ public final class SeriesBar extends FlowPane {
         getStyleClass().add("series-bar");
     }
 
+    /// Adds `actions` after the pane's choices (they keep their own enabling).
+    public void addActions(Node... actions) {
+        getChildren().addAll(getChildren().size() - 2, List.of(actions));
+    }
+
     public Button startButton() {
         return start;
     }

@@ -28,7 +28,8 @@ public final class StackedDiagramView extends Region {
     private final FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
     private final Runnable pulse = this::drawIfDirtyFx;
     private final Tooltip tip = new Tooltip();
-    private DiagramStyle style = DiagramStyle.screen(Palette.articleLight());
+    /// Compact panels: the seven runs of a comparison fit on one screen, a projector's too.
+    private DiagramStyle style = DiagramStyle.screen(Palette.articleLight()).compacted();
     private List<StackedLayout.Panel> panels = List.of();
     private String title = "";
     private String caption = "";

@@ -94,10 +94,10 @@ public final class LabShell implements AutoCloseable {
         sweep = new SweepViewModel(engine, slot, fx, history::keepFx, form.specProperty());
         lessons = new LessonsViewModel(LessonProgress.open(home.folder(), io), form::apply, run::runFx, fx);
 
-        ComparePane comparePane = new ComparePane(compare);
-        panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run)),
+        ComparePane comparePane = new ComparePane(compare, tasks);
+        panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run), looks.paletteBinding()),
                 new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, new SweepPane(sweep),
-                new HistoryPane(history), new LessonsPane(lessons), explanation, code);
+                new HistoryPane(history), new LessonsPane(lessons, looks.paletteBinding()), explanation, code);
         window = new MainWindow(new RunToolbar(form, run), panes.form(), panes.lessons(), panes.history(), diagram,
                 panes.diagramBar(), comparePane, panes.sweep(), explanation, code, new StatusView(run), looks);
 
@@ -130,6 +130,7 @@ public final class LabShell implements AutoCloseable {
             diagram.requestFocus(); // the keys keep driving the diagram
         });
         diagram.paletteProperty().bind(looks.paletteBinding());
+        diagram.noteProperty().bind(run.speedUpProperty());
         looks.paletteBinding().addListener((obs, a, p) -> {
             explanation.setPaletteFx(p);
             comparePane.setPaletteFx(p);

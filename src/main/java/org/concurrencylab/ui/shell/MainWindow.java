@@ -35,6 +35,7 @@ public final class MainWindow extends BorderPane {
     private final TabPane centerTabs = new TabPane();
     private final TabPane below;
     private final SplitPane center;
+    private double dividerBefore = DIAGRAM_SPLIT;
 
     MainWindow(RunToolbar toolbar, RunForm form, LessonsPane lessons, HistoryPane history, TimingDiagram diagram,
                DiagramBar diagramBar, ComparePane compare, SweepPane sweep, ExplanationPane explanation, CodePane code,
@@ -66,6 +67,9 @@ public final class MainWindow extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(DIAGRAM_SPLIT);
         SplitPane.setResizableWithParent(below, false);
+        // the divider goes where it is put: neither side's content holds it back
+        below.setMinHeight(0);
+        centerTabs.setMinHeight(0);
         // compare and sweep need the height: the panes below fold down while they are shown
         centerTabs.getSelectionModel().selectedIndexProperty().addListener((obs, a, index) -> placeDivider());
         setCenter(center);
@@ -73,11 +77,16 @@ public final class MainWindow extends BorderPane {
 
         looks.presentationProperty().addListener((obs, was, on) -> {
             setLeft(on ? null : left);
+            // the middle takes the whole window; Explain and Code come back where they were
             if (on) {
-                center.getItems().remove(below);
-            } else if (!center.getItems().contains(below)) {
-                center.getItems().add(below);
-                placeDivider();
+                dividerBefore = center.getDividerPositions()[0];
+                center.getItems().remove(centerTabs);
+                setCenter(centerTabs);
+            } else if (getCenter() == centerTabs) {
+                setCenter(null);
+                center.getItems().addFirst(centerTabs);
+                center.setDividerPositions(dividerBefore);
+                setCenter(center);
             }
             diagram.scaleProperty().set(on ? Appearance.PRESENTATION_SCALE : 1);
             if (on) getStyleClass().add("presentation");
@@ -86,7 +95,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void placeDivider() {
-        if (center.getItems().contains(below)) {
+        if (below.isVisible()) {
             center.setDividerPositions(centerTabs.getSelectionModel().getSelectedIndex() == 0 ? DIAGRAM_SPLIT : SERIES_SPLIT);
         }
     }

@@ -65,7 +65,7 @@ class CodePaneTest {
         robot.interact(() -> pane.showFx(ModelKind.THREADS, WorkloadKind.RACE, false, Step.CounterMode.SYNCHRONIZED));
 
         String java = pane.javaText();
-        assertThat(pane.javaStyleAt(java.indexOf("synchronized void") + 1)).containsExactly("keyword");
+        assertThat(pane.javaStyleAt(java.indexOf("synchronized (this)") + 1)).containsExactly("keyword");
         assertThat(pane.javaStyleAt(java.indexOf("// ──") + 1)).containsExactly("comment");
         assertThat(pane.javaStyleAt(java.indexOf("incrementSynchronized") + 1)).isEmpty();
     }

@@ -21,6 +21,8 @@ import org.concurrencylab.teach.Lessons;
 import org.concurrencylab.teach.SmallLessons;
 import org.concurrencylab.teach.Verdict;
 import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.ui.FxTestTheme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,8 @@ class LessonsPaneTest {
 
     private void show(LessonProgress newProgress, Function<RunSpec, CompletableFuture<RunResult>> runner) {
         progress = newProgress;
-        pane = new LessonsPane(new LessonsViewModel(progress, loaded::add, runner, Platform::runLater));
+        pane = new LessonsPane(new LessonsViewModel(progress, loaded::add, runner, Platform::runLater),
+                new SimpleObjectProperty<>(Palette.articleLight()));
         stage.setScene(FxTestTheme.themed(new Scene(pane, 480, 780)));
         stage.show();
     }

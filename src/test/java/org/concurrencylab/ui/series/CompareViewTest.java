@@ -3,6 +3,9 @@ package org.concurrencylab.ui.series;
 import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunSlot;
 import org.concurrencylab.ui.FxTestTheme;
+import org.concurrencylab.ui.common.TaskExecutor;
+
+import javax.imageio.ImageIO;
 
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
@@ -20,12 +23,17 @@ import org.concurrencylab.history.HistoryRuns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -38,13 +46,14 @@ class CompareViewTest {
     private final SimpleObjectProperty<RunSpec> base = new SimpleObjectProperty<>(
             RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.THREADS).withWorkers(3).withTasks(8).with(RunParams.LATENCY_MS, 5).withWarmup(false));
     private final List<RunResult> kept = new CopyOnWriteArrayList<>();
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
     private CompareViewModel vm;
     private ComparePane view;
 
     @Start
     void start(Stage stage) {
         vm = new CompareViewModel(engine, new RunSlot(), Platform::runLater, kept::add, base);
-        view = new ComparePane(vm);
+        view = new ComparePane(vm, new TaskExecutor(io, Platform::runLater));
         stage.setScene(FxTestTheme.themed(new Scene(view, 1200, 800)));
         stage.show();
     }
@@ -54,6 +63,7 @@ class CompareViewTest {
         Platform.runLater(vm.series()::cancel);
         WaitForAsyncUtils.waitForFxEvents();
         engine.close();
+        io.shutdownNow();
     }
 
     @Test
@@ -112,6 +122,30 @@ class CompareViewTest {
         assertThat(stacked.panels()).allSatisfy(p -> assertThat(p.frame().scale()).isEqualTo(stacked.scale()));
         assertThat(stacked.scale().endNanos()).isGreaterThanOrEqualTo(picked.getFirst().wallNanos());
         assertThat(view.table().getItems()).extracting(Comparison.Row::label).containsExactly("before", "after");
+    }
+
+    @Test
+    void a_comparison_saves_as_a_slide_of_full_size_diagrams_with_the_verdict(FxRobot robot, @TempDir Path dir) throws Exception {
+        assertThat(robot.lookup("#compare-save").queryButton().isDisabled()).as("nothing compared yet").isTrue();
+        assertThat(robot.lookup("#compare-copy").queryButton().isDisabled()).isTrue();
+        Comparison c = Comparison.of(List.of(HistoryRuns.run(ModelKind.SYNC, 6), HistoryRuns.run(ModelKind.THREADS, 3)),
+                List.of("sync", "threads (3)"), 2);
+        robot.interact(() -> vm.showFx(c));
+        assertThat(robot.lookup("#compare-save").queryButton().isDisabled()).isFalse();
+
+        Path png = dir.resolve("slide.png");
+        robot.interact(() -> view.exports().saveFx(c, png));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.series().statusProperty().get().startsWith("Wrote"));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo((int) (CompareExports.SLIDE_WIDTH * CompareExports.PIXEL_SCALE));
+        assertThat(vm.series().statusProperty().get()).isEqualTo("Wrote " + png + " (" + image.getWidth() + " × "
+                + image.getHeight() + " pixels).");
+
+        Path nowhere = dir.resolve("missing-folder").resolve("slide.png");
+        robot.interact(() -> view.exports().saveFx(c, nowhere));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.series().statusProperty().get().startsWith("Could not write"));
+        assertThat(nowhere).doesNotExist();
+        assertThat(CompareExports.suggestedName(c)).isEqualTo("compare-download.png");
     }
 
     @Test

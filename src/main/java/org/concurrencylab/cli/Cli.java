@@ -53,6 +53,8 @@ public final class Cli {
     /// Runs the command line and returns its exit code.
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new Cli());
+        cmd.registerConverter(Integer.class, new WholeNumberConverter());
+        cmd.registerConverter(int.class, new WholeNumberConverter());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, badArgs) -> {

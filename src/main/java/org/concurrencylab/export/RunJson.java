@@ -132,8 +132,7 @@ public final class RunJson {
             what = "'" + f.getValue() + "' is not " + (f.getTargetType().isEnum()
                     ? "one of " + Arrays.toString(f.getTargetType().getEnumConstants()) : "a " + f.getTargetType().getSimpleName());
         }
-        // `org.concurrencylab.core.trace.Segment` → Segment: the class names say nothing to a user
-        what = Exports.oneLine(what).replaceAll("`(?:[a-z_][\\w$]*\\.)+([\\w$]+)`", "$1");
+        what = ParserWords.plain(Exports.oneLine(what));
         String where = e instanceof JsonMappingException m ? where(m) : "";
         return where.isEmpty() ? what : where + ": " + what;
     }

@@ -3,6 +3,7 @@ package org.concurrencylab.faults;
 import org.concurrencylab.core.run.RunParams;
 
 import org.concurrencylab.cli.Cli;
+import org.concurrencylab.compare.Sweep;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
@@ -98,7 +99,8 @@ class BadInputTest {
                 new Refused("a deadline of 1,200,001 ms", () -> MIXED.with(RunParams.DEADLINE_MS, 1_200_001),
                         "the deadline must be between 1 and 1200000 ms, was 1200001"),
                 new Refused("Arabic-Indic digits", () -> RunParams.TASKS.parse("٣٠", "tasks"), "tasks: '٣٠' is not a whole number"),
-                new Refused("full-width digits", () -> RunParams.WORKERS.parse("５", "workers"), "workers: '５' is not a whole number"))
+                new Refused("full-width digits", () -> RunParams.WORKERS.parse("５", "workers"), "workers: '５' is not a whole number"),
+                new Refused("a sweep's values in Devanagari digits", () -> Sweep.parseValues("1, २"), "'२' is not a whole number"))
                 .map(BadInputTest::refused);
     }
 
@@ -249,7 +251,12 @@ class BadInputTest {
                 // numbers are ASCII digits only
                 new Args(List.of("run", "--tasks", "٣"), "--tasks: '٣' is not a whole number"),
                 new Args(List.of("run", "--model", "threads", "--workers", "５"), "--workers: '５' is not a whole number"),
-                new Args(List.of("run", "--latency-ms", "1e3"), "--latency-ms: '1e3' is not a whole number"))
+                new Args(List.of("run", "--latency-ms", "1e3"), "--latency-ms: '1e3' is not a whole number"),
+                new Args(List.of("run", "--workload", "cpu", "--png", dir.resolve("w.png").toString(), "--width", "٨٠٠"),
+                        "'--width': '٨٠٠' is not a whole number"),
+                new Args(List.of("sweep", "--workload", "cpu", "--values", "١,٢"), "--values: '١' is not a whole number"),
+                new Args(List.of("sweep", "--workload", "cpu", "--values", "1,99999999999"), "--values: '99999999999' is too large"),
+                new Args(List.of("bench", "--repeat", "３"), "'--repeat': '３' is not a whole number"))
                 .map(a -> DynamicTest.dynamicTest(String.join(" ", a.args()), () -> FaultLedger.badInput("command line: " + a.args(), () -> {
                     StringWriter out = new StringWriter();
                     StringWriter err = new StringWriter();

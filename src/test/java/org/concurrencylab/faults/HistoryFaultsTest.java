@@ -1,12 +1,19 @@
 package org.concurrencylab.faults;
 
+import javafx.beans.property.SimpleObjectProperty;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.RunSlot;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.history.HistoryEntry;
 import org.concurrencylab.history.RunHistory;
 import org.concurrencylab.teach.LessonProgress;
 import org.concurrencylab.ui.common.TaskExecutor;
 import org.concurrencylab.ui.history.HistoryViewModel;
+import org.concurrencylab.ui.run.RunViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +28,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -94,6 +105,49 @@ class HistoryFaultsTest {
             assertThat(history.messageProperty().get()).isEqualTo(statusBar.getFirst());
             assertThat(history.entries()).isEmpty();
         });
+    }
+
+    /// Wired as the window wires them: a run that ends well says "no errors" in the status bar,
+    /// then the history cannot keep it, and the status bar says so, not "no errors". The test's
+    /// thread plays the FX thread; the save runs on a thread of its own, as in the window, and
+    /// then on the FX thread itself, where it is told before the run's handling is over.
+    @Test
+    void a_run_the_history_cannot_keep_leaves_the_status_bar_saying_so() throws Exception {
+        FaultLedger.fault("history: a run that cannot be kept, told in the status bar after the run's line", () -> {
+            Path notAFolder = Files.writeString(dir.resolve("history"), "a file where the folder should be");
+            ExecutorService io = Executors.newSingleThreadExecutor();
+            try (RunEngine engine = new RunEngine()) {
+                BlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
+                for (TaskExecutor saves : List.of(new TaskExecutor(io, fx::add), new TaskExecutor(Runnable::run, Runnable::run))) {
+                    RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.THREADS).withWorkers(2).withTasks(2)
+                            .with(RunParams.BASE, 1_000).withWarmup(false);
+                    RunViewModel run = new RunViewModel(engine, new RunSlot(), fx::add, new SimpleObjectProperty<>(spec));
+                    HistoryViewModel history = new HistoryViewModel(new RunHistory(notAFolder), saves, new NoActions(), run::tellFx);
+                    run.setOnRunFinished(history::keepFx);
+
+                    run.runFx();
+                    while (run.runningProperty().get() || !run.statusProperty().get().startsWith("Could not keep")) {
+                        Runnable next = fx.poll(30, TimeUnit.SECONDS);
+                        assertThat(next).as("the status bar says %s", run.statusProperty().get()).isNotNull();
+                        next.run();
+                    }
+                    for (Runnable left = fx.poll(); left != null; left = fx.poll()) left.run(); // nothing after it writes over it
+                    assertThat(run.lastResultProperty().get().errors()).isZero();
+                    assertThat(run.statusProperty().get()).startsWith("Could not keep the run in " + notAFolder + ": ")
+                            .doesNotContain("no errors");
+                }
+            } finally {
+                io.shutdownNow();
+            }
+        });
+    }
+
+    private static final class NoActions implements HistoryViewModel.Actions {
+        @Override public void open(RunResult run) { }
+
+        @Override public void runAgain(RunSpec spec) { }
+
+        @Override public void compare(List<RunResult> runs, List<String> names) { }
     }
 
     /// The first damaged lessons file is set aside; a second one, later, is set aside beside it,

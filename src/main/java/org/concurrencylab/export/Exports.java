@@ -27,6 +27,8 @@ public final class Exports {
     /// The longest file name most file systems take (ext4, APFS, NTFS): 255 bytes of UTF-8.
     static final int MAX_NAME_BYTES = 255;
     private static final String TEMPORARY_END = ".tmp";
+    /// The reason the JDK gives for ENAMETOOLONG.
+    private static final String NAME_TOO_LONG = "File name too long";
 
     private Exports() {}
 
@@ -97,6 +99,11 @@ public final class Exports {
             } catch (AccessDeniedException e) {
                 throw new IOException("cannot write in " + dir, e);
             } catch (FileSystemException e) {
+                if (NAME_TOO_LONG.equals(e.getReason())) {
+                    // the name itself was checked: it is the whole path, folders included
+                    throw new IOException(String.format(Locale.ROOT, "the path of %s is too long: %,d bytes with its folders, "
+                            + "more than the file system takes", file, tmp.toString().getBytes(StandardCharsets.UTF_8).length), e);
+                }
                 String why = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
                 throw new IOException("cannot create " + file + " in " + dir + ": " + why, e);
             }

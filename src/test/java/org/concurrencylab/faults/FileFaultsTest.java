@@ -37,6 +37,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -70,6 +71,11 @@ class FileFaultsTest {
             assertThat(new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor()).isZero();
         }
         Path tooLong = dir.resolve("a".repeat(300) + ".json");
+        Path deep = dir.resolve("deep");
+        for (int i = 0; i < 19; i++) deep = deep.resolve("d".repeat(200));
+        Files.createDirectories(deep);
+        Path deepFile = deep.resolve("x".repeat(245) + ".json"); // each name fits, the whole path does not
+        int deepBytes = deepFile.toString().getBytes(StandardCharsets.UTF_8).length;
         return List.of(
                 new NotAFile("a symbolic link", link, link + " is a symbolic link: give the file it points to, or another name",
                         p -> {
@@ -81,7 +87,10 @@ class FileFaultsTest {
                 new NotAFile("a device", Path.of("/dev/null"), "/dev/null is not a regular file (a device, a pipe or a socket): give a file name",
                         p -> assertThat(Files.exists(p) && !Files.isRegularFile(p)).isTrue()),
                 new NotAFile("a name of 305 bytes", tooLong, "the name " + tooLong.getFileName()
-                        + " is too long: file systems take 255 bytes at most", p -> assertThat(Files.exists(p)).isFalse()));
+                        + " is too long: file systems take 255 bytes at most", p -> assertThat(Files.exists(p)).isFalse()),
+                new NotAFile("a path of " + String.format(Locale.ROOT, "%,d", deepBytes) + " bytes", deepFile,
+                        String.format(Locale.ROOT, "the path of %s is too long: %,d bytes with its folders, more than the file system takes",
+                                deepFile, deepBytes), p -> assertThat(p.getParent()).isEmptyDirectory()));
     }
 
     @TestFactory

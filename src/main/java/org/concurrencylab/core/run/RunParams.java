@@ -205,7 +205,7 @@ public final class RunParams {
             .noun("URLs")
             .label("Your own URLs")
             .option("--url", "URL")
-            .help("a page to download instead of the demo sites (repeatable)")
+            .help("a page to download instead of the demo sites (repeatable); a redirect is followed only within its scheme, host and port")
             .section(Section.NETWORK)
             .appliesWhen(DOWNLOADS, "--workload download or mixed")
             .defaultValue(List.<URI>of())

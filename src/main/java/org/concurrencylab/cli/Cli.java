@@ -75,6 +75,13 @@ public final class Cli {
         return new CommandLine.ParameterException(command.commandLine(), message);
     }
 
+    /// The first of `options` given on the command line of `command`, or null.
+    static String firstGiven(CommandLine.Model.CommandSpec command, String... options) {
+        CommandLine.ParseResult given = command.commandLine().getParseResult();
+        for (String option : options) if (given != null && given.hasMatchedOption(option)) return option;
+        return null;
+    }
+
     /// Refuses, before anything runs, an output `file` that cannot be written (a folder, a link,
     /// a device, a missing folder, no permission, a name too long).
     static void checkOutput(CommandLine.Model.CommandSpec command, String option, Path file) {

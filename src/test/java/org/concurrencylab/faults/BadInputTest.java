@@ -246,6 +246,10 @@ class BadInputTest {
                         "--deadline-ms applies only to --workload download or mixed"),
                 new Args(List.of("run", "--workload", "cpu", "--jitter-ms", "5"), "--jitter-ms applies only to downloads from the demo sites"),
                 new Args(List.of("run", "--workload", "race", "--cpu-ms", "5"), "--cpu-ms applies only to --workload mixed"),
+                new Args(List.of("compare", "--workload", "cpu", "--switch-ms", "5"), "--switch-ms applies only to --gil"),
+                new Args(List.of("sweep", "--workload", "cpu", "--values", "1,2", "--width", "500"), "--width applies to the chart: add --png FILE"),
+                new Args(List.of("sweep", "--workload", "cpu", "--values", "1,2", "--height", "500"), "--height applies to the chart: add --png FILE"),
+                new Args(List.of("compare", "--workload", "cpu", "--width", "500"), "--width applies to the picture: add --png FILE"),
                 new Args(List.of("run", "--deadline-ms", "0"), "--deadline-ms must be between 1 and 1200000 ms, was 0"),
                 new Args(List.of("run", "--deadline-ms", "1200001"), "--deadline-ms must be between 1 and 1200000 ms, was 1200001"),
                 // numbers are ASCII digits only

@@ -185,7 +185,7 @@ public final class DiagramLayout {
             double swatch = style.px(12);
             double lx = margin;
             double baseline = y + style.px(14);
-            for (State state : legendStates(model)) {
+            for (State state : legendStates(model, open)) {
                 String label = state.legend();
                 double itemWidth = swatch + style.px(6) + text.textWidth(label, style.px(LABEL_SIZE), false);
                 legend.add(new LegendItem(state, label, lx, baseline, swatch, itemWidth, view.hiddenStates().contains(state)));
@@ -317,18 +317,19 @@ public final class DiagramLayout {
         return s.start() < endNanos && s.end() > startNanos;
     }
 
-    /// The states the legend lists: CPU and I/O always (the article's pair), others when present.
-    static List<State> legendStates(TraceModel model) {
+    /// The legend's states: CPU and I/O always (the article's two colours), the others once
+    /// they occur, on a finished lane or one still open in a live run.
+    static List<State> legendStates(TraceModel model, List<Segment> open) {
         List<State> states = new ArrayList<>(List.of(State.WORK, State.IO_WAIT));
-        for (State s : List.of(State.LOCK_WAIT, State.STARTUP, State.QUEUED)) {
-            if (model.laneStates().contains(s)) states.add(s);
+        for (State s : List.of(State.READY, State.PAUSED, State.LOCK_WAIT, State.STARTUP, State.QUEUED)) {
+            if (model.laneStates().contains(s) || open.stream().anyMatch(o -> o.state() == s)) states.add(s);
         }
         return states;
     }
 
     /// Bottom to top, the order in which a pixel column stacks the shares of its states.
-    private static final List<State> STACKING = List.of(State.WORK, State.LOCK_WAIT, State.STARTUP, State.IO_WAIT,
-            State.QUEUED);
+    private static final List<State> STACKING = List.of(State.WORK, State.READY, State.PAUSED, State.LOCK_WAIT,
+            State.STARTUP, State.IO_WAIT, State.QUEUED);
 
     /// Turns one lane's segments, in start order, into boxes: a segment a pixel wide or more is
     /// its own box; those narrower are summed per pixel column and state into the share of the

@@ -182,7 +182,7 @@ class FileFaultsTest {
                 new BadFile("two outcomes of one task", tiny(r -> ((ObjectNode) r.get("outcomes").get(1)).put("task", 0)),
                         "task 0 has two outcomes"),
                 new BadFile("an unknown state", tiny(r -> segment(r, 0).put("state", "SLEEPING")),
-                        "segments[0].state: 'SLEEPING' is not one of [WORK, IO_WAIT, LOCK_WAIT, STARTUP, QUEUED]"),
+                        "segments[0].state: 'SLEEPING' is not one of [WORK, READY, PAUSED, IO_WAIT, LOCK_WAIT, STARTUP, QUEUED]"),
                 new BadFile("a negative peak", tiny(r -> ((ObjectNode) r.get("stats")).put("peakConcurrency", -1)),
                         "stats.peakConcurrency is -1, but the run has 1 lane"));
     }

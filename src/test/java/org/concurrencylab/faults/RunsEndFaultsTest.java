@@ -127,7 +127,7 @@ class RunsEndFaultsTest {
     void a_worker_process_stopped_mid_task_is_lost_killed_and_replaced() throws Exception {
         FaultLedger.fault("processes: a worker process stopped (SIGSTOP) mid-task", () -> {
             RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.PROCESSES).withWorkers(2).withTasks(12)
-                    .with(RunParams.BASE, 30_000_000L).withWarmup(false);
+                    .with(RunParams.BASE, 30_000_000L).with(RunParams.KEEP_WARM, true).withWarmup(false);
             RunHandle handle = engine.start(spec);
             Segment working = awaitOpenWork(handle);
             long pid = pidOf(handle.trace().lanes().get(working.lane()));
@@ -148,7 +148,7 @@ class RunsEndFaultsTest {
                     .matcher(result.lanes().getLast().name());
             assertThat(replacement.matches()).as(result.lanes().getLast().name()).isTrue();
             assertThat(alive(pid)).as("the stopped process is gone").isFalse();
-            // the engine keeps the replacement for the next run, as it keeps every process
+            // kept warm, the engine keeps the replacement for the next run, as it keeps every process
             assertThat(alive(Long.parseLong(replacement.group(1)))).as("the replacement lives on").isTrue();
             FaultRuns.assertNothingLost(result, dir);
         });

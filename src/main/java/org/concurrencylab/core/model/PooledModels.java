@@ -1,7 +1,7 @@
 package org.concurrencylab.core.model;
 
-/// Makes the models of one kind whose workers outlive a run: the process pool keeps its worker
-/// processes between runs. The engine finds the implementation with `ServiceLoader`, so core does
+/// Makes the models of one kind whose workers may outlive a run: the process pool can keep its
+/// worker processes between runs. The engine finds the implementation with `ServiceLoader`, so core does
 /// not depend on the package that provides it (the process pool lives in `worker`).
 ///
 /// Thread-safety: implementations are thread-safe.
@@ -9,8 +9,10 @@ public interface PooledModels extends AutoCloseable {
     /// The kind of model this makes.
     ModelKind kind();
 
-    /// A model for one run with `workers` workers; it may reuse workers of earlier runs.
-    ConcurrencyModel create(int workers);
+    /// A model for one run with `workers` workers. With `keepWarm` it reuses the workers of
+    /// earlier runs and leaves its own for later ones; without, it starts its workers inside
+    /// the run and stops them at its end.
+    ConcurrencyModel create(int workers, boolean keepWarm);
 
     /// Readies, ahead of any run, what makes this kind's workers start fast (the process pool
     /// records the JDK's AOT cache for its processes, which it otherwise does in the background

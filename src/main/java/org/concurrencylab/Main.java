@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /// The entry point: with a command (`run …`) the lab works headless; with none it opens the window.
 /// A plain class, not an `Application`, so a classpath launch finds JavaFX on the class path.
@@ -22,13 +23,28 @@ import java.util.Optional;
 /// lets 5,000 requests in flight come and go without a collection in the middle of the run
 /// (measured: 1.4 s instead of 1.9 s for the event loop). Set `CONCURRENCY_LAB_NO_RELAUNCH`
 /// to run in the JVM as started.
+///
+/// The two JVMs live and die together. The launcher passes its pid ([#LAUNCHER_PROPERTY]); the
+/// relaunched JVM watches it and exits as soon as it is gone, however it ended (a SIGKILL runs
+/// no shutdown hook), and its exit kills its worker processes (which also watch their stdin).
+/// The other way round, a launcher that is stopped (Ctrl+C, `kill`) stops the relaunched JVM and
+/// waits for it, so a command still writes what it measured, and ends with its code.
 public final class Main {
     /// The JVM options the lab is measured with.
     public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmn384m", "--enable-native-access=ALL-UNNAMED");
+    /// The system property that gives a relaunched JVM the pid of its launcher.
+    public static final String LAUNCHER_PROPERTY = "concurrencylab.launcher";
+    /// The exit code of a relaunched JVM whose launcher is gone (nobody reads it).
+    static final int EXIT_LAUNCHER_GONE = 1;
+    /// How often a relaunched JVM looks whether its launcher is alive.
+    private static final long WATCH_MILLIS = 200;
+    /// How long a stopped launcher waits for the relaunched JVM to write its partial result.
+    private static final long CHILD_STOP_SECONDS = 60;
 
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        watchLauncher();
         if (shouldRelaunch()) {
             Optional<Integer> code = relaunch(args);
             if (code.isPresent()) System.exit(code.get());
@@ -63,18 +79,51 @@ public final class Main {
             if (!arg.startsWith("-XX:+Use") || !arg.endsWith("GC")) command.add(arg);
         }
         command.add("-Dconcurrencylab.relaunched=true");
+        command.add("-D" + LAUNCHER_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classPath);
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            Thread stopChild = new Thread(child::destroy);
+            Thread stopChild = new Thread(() -> stop(child), "relaunched-stop");
             Runtime.getRuntime().addShutdownHook(stopChild);
             int code = child.waitFor();
             return Optional.of(code);
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /// The launcher is stopping: so is the relaunched JVM, which may first write what it measured.
+    private static void stop(Process child) {
+        child.destroy();
+        try {
+            if (!child.waitFor(CHILD_STOP_SECONDS, TimeUnit.SECONDS)) child.destroyForcibly();
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /// In a relaunched JVM: exits when the launcher named by [#LAUNCHER_PROPERTY] is gone.
+    private static void watchLauncher() {
+        String pid = System.getProperty(LAUNCHER_PROPERTY);
+        if (pid == null) return;
+        Optional<ProcessHandle> launcher;
+        try {
+            launcher = ProcessHandle.of(Long.parseLong(pid.strip()));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Thread.ofPlatform().daemon(true).name("launcher-watch").start(() -> {
+            try {
+                while (launcher.isPresent() && launcher.get().isAlive()) Thread.sleep(WATCH_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Cli.launcherEnded();
+            System.exit(EXIT_LAUNCHER_GONE);
+        });
     }
 }

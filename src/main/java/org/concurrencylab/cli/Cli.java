@@ -1,12 +1,22 @@
 package org.concurrencylab.cli;
 
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.export.Exports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 /// The headless command line: `concurrency-lab run …`, `export …`, `bench`. Exit codes: 0 success, 1 the run failed
-/// (or some of its tasks did), 2 bad arguments (one clear line on stderr).
+/// (or some of its tasks did), 2 bad arguments (one clear line on stderr), 130 interrupted by Ctrl+C (`run` has
+/// written what it measured, marked cancelled).
 @Command(name = "concurrency-lab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Runs real workloads under real concurrency models and draws what every worker did.",
         subcommands = {RunCommand.class, ExportCommand.class, BenchCommand.class, RenderBenchCommand.class,
@@ -15,6 +25,18 @@ public final class Cli {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;
     public static final int BAD_ARGUMENTS = 2;
+
+    private static volatile boolean launcherGone;
+
+    /// The launcher that started this JVM (see `Main`) has ended without stopping it (it was
+    /// killed): a command stopped now writes nothing more, as nobody waits for it.
+    public static void launcherEnded() {
+        launcherGone = true;
+    }
+
+    static boolean launcherGone() {
+        return launcherGone;
+    }
 
     /// Whether `args` ask for a command-line command (rather than the window).
     public static boolean isCommand(String[] args) {
@@ -31,6 +53,8 @@ public final class Cli {
     /// Runs the command line and returns its exit code.
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new Cli());
+        cmd.registerConverter(Integer.class, new WholeNumberConverter());
+        cmd.registerConverter(int.class, new WholeNumberConverter());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, badArgs) -> {
@@ -51,13 +75,20 @@ public final class Cli {
         return new CommandLine.ParameterException(command.commandLine(), message);
     }
 
-    /// Refuses, before anything runs, an output `file` that cannot be written (a folder, a
-    /// missing folder, no permission).
-    static void checkOutput(CommandLine.Model.CommandSpec command, String option, java.nio.file.Path file) {
+    /// The first of `options` given on the command line of `command`, or null.
+    static String firstGiven(CommandLine.Model.CommandSpec command, String... options) {
+        CommandLine.ParseResult given = command.commandLine().getParseResult();
+        for (String option : options) if (given != null && given.hasMatchedOption(option)) return option;
+        return null;
+    }
+
+    /// Refuses, before anything runs, an output `file` that cannot be written (a folder, a link,
+    /// a device, a missing folder, no permission, a name too long).
+    static void checkOutput(CommandLine.Model.CommandSpec command, String option, Path file) {
         if (file == null) return;
         try {
-            org.concurrencylab.export.Exports.checkWritable(file);
-        } catch (java.io.IOException e) {
+            Exports.checkWritable(file);
+        } catch (IOException e) {
             throw bad(command, option + ": " + e.getMessage());
         }
     }
@@ -68,17 +99,15 @@ public final class Cli {
     /// would end that recording each time, so it is recorded here, once per build (about 2.5 s,
     /// not timed), and said on `err`. Nothing happens for other models or where no cache can be
     /// made (class folders on the class path). True if the processes will start with the cache.
-    static boolean prepareWorkerProcesses(org.concurrencylab.core.run.RunEngine engine,
-            java.util.List<org.concurrencylab.core.run.RunSpec> specs, PrintWriter err) throws InterruptedException {
-        java.util.List<org.concurrencylab.core.model.ModelKind> pooled = specs.stream()
-                .map(org.concurrencylab.core.run.RunSpec::model).filter(m -> m.traits().pooled()).distinct().toList();
+    static boolean prepareWorkerProcesses(RunEngine engine, List<RunSpec> specs, PrintWriter err) throws InterruptedException {
+        List<ModelKind> pooled = specs.stream().map(RunSpec::model).filter(m -> m.traits().pooled()).distinct().toList();
         if (pooled.isEmpty()) return false;
         long start = System.nanoTime();
         boolean ready = true;
-        for (var kind : pooled) ready &= engine.prepareStartUp(kind, java.time.Duration.ofSeconds(60));
+        for (ModelKind kind : pooled) ready &= engine.prepareStartUp(kind, Duration.ofSeconds(60));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (ready && seconds >= 0.5) {
-            err.printf(java.util.Locale.ROOT, "concurrency-lab: recorded the worker processes' AOT cache in %.1f s "
+            err.printf(Locale.ROOT, "concurrency-lab: recorded the worker processes' AOT cache in %.1f s "
                     + "(once per build, not timed)%n", seconds);
             err.flush();
         }
@@ -86,7 +115,7 @@ public final class Cli {
     }
 
     static String oneLine(String message) {
-        return org.concurrencylab.export.Exports.oneLine(message);
+        return Exports.oneLine(message);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -63,8 +63,10 @@ final class CompareCommand implements Callable<Integer> {
         if (width < ImageOptions.MIN_WIDTH || width > ImageOptions.MAX_WIDTH) {
             throw bad("--width must be " + ImageOptions.MIN_WIDTH + "–" + ImageOptions.MAX_WIDTH + " pixels, was " + width);
         }
-        if (png == null && look.given() != null) {
-            throw bad(look.given() + " applies to the picture: add --png FILE");
+        String picture = Cli.firstGiven(spec, "--width");
+        if (picture == null) picture = look.given();
+        if (png == null && picture != null) {
+            throw bad(picture + " applies to the picture: add --png FILE");
         }
         if (png != null) PngRenderer.startHeadlessIfNeeded();
 

@@ -125,13 +125,14 @@ final class OutputOptions {
         return options;
     }
 
-    /// Writes every file asked for, the pictures drawn with `options`.
+    /// Writes every file asked for, the pictures drawn with `options`; the picture is laid out
+    /// before any file is written, so a run that cannot be drawn leaves no file behind.
     void write(RunResult result, ImageOptions options) throws IOException {
+        DiagramPicture picture = drawsPictures() ? DiagramPicture.of(result, options) : null;
         if (json != null) RunJson.write(result, json);
         if (csv != null) SegmentCsv.write(result, csv);
         if (trace != null) TraceEventJson.write(result, trace);
-        if (drawsPictures()) {
-            DiagramPicture picture = DiagramPicture.of(result, options);
+        if (picture != null) {
             if (svg != null) PngRenderer.withCanvasText(text -> {
                 DiagramSvg.write(picture, text, svg);
                 return null;

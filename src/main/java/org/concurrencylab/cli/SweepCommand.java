@@ -92,6 +92,8 @@ final class SweepCommand implements Callable<Integer> {
             throw bad("--width must be " + ImageOptions.MIN_WIDTH + "–" + ImageOptions.MAX_WIDTH + " and --height "
                     + ImageOptions.MIN_HEIGHT + "–" + ImageOptions.MAX_HEIGHT + " pixels");
         }
+        String pictureOption = Cli.firstGiven(spec, "--width", "--height");
+        if (png == null && pictureOption != null) throw bad(pictureOption + " applies to the chart: add --png FILE");
         if (png != null) PngRenderer.startHeadlessIfNeeded();
 
         PrintWriter out = spec.commandLine().getOut();

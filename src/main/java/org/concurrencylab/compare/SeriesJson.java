@@ -10,9 +10,7 @@ import org.concurrencylab.export.Exports;
 import org.concurrencylab.export.RunJson;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /// The files of a comparison and of a sweep: the table (or the points) with every run in full,
 /// each run laid out as in the run file ([RunJson]), so one can be cut out and opened alone.
@@ -116,13 +114,6 @@ public final class SeriesJson {
     }
 
     private static void write(ObjectNode tree, Path file) throws IOException {
-        Path dir = Exports.checkWritable(file);
-        Path tmp = Files.createTempFile(dir, ".series-", ".json.tmp");
-        try {
-            MAPPER.writeValue(tmp.toFile(), tree);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Exports.writeAtomically(file, out -> MAPPER.writeValue(out, tree));
     }
 }

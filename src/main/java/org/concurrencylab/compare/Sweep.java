@@ -129,10 +129,12 @@ public record Sweep(RunSpec base, SweepParam param, List<Point> points, RunResul
         for (String part : text.split(",")) {
             String p = part.strip();
             if (p.isEmpty()) throw new IllegalArgumentException("an empty value in '" + text.strip() + "'");
+            // ASCII digits only: Integer.parseInt would take other scripts' digits too
+            if (!p.matches("-?[0-9]{1,19}")) throw new IllegalArgumentException("'" + p + "' is not a whole number");
             try {
                 values.add(Integer.parseInt(p));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + p + "' is not a whole number");
+                throw new IllegalArgumentException("'" + p + "' is too large");
             }
         }
         return values;

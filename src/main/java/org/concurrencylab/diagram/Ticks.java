@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /// Chooses the time axis ticks: round steps (1, 2, 5 × 10^k ns) at least a given number of
-/// pixels apart, labelled in the unit that fits the step.
+/// pixels apart, labelled in the unit that fits the step. Whatever the window, there are at most
+/// [#MAX_TICKS] ticks and every loop ends: times near `Long.MAX_VALUE` do not wrap around.
 public final class Ticks {
+    /// The most ticks an axis gets: more than any screen or picture has room for.
+    public static final int MAX_TICKS = 1_000;
+
     private Ticks() {}
 
     /// One tick: its time, pixel and label.
@@ -15,9 +19,12 @@ public final class Ticks {
     public static List<Tick> choose(TimeScale scale, double minSpacingPx) {
         long step = step(scale, minSpacingPx);
         List<Tick> ticks = new ArrayList<>();
-        long first = Math.floorDiv(scale.startNanos() + step - 1, step) * step;
-        for (long t = first; t <= scale.endNanos(); t += step) {
+        long steps = Math.ceilDiv(scale.startNanos(), step);
+        if (steps > Long.MAX_VALUE / step) return ticks; // the first round time is past what a long holds
+        long first = steps * step;
+        for (long t = first; t <= scale.endNanos() && ticks.size() < MAX_TICKS; t += step) {
             ticks.add(new Tick(t, scale.x(t), label(t, step)));
+            if (t > Long.MAX_VALUE - step) break; // the next tick would wrap around
         }
         return ticks;
     }

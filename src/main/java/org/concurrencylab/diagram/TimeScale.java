@@ -30,16 +30,16 @@ public record TimeScale(long startNanos, long endNanos, double x0, double width)
     }
 
     /// A window from 0 that ends on a round time at or after `nanos` (1, 2 or 5 × 10^k ms), so a
-    /// live diagram changes scale only now and then as the run grows.
+    /// live diagram changes scale only now and then as the run grows; `nanos` itself beyond the
+    /// largest such time a `long` holds.
     public static long roundUpSpan(long nanos) {
         long min = 100_000_000L;
         long target = Math.max(nanos, min);
-        long step = 1_000_000L;
-        while (true) {
+        for (long step = 1_000_000L; step <= Long.MAX_VALUE / 10; step *= 10) {
             for (int m : new int[] {1, 2, 5}) {
                 if (step * m >= target) return step * m;
             }
-            step *= 10;
         }
+        return target;
     }
 }

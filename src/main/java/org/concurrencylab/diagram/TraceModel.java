@@ -1,6 +1,7 @@
 package org.concurrencylab.diagram;
 
 import org.concurrencylab.core.trace.Lane;
+import org.concurrencylab.core.trace.LaneKind;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.trace.TraceRecorder;
@@ -8,15 +9,26 @@ import org.concurrencylab.core.trace.TraceRecorder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
 /// The finished segments of one run, indexed for drawing: per lane, sorted by start, so the part
 /// inside a time window is found by binary search instead of a scan.
 ///
+/// A segment on a lane the model does not have yet gets placeholder lanes up to its own, but
+/// only [#MAX_MADE_UP_LANES] beyond the lanes known, and the by-task view makes lanes only for
+/// task ids a run can have ([#MAX_TASK_LANES]): a segment on lane 2,147,483,647 must not make
+/// lanes until the heap is gone. Such a segment is refused with an [IllegalArgumentException].
+///
 /// Thread-safety: not thread-safe; owned by one thread (the FX thread for the window). It is
 /// filled either from a finished run or incrementally by draining a live [TraceRecorder].
 public final class TraceModel {
+    /// The most placeholder lanes one segment may make beyond the lanes known.
+    public static final int MAX_MADE_UP_LANES = 1_024;
+    /// The most lanes of a by-task view: one per task of the largest run.
+    public static final int MAX_TASK_LANES = 1_000_000;
+
     private final List<Lane> lanes = new ArrayList<>();
     private final List<List<Segment>> byLane = new ArrayList<>();
     private final List<Segment> taskOnly = new ArrayList<>();
@@ -68,7 +80,7 @@ public final class TraceModel {
     /// Time that belongs to no task (a loop idling, a process starting) is left out.
     public TraceModel byTask() {
         TraceModel tasks = new TraceModel();
-        tasks.workerOf = new java.util.IdentityHashMap<>();
+        tasks.workerOf = new IdentityHashMap<>();
         for (List<Segment> lane : byLane) for (Segment s : lane) tasks.addAsTask(s);
         for (Segment s : taskOnly) tasks.addAsTask(s);
         return tasks;
@@ -77,9 +89,12 @@ public final class TraceModel {
     /// Adds a worker's (or a task-only) segment to this by-task model; see [#byTask()].
     public void addAsTask(Segment s) {
         if (s.task() < 0) return;
-        if (workerOf == null) workerOf = new java.util.IdentityHashMap<>();
+        if (s.task() >= MAX_TASK_LANES) {
+            throw new IllegalArgumentException("task " + s.task() + " is beyond the " + MAX_TASK_LANES + " tasks a run has");
+        }
+        if (workerOf == null) workerOf = new IdentityHashMap<>();
         while (s.task() >= lanes.size()) {
-            addLane(new Lane(lanes.size(), "task " + (lanes.size() + 1), org.concurrencylab.core.trace.LaneKind.TASK));
+            addLane(new Lane(lanes.size(), "task " + (lanes.size() + 1), LaneKind.TASK));
         }
         Segment asTask = new Segment(s.task(), s.task(), s.state(), s.start(), s.end(), s.label(), s.error(), s.open());
         workerOf.put(asTask, s.lane());
@@ -149,8 +164,12 @@ public final class TraceModel {
         if (segment.lane() == Segment.NO_LANE) {
             taskOnly.add(segment);
         } else {
+            if (segment.lane() < 0 || segment.lane() - (long) lanes.size() >= MAX_MADE_UP_LANES) {
+                throw new IllegalArgumentException("a segment on lane " + segment.lane() + ", but the trace has "
+                        + lanes.size() + " lanes");
+            }
             while (segment.lane() >= lanes.size()) {
-                addLane(new Lane(lanes.size(), "lane " + (lanes.size() + 1), org.concurrencylab.core.trace.LaneKind.THREAD));
+                addLane(new Lane(lanes.size(), "lane " + (lanes.size() + 1), LaneKind.THREAD));
             }
             laneStates.add(segment.state());
             laneTotals[segment.state().ordinal()] += segment.duration();

@@ -13,9 +13,11 @@ import org.concurrencylab.core.trace.Segment;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,6 +35,11 @@ import java.util.Map;
 /// | `label` | what the step was (a URL and size, `n = 5,000,000`) |
 /// | `error` | why the step failed, empty if it did not |
 /// | `failed` | `true` or `false` |
+///
+/// A text cell (`lane_name`, `label`, `error`) that a spreadsheet would run as a formula, one
+/// that begins with `=`, `+`, `-`, `@`, a tab or a carriage return, is written with a single
+/// quote before it, as OWASP advises against CSV injection: a label is a URL the user typed or a
+/// server's error text, and must stay text. Numbers are written as numbers.
 ///
 /// Thread-safety: thread-safe (the mapper and writer are immutable).
 public final class SegmentCsv {
@@ -64,7 +71,7 @@ public final class SegmentCsv {
 
     /// Writes `result`'s segments (UTF-8) to `out`, which is left open.
     public static void write(RunResult result, OutputStream out) throws IOException {
-        Writer text = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         write(result, text);
         text.flush();
     }
@@ -88,8 +95,18 @@ public final class SegmentCsv {
     }
 
     static Row row(Segment s, Map<Integer, String> laneNames) {
-        return new Row(s.lane(), laneNames.getOrDefault(s.lane(), ""), s.task(), s.state().name(),
-                ms(s.start()), ms(s.end()), ms(s.duration()), s.label(), s.error(), s.failed());
+        return new Row(s.lane(), text(laneNames.getOrDefault(s.lane(), "")), s.task(), s.state().name(),
+                ms(s.start()), ms(s.end()), ms(s.duration()), text(s.label()), text(s.error()), s.failed());
+    }
+
+    /// `cell` as a spreadsheet reads it as text: with a `'` before a first character that would
+    /// start a formula (null stays null: an empty cell).
+    static String text(String cell) {
+        if (cell == null || cell.isEmpty()) return cell;
+        return switch (cell.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
+            default -> cell;
+        };
     }
 
     /// Nanoseconds as milliseconds with six decimals: exact, and read back as the same number.

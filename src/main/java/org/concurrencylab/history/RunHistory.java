@@ -9,10 +9,13 @@ import org.concurrencylab.export.Exports;
 import org.concurrencylab.export.RunJson;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +32,11 @@ import java.util.stream.Stream;
 ///
 /// - Files are written atomically (a temporary file, then a rename), so a crash or a kill in
 ///   the middle of a save leaves the old state, never a broken file.
+/// - Ids are unique across processes: a save takes its id by creating the run's name file,
+///   which fails if it exists (`CREATE_NEW`, atomic in the file system), so two windows or
+///   commands saving into one folder at the same millisecond take two ids and never write over
+///   each other's runs. The run file follows under the id taken; a name file without its run
+///   (a save cut short) is never listed.
 /// - Loading never fails because of one file: a damaged, cut-short or foreign file is skipped
 ///   and reported in one line; the others load.
 /// - A run's name lives next to it in `<id>.meta.json` (`{name, savedAt}`), so renaming does not
@@ -80,13 +88,18 @@ public final class RunHistory {
         return folder;
     }
 
-    /// Keeps `result`; makes the folder if needed.
+    /// Keeps `result` under an id no other save takes, in this process or another; makes the
+    /// folder if needed.
     public synchronized HistoryEntry save(RunResult result) throws IOException {
         Files.createDirectories(folder);
         Instant now = clock.instant();
-        String id = newId(now, result.spec());
-        RunJson.write(result, runFile(folder, id));
-        writeMeta(metaFile(folder, id), null, now);
+        String id = takeId(now, result.spec());
+        try {
+            RunJson.write(result, runFile(folder, id));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(metaFile(folder, id)); // the id goes back
+            throw e;
+        }
         return HistoryEntry.of(id, null, now, result);
     }
 
@@ -182,14 +195,22 @@ public final class RunHistory {
         return runs;
     }
 
-    /// "20260301-140509-123-download-threads", unique in the folder and its trash.
-    private String newId(Instant now, RunSpec spec) {
+    /// Takes "20260301-140509-123-download-threads" (or "…-2", "…-3" if taken), unique in the
+    /// folder and its trash, by creating its name file with the name unset and the save time.
+    private String takeId(Instant now, RunSpec spec) throws IOException {
         String base = ID_TIME.format(now) + "-" + spec.workload().id() + "-" + spec.model().id() + (spec.gil() ? "-gil" : "");
-        String id = base;
-        for (int n = 2; Files.exists(runFile(folder, id)) || Files.exists(runFile(folder.resolve(TRASH), id)); n++) {
-            id = base + "-" + n;
+        Path trash = folder.resolve(TRASH);
+        for (int n = 1; ; n++) {
+            String id = n == 1 ? base : base + "-" + n;
+            // a run of an earlier version may have no name file: its run file holds the id too
+            if (Files.exists(runFile(folder, id)) || Files.exists(runFile(trash, id)) || Files.exists(metaFile(trash, id))) continue;
+            try (OutputStream out = Files.newOutputStream(metaFile(folder, id), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                MAPPER.writeValue(out, metaNode(null, now));
+                return id;
+            } catch (FileAlreadyExistsException taken) {
+                // another save, here or in another process, took it first
+            }
         }
-        return id;
     }
 
     static Path runFile(Path dir, String id) {
@@ -229,14 +250,18 @@ public final class RunHistory {
         }
     }
 
-    private static void writeMeta(Path file, String name, Instant savedAt) throws IOException {
+    private static ObjectNode metaNode(String name, Instant savedAt) {
         ObjectNode node = MAPPER.createObjectNode();
         if (name != null) node.put("name", name);
         else node.putNull("name");
         node.put("savedAt", savedAt.toString());
+        return node;
+    }
+
+    private static void writeMeta(Path file, String name, Instant savedAt) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), ".meta-", ".tmp");
         try {
-            MAPPER.writeValue(tmp.toFile(), node);
+            MAPPER.writeValue(tmp.toFile(), metaNode(name, savedAt));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -8,19 +8,16 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
@@ -37,47 +34,64 @@ import javax.net.ssl.SSLException;
 /// of it: code attached to a [#fetch] future runs on the selector thread and must be short; the
 /// event loop only notes the time there and hops onto its own thread with `whenCompleteAsync`.
 ///
+/// The limits are those of [Http], so every model ends a download alike: the connect timeout;
+/// the read timeout, for the answer (the JDK's request timeout, which ends with the headers)
+/// and then for each wait between bytes of the body (a timer of [#TIMERS], put back as long as
+/// bytes come); the deadline for the whole exchange, redirects included. Redirects are followed
+/// here, within the URL's [Origin] (the JDK's client follows all or none).
+///
 /// Failures carry the same readable messages as [Http]: "HTTP 500 Internal Server Error",
 /// "connection refused: 127.0.0.1:1", "unknown host: example.invalid", "timed out: host:port",
 /// "cancelled".
 ///
 /// Thread-safety: thread-safe; [#fetch] may be called from any thread.
 public final class AsyncHttp implements AutoCloseable {
+    /// The read timeouts' timers of every client: one daemon thread that only completes futures.
+    private static final ScheduledThreadPoolExecutor TIMERS = timers();
+
     private final HttpClient client;
-    private final Duration requestTimeout;
-    /// The client this one was derived from ([#withRequestTimeout]), which owns the HTTP client;
-    /// null if this one owns it.
+    private final Duration readTimeout;
+    private final Duration deadline;
+    /// The client this one was derived from ([#withTimeouts]), which owns the HTTP client; null
+    /// if this one owns it.
     private final AsyncHttp origin;
     private volatile boolean closed;
 
-    private AsyncHttp(HttpClient client, Duration requestTimeout, AsyncHttp origin) {
+    private AsyncHttp(HttpClient client, Duration readTimeout, Duration deadline, AsyncHttp origin) {
         this.client = client;
-        this.requestTimeout = requestTimeout;
+        this.readTimeout = readTimeout;
+        this.deadline = deadline;
         this.origin = origin;
     }
 
-    /// A client whose connections must open within `connectTimeout` and whose responses must be
-    /// complete within `requestTimeout` of sending.
-    public static AsyncHttp create(Duration connectTimeout, Duration requestTimeout) {
+    /// A client whose connections must open within `connectTimeout`, whose answers and bytes
+    /// must come within `readTimeout` of each other, and whose downloads must be over within the
+    /// [default deadline][Http#DEFAULT_DEADLINE].
+    public static AsyncHttp create(Duration connectTimeout, Duration readTimeout) {
+        return create(connectTimeout, readTimeout, Http.DEFAULT_DEADLINE);
+    }
+
+    /// The same with downloads that must be over within `deadline`.
+    public static AsyncHttp create(Duration connectTimeout, Duration readTimeout, Duration deadline) {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(Runnable::run)
                 .build();
-        return new AsyncHttp(client, requestTimeout, null);
+        return new AsyncHttp(client, readTimeout, deadline, null);
     }
 
-    /// Connect timeout 10 s, request timeout 30 s, as the blocking models' client.
+    /// Connect timeout 10 s, read timeout 30 s, deadline 60 s, as the blocking models' client.
     public static AsyncHttp createDefault() {
-        return create(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return create(Duration.ofSeconds(10), Duration.ofSeconds(30), Http.DEFAULT_DEADLINE);
     }
 
-    /// This client with another request timeout: the two share the JDK client, its thread, its
-    /// connections and its connect timeout. The one returned owns none of them; closing it does
-    /// nothing (they live until this client is closed).
-    public AsyncHttp withRequestTimeout(Duration timeout) {
-        return new AsyncHttp(client, timeout, origin == null ? this : origin);
+    /// This client with another read timeout and deadline: the two share the JDK client, its
+    /// thread, its connections and its connect timeout. The one returned owns none of them;
+    /// closing it does nothing (they live until this client is closed).
+    public AsyncHttp withTimeouts(Duration newReadTimeout, Duration newDeadline) {
+        return new AsyncHttp(client, newReadTimeout, newDeadline, origin == null ? this : origin);
     }
 
     /// How long a connection may take to open.
@@ -85,9 +99,14 @@ public final class AsyncHttp implements AutoCloseable {
         return client.connectTimeout().orElseThrow();
     }
 
-    /// How long a request may take, from sending it to the end of the body.
-    public Duration requestTimeout() {
-        return requestTimeout;
+    /// How long a download may wait for the answer, and then for each next bytes of it.
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /// How long one whole download may take, from sending the request to the end of the body.
+    public Duration deadline() {
+        return deadline;
     }
 
     private boolean closed() {
@@ -96,41 +115,21 @@ public final class AsyncHttp implements AutoCloseable {
 
     /// Starts downloading `uri` and returns at once. The future completes on the selector thread
     /// as soon as the body is read, with the page, or fails with a [FetchException] ("cancelled"
-    /// once the client is closed); any status other than 2xx is a failure. Cancelling the future
-    /// aborts the request and closes its connection.
+    /// once the client is closed); any status other than 2xx is a failure, but a redirect within
+    /// the origin of `uri`, which is followed. Cancelling the future aborts the request and closes
+    /// its connection.
     public CompletableFuture<Page> fetch(URI uri) {
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new FetchException("not an http(s) URL: " + uri));
-        }
-        // code:async-get
         Call call = new Call(uri);
-        CompletableFuture<HttpResponse<byte[]>> exchange;
-        try {
-            exchange = client.sendAsync(request, call::bodySubscriber);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return CompletableFuture.failedFuture(new FetchException(closed() ? "cancelled" : describe(e), e));
-        }
-        call.exchange = exchange;
-        // The client's own timeout ends once the response headers are in: a body that stalls
+        call.send(uri);
+        // The client's own timeout ends once the response headers are in: a body that drips
         // would keep the request, its connection and the task waiting for ever. The deadline
         // covers the whole exchange; the timer is dropped as soon as the call completes.
-        call.orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        // The page is usually delivered by the body subscriber already; this catches what fails
-        // before there is a body (refused, unknown host, timed out) and any status line.
-        exchange.whenComplete((response, error) -> {
-            if (error != null) call.completeExceptionally(failure(uri, error));
-            else if (response.statusCode() / 100 != 2) call.completeExceptionally(new FetchException(statusLine(response.statusCode())));
-            else call.complete(new Page(uri, response.statusCode(), response.body()));
-        });
+        call.orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS);
         return call;
-        // end:async-get
     }
 
     /// Aborts the requests in flight and releases the client's thread and connections; does
-    /// nothing on a client made by [#withRequestTimeout], whose client is its origin's.
+    /// nothing on a client made by [#withTimeouts], whose client is its origin's.
     @Override
     public void close() {
         if (origin != null) return;
@@ -143,32 +142,123 @@ public final class AsyncHttp implements AutoCloseable {
         }
     }
 
-    /// A request's future. It completes from the body subscriber, on the selector thread, the
-    /// moment the body is read: the future `sendAsync` returns completes only after one more hop
-    /// through the common `ForkJoinPool`. Cancelling it aborts the exchange too.
-    private static final class Call extends CompletableFuture<Page> {
-        private final URI uri;
+    private static ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1,
+                r -> Thread.ofPlatform().daemon(true).name("http-read-timeouts").unstarted(r));
+        timers.setRemoveOnCancelPolicy(true); // a download over drops its timer, and what it holds
+        return timers;
+    }
+
+    /// One download: its requests (one, and one more per redirect followed) and its future. It
+    /// completes from the body subscriber, on the selector thread, the moment the body is read:
+    /// the future `sendAsync` returns completes only after one more hop through the common
+    /// `ForkJoinPool`. Cancelling it aborts the exchange going on too.
+    private final class Call extends CompletableFuture<Page> {
+        private final Origin from;
+        private final long readNanos = readTimeout.toNanos();
+        /// The URL asked for now: the one given, or where a redirect led.
+        private volatile URI at;
         private volatile CompletableFuture<?> exchange;
+        private volatile long lastData;
+        private volatile Future<?> readTimer;
+        private int redirects;
 
         Call(URI uri) {
-            this.uri = uri;
+            this.from = Origin.of(uri);
+            this.at = uri;
+            whenComplete((page, error) -> {
+                Future<?> timer = readTimer;
+                if (timer != null) timer.cancel(false);
+            });
+        }
+
+        /// Sends the request for `target` (the URL given, or a redirect's).
+        void send(URI target) {
+            at = target;
+            HttpRequest request;
+            try {
+                request = HttpRequest.newBuilder(target).timeout(readTimeout).GET().build();
+            } catch (IllegalArgumentException e) {
+                completeExceptionally(new FetchException("not an http(s) URL: " + target));
+                return;
+            }
+            // code:async-get
+            CompletableFuture<HttpResponse<byte[]>> sent;
+            try {
+                sent = client.sendAsync(request, this::bodySubscriber);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                completeExceptionally(new FetchException(closed() ? "cancelled" : describe(e), e));
+                return;
+            }
+            exchange = sent;
+            if (isDone()) sent.cancel(true); // stopped or timed out meanwhile
+            // The page is usually delivered by the body subscriber already; this catches what
+            // fails before there is a body (refused, unknown host, timed out) and any status line.
+            sent.whenComplete((response, error) -> {
+                if (error != null) completeExceptionally(failure(target, error));
+                else if (response.statusCode() / 100 == 2) complete(new Page(target, response.statusCode(), response.body()));
+                else if (!Origin.isRedirect(response.statusCode()) || response.headers().firstValue("Location").isEmpty()) {
+                    completeExceptionally(new FetchException(statusLine(response.statusCode())));
+                }
+            });
+            // end:async-get
         }
 
         HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {
             int status = info.statusCode();
+            URI target = at;
             if (status / 100 != 2) {
+                Optional<String> location = Origin.isRedirect(status) ? info.headers().firstValue("Location") : Optional.empty();
                 HttpResponse.BodySubscriber<byte[]> discard = HttpResponse.BodySubscribers.replacing(new byte[0]);
-                discard.getBody().whenComplete((body, error) -> completeExceptionally(new FetchException(statusLine(status))));
+                discard.getBody().whenComplete((body, error) -> {
+                    if (location.isEmpty()) completeExceptionally(new FetchException(statusLine(status)));
+                    else if (error == null) redirect(target, location.get());
+                });
                 return discard;
             }
-            return new LimitedBody(this, status, info.headers().firstValueAsLong("Content-Length").orElse(-1));
+            watchReads();
+            return new LimitedBody(this, target, status, info.headers().firstValueAsLong("Content-Length").orElse(-1), this::data);
+        }
+
+        /// Follows a redirect within the origin, off the selector thread; else fails with why.
+        private void redirect(URI target, String location) {
+            if (isDone()) return;
+            try {
+                URI next = from.follow(target, location, ++redirects);
+                CompletableFuture.runAsync(() -> send(next));
+            } catch (FetchException refused) {
+                completeExceptionally(refused);
+            }
+        }
+
+        private void data() {
+            lastData = System.nanoTime();
+        }
+
+        /// From the headers on, each wait for bytes is limited by the read timeout.
+        private void watchReads() {
+            data();
+            Future<?> old = readTimer;
+            if (old != null) old.cancel(false);
+            readTimer = TIMERS.schedule(this::checkReads, readNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void checkReads() {
+            if (isDone()) return;
+            long waited = System.nanoTime() - lastData;
+            if (waited >= readNanos) timeOut(new FetchException("timed out: " + Origin.hostPort(at)));
+            else readTimer = TIMERS.schedule(this::checkReads, readNanos - waited, TimeUnit.NANOSECONDS);
         }
 
         /// The deadline of [#orTimeout] passed: the exchange is aborted and its connection closed.
         @Override
         public boolean completeExceptionally(Throwable error) {
-            if (!(error instanceof TimeoutException)) return super.completeExceptionally(error);
-            boolean timedOut = super.completeExceptionally(new FetchException("timed out: " + hostPort(uri), error));
+            if (error instanceof TimeoutException) return timeOut(FetchException.deadline(at, deadline.toMillis()));
+            return super.completeExceptionally(error);
+        }
+
+        private boolean timeOut(FetchException why) {
+            boolean timedOut = super.completeExceptionally(why);
             CompletableFuture<?> e = exchange;
             if (timedOut && e != null) e.cancel(true);
             return timedOut;
@@ -196,9 +286,9 @@ public final class AsyncHttp implements AutoCloseable {
             return new FetchException("unknown host: " + uri.getHost(), e);
         }
         if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
-            return new FetchException("timed out: " + hostPort(uri), e);
+            return new FetchException("timed out: " + Origin.hostPort(uri), e);
         }
-        if (has(e, ConnectException.class)) return new FetchException("connection refused: " + hostPort(uri), e);
+        if (has(e, ConnectException.class)) return new FetchException("connection refused: " + Origin.hostPort(uri), e);
         if (has(e, SSLException.class)) return FetchException.tls(uri, e);
         if (closed()) return new FetchException("cancelled", e);
         return new FetchException(describe(e), e);
@@ -218,10 +308,6 @@ public final class AsyncHttp implements AutoCloseable {
             if (e.getCause() == e) break;
         }
         return false;
-    }
-
-    private static String hostPort(URI uri) {
-        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
 
     private static String describe(Throwable e) {
@@ -245,91 +331,4 @@ public final class AsyncHttp implements AutoCloseable {
             Map.entry(410, "Gone"), Map.entry(429, "Too Many Requests"),
             Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
             Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
-
-    /// Collects a 2xx body up to [Http#MAX_BODY_BYTES] (into one array when its length is
-    /// declared, so the client's buffers are let go at once) and fails beyond.
-    ///
-    /// Thread-safety: called by the client, one signal at a time (the Flow contract).
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final Call call;
-        private final int status;
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final List<ByteBuffer> buffers = new ArrayList<>();
-        private byte[] bytes;
-        private Flow.Subscription subscription;
-        private long size;
-
-        LimitedBody(Call call, int status, long declaredLength) {
-            this.call = call;
-            this.status = status;
-            if (declaredLength > Http.MAX_BODY_BYTES) tooLarge();
-            else if (declaredLength >= 0) bytes = new byte[(int) declaredLength];
-        }
-
-        private void tooLarge() {
-            FetchException error = new FetchException("body larger than " + (Http.MAX_BODY_BYTES >> 20) + " MiB");
-            body.completeExceptionally(error);
-            call.completeExceptionally(error);
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (body.isDone()) s.cancel();
-            else s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (body.isDone()) return;
-            for (ByteBuffer b : items) {
-                int n = b.remaining();
-                if (size + n > Http.MAX_BODY_BYTES) {
-                    buffers.clear();
-                    tooLarge();
-                    subscription.cancel();
-                    return;
-                }
-                if (bytes != null && size + n > bytes.length) { // longer than declared: collect as it comes
-                    buffers.add(ByteBuffer.wrap(bytes, 0, (int) size));
-                    bytes = null;
-                }
-                if (bytes != null) b.get(bytes, (int) size, n);
-                else buffers.add(b);
-                size += n;
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            buffers.clear();
-            body.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            if (body.isDone()) return;
-            byte[] all = bytes != null && size == bytes.length ? bytes : collect();
-            buffers.clear();
-            body.complete(all);
-            call.complete(new Page(call.uri, status, all));
-        }
-
-        private byte[] collect() {
-            if (bytes != null) return Arrays.copyOf(bytes, (int) size);
-            byte[] all = new byte[(int) size];
-            int at = 0;
-            for (ByteBuffer b : buffers) {
-                int n = b.remaining();
-                b.get(all, at, n);
-                at += n;
-            }
-            return all;
-        }
-    }
 }

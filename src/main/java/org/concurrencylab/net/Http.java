@@ -26,10 +26,17 @@ import javax.net.ssl.SSLException;
 /// which the article had to keep one per thread), so N pool threads really run N requests at
 /// once over pooled connections.
 ///
+/// Three limits end a download that does not end by itself: the connect timeout, the read
+/// timeout (each wait for the answer or its next bytes) and the deadline (OkHttp's call timeout,
+/// the whole exchange, redirects included): without it a server that sends a byte a second would
+/// keep a download going for hours. Redirects are followed only within the URL's [Origin].
+///
 /// Thread-safety: thread-safe; [#fetch] may be called from any number of threads.
 public final class Http {
     /// Bodies larger than this fail the download instead of filling memory.
     public static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+    /// The deadline of a download when none is given: a minute for the whole exchange.
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
 
     private final OkHttpClient client;
     /// Whether this client owns its threads and connections ([#close] releases them) or borrows
@@ -41,8 +48,14 @@ public final class Http {
         this.owner = owner;
     }
 
-    /// A client sized for up to `maxConcurrent` requests at once.
+    /// A client sized for up to `maxConcurrent` requests at once, with the default deadline.
     public static Http create(int maxConcurrent, Duration connectTimeout, Duration readTimeout) {
+        return create(maxConcurrent, connectTimeout, readTimeout, DEFAULT_DEADLINE);
+    }
+
+    /// A client sized for up to `maxConcurrent` requests at once, each of which must be over
+    /// within `deadline`.
+    public static Http create(int maxConcurrent, Duration connectTimeout, Duration readTimeout, Duration deadline) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(64, maxConcurrent));
         dispatcher.setMaxRequestsPerHost(Math.max(64, maxConcurrent));
@@ -51,21 +64,31 @@ public final class Http {
                 .connectionPool(new ConnectionPool(Math.max(64, maxConcurrent), 5, TimeUnit.MINUTES))
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
-                .callTimeout(Duration.ZERO)
+                .callTimeout(deadline)
+                // followed here, within the origin only
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .retryOnConnectionFailure(true)
                 .build();
         return new Http(client, true);
     }
 
     public static Http createDefault() {
-        return create(1024, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return create(1024, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_DEADLINE);
     }
 
-    /// This client with other timeouts. The two share their connection pool and threads (so
-    /// making one is cheap); the one returned owns neither, and closing it does nothing: they
-    /// live until this client is closed. The body cap and the failure messages are the same.
+    /// This client with other timeouts and the default deadline; see [#withTimeouts(Duration, Duration, Duration)].
     public Http withTimeouts(Duration connectTimeout, Duration readTimeout) {
-        return new Http(client.newBuilder().connectTimeout(connectTimeout).readTimeout(readTimeout).build(), false);
+        return withTimeouts(connectTimeout, readTimeout, DEFAULT_DEADLINE);
+    }
+
+    /// This client with other timeouts and deadline. The two share their connection pool and
+    /// threads (so making one is cheap); the one returned owns neither, and closing it does
+    /// nothing: they live until this client is closed. The body cap and the failure messages are
+    /// the same.
+    public Http withTimeouts(Duration connectTimeout, Duration readTimeout, Duration deadline) {
+        return new Http(client.newBuilder().connectTimeout(connectTimeout).readTimeout(readTimeout).callTimeout(deadline).build(),
+                false);
     }
 
     /// How long a connection may take to open.
@@ -78,19 +101,50 @@ public final class Http {
         return Duration.ofMillis(client.readTimeoutMillis());
     }
 
-    /// Downloads `uri`, blocking. `onCall` receives a handle that cancels the request from
-    /// another thread (a stop). Any status other than 2xx is a failure.
+    /// How long one whole download may take (0: no limit).
+    public Duration deadline() {
+        return Duration.ofMillis(client.callTimeoutMillis());
+    }
+
+    /// Downloads `uri`, blocking. `onCall` receives a handle that cancels the download from
+    /// another thread (a stop). Any status other than 2xx is a failure; a redirect is followed
+    /// within the origin of `uri`, the deadline counting from the first request.
     public Page fetch(URI uri, Consumer<AutoCloseable> onCall) throws FetchException {
-        Request request;
+        Origin origin = Origin.of(uri);
+        Stop stop = new Stop();
+        onCall.accept(stop);
+        long deadline = client.callTimeoutMillis();
+        long start = System.nanoTime();
+        URI at = uri;
+        for (int redirects = 1; ; redirects++) {
+            Call call = client.newCall(request(at));
+            if (deadline > 0) {
+                long left = deadline - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                if (left <= 0) throw FetchException.deadline(at, deadline);
+                call.timeout().timeout(left, TimeUnit.MILLISECONDS);
+            }
+            if (!stop.watch(call)) throw new FetchException("cancelled");
+            URI next = exchange(call, at, stop, deadline, origin, redirects);
+            if (next == null) return stop.page;
+            at = next;
+        }
+    }
+
+    private static Request request(URI uri) throws FetchException {
         try {
-            request = new Request.Builder().url(uri.toString()).get().build();
+            return new Request.Builder().url(uri.toString()).get().build();
         } catch (IllegalArgumentException e) {
             throw new FetchException("not an http(s) URL: " + uri);
         }
+    }
+
+    /// One request of a download: returns where a redirect leads, or null when the page is in
+    /// `stop.page`.
+    private URI exchange(Call call, URI at, Stop stop, long deadline, Origin origin, int redirects) throws FetchException {
         // code:blocking-get
-        Call call = client.newCall(request);
-        onCall.accept(call::cancel);
         try (Response response = call.execute()) {
+            String location = response.header("Location");
+            if (Origin.isRedirect(response.code()) && location != null) return origin.follow(at, location, redirects);
             if (!response.isSuccessful()) {
                 String message = response.message().isBlank() ? "" : " " + response.message();
                 throw new FetchException("HTTP " + response.code() + message);
@@ -100,35 +154,59 @@ public final class Http {
             if (source.request(MAX_BODY_BYTES + 1)) {
                 throw new FetchException("body larger than " + (MAX_BODY_BYTES >> 20) + " MiB");
             }
-            return new Page(uri, response.code(), source.readByteArray());
+            stop.page = new Page(at, response.code(), source.readByteArray());
+            return null;
             // end:blocking-get
         } catch (FetchException e) {
             throw e;
         } catch (UnknownHostException e) {
-            throw new FetchException("unknown host: " + uri.getHost(), e);
+            throw new FetchException("unknown host: " + at.getHost(), e);
         } catch (ConnectException e) {
-            throw new FetchException("connection refused: " + hostPort(uri), e);
+            throw new FetchException("connection refused: " + Origin.hostPort(at), e);
         } catch (SocketTimeoutException e) {
-            throw new FetchException("timed out: " + hostPort(uri), e);
+            throw new FetchException("timed out: " + Origin.hostPort(at), e);
         } catch (SSLException e) {
-            throw FetchException.tls(uri, e);
-        } catch (InterruptedIOException e) {
-            throw new FetchException(call.isCanceled() ? "cancelled" : "interrupted", e);
+            throw FetchException.tls(at, e);
         } catch (IOException e) {
-            throw new FetchException(call.isCanceled() ? "cancelled" : describe(e), e);
+            // nobody but a stop and the deadline cancels a call: OkHttp reports its call timeout
+            // as an InterruptedIOException "timeout", or as the failure the cancel caused
+            if (stop.stopped) throw new FetchException("cancelled", e);
+            if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+                throw new FetchException("interrupted", e);
+            }
+            if (call.isCanceled()) throw FetchException.deadline(at, deadline);
+            throw new FetchException(describe(e), e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception undeclared) {
             // OkHttp is written in Kotlin, which declares no checked exceptions: an interrupt
             // (a stop) can come out of it as a bare InterruptedException
             if (undeclared instanceof InterruptedException) Thread.currentThread().interrupt();
-            throw new FetchException(call.isCanceled() || undeclared instanceof InterruptedException ? "cancelled"
+            throw new FetchException(stop.stopped || undeclared instanceof InterruptedException ? "cancelled"
                     : undeclared.getClass().getSimpleName() + ": " + undeclared.getMessage(), undeclared);
         }
     }
 
-    private static String hostPort(URI uri) {
-        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    /// What a stop cancels: the call of the download going on now (a redirect makes another).
+    ///
+    /// Thread-safety: [#close] may come from any thread; the rest is the downloading thread's.
+    private static final class Stop implements AutoCloseable {
+        private volatile boolean stopped;
+        private volatile Call call;
+        private Page page;
+
+        /// Makes `next` the call to cancel; false if the download was stopped already.
+        boolean watch(Call next) {
+            call = next;
+            return !stopped;
+        }
+
+        @Override
+        public void close() {
+            stopped = true;
+            Call current = call;
+            if (current != null) current.cancel();
+        }
     }
 
     private static String describe(IOException e) {

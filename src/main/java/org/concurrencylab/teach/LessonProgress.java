@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,13 +34,16 @@ import java.util.OptionalInt;
 ///
 /// Every change is saved at once, atomically (a temporary file, then a rename), so a crash
 /// never leaves half a file. A file that cannot be read (damaged, or from an unknown format) is
-/// set aside as `lessons-damaged.json` and the lessons start afresh; [#loadProblem] says so. A
-/// save that fails keeps the progress in memory and says why in [#saveProblem].
+/// set aside as `lessons-damaged.json` (`lessons-damaged-2.json` and so on if that is taken: a
+/// copy set aside is never written over) and the lessons start afresh; [#loadProblem] says so.
+/// A save that fails keeps the progress in memory and says why in [#saveProblem].
 ///
 /// Thread-safety: thread-safe (every method is synchronized).
 public final class LessonProgress implements Results {
     public static final String FILE_NAME = "lessons.json";
     public static final String DAMAGED_NAME = "lessons-damaged.json";
+    /// The most copies set aside; beyond, an unreadable file is not set aside (as when moving it fails).
+    static final int MAX_DAMAGED_COPIES = 100;
     /// Bumped when the layout of the file changes incompatibly.
     public static final int FORMAT = 1;
 
@@ -187,17 +192,39 @@ public final class LessonProgress implements Results {
         position = read.lesson() >= 1 && read.step() >= 0 ? new Position(read.lesson(), read.step()) : Position.START;
     }
 
-    /// Moves an unreadable file out of the way, so the next save does not destroy it.
+    /// Moves an unreadable file out of the way, so the next save does not destroy it, under a
+    /// name no copy set aside before has.
     private void setAside(String why) {
-        Path damaged = file.resolveSibling(DAMAGED_NAME);
         String kept;
         try {
-            Files.move(file, damaged, StandardCopyOption.REPLACE_EXISTING);
-            kept = "it was kept as " + damaged;
+            kept = "it was kept as " + moveAside();
         } catch (IOException e) {
             kept = "it could not be set aside: " + reason(e);
         }
         loadProblem = "Your lesson progress in " + file + " was lost: " + why + "; the lessons start afresh and " + kept + ".";
+    }
+
+    /// Moves the file to the first free name of `lessons-damaged.json`, `lessons-damaged-2.json`, …:
+    /// a hard link made under the new name fails if the name is taken, atomically; where the
+    /// file system has no links, a move that does not replace.
+    private Path moveAside() throws IOException {
+        String stem = DAMAGED_NAME.substring(0, DAMAGED_NAME.length() - ".json".length());
+        for (int n = 1; n <= MAX_DAMAGED_COPIES; n++) {
+            Path damaged = file.resolveSibling(n == 1 ? DAMAGED_NAME : stem + "-" + n + ".json");
+            try {
+                try {
+                    Files.createLink(damaged, file);
+                    Files.delete(file);
+                } catch (UnsupportedOperationException | FileSystemException noLinks) {
+                    if (noLinks instanceof FileAlreadyExistsException taken) throw taken;
+                    Files.move(file, damaged);
+                }
+                return damaged;
+            } catch (FileAlreadyExistsException taken) {
+                // an earlier copy: kept as it is
+            }
+        }
+        throw new IOException(MAX_DAMAGED_COPIES + " damaged copies are kept already");
     }
 
     /// Saves what the progress is now: a snapshot taken here, written on the saver.

@@ -7,8 +7,11 @@ import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.trace.TraceRecorder;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.TaskPlan;
+import org.concurrencylab.net.FetchException;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /// One worker process's lane during a run, and what the dispatcher knows of the process: its
 /// status, its task in flight, and the state the child reported last.
@@ -21,10 +24,22 @@ import java.io.IOException;
 /// the short state after it keeps its own length. A lane's segments never overlap: each starts
 /// at or after the end of the one before.
 ///
+/// A process that has work (a task, or the run's reset) is watched: silent for [#PING_AFTER_NANOS]
+/// it is pinged (its stdin thread answers at once, whatever its task is doing); silent for
+/// [#SILENT_NANOS], or still on a task past what the task allows ([#allowance]), it is lost.
+///
 /// Thread-safety: confined to the run's dispatcher thread.
 final class ProcessLane {
     /// How long a child's state must last before it is drawn while open.
     static final long LIVE_AFTER_NANOS = 10_000_000;
+    /// How long a process with work may be silent before it is pinged.
+    static final long PING_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /// How long a process with work may be silent, pings unanswered, before it is lost: stopped
+    /// (SIGSTOP), frozen, or no longer reading its commands. Five pings' worth, so that a busy
+    /// machine's slow moment is not taken for a death.
+    static final long SILENT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /// What a task's allowance adds to the time its steps may take: start, messages, a slow moment.
+    static final long TASK_SLACK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     enum Status {
         /// The JVM is starting and warming up.
@@ -61,7 +76,12 @@ final class ProcessLane {
     private final WorkerProcess worker;
     private final int slot;
     private final int lane;
+    private final long deadlineNanos;
     private Status status;
+    private long heardAt;
+    private long pingedAt;
+    private long pings;
+    private long allowance = Long.MAX_VALUE;
     private Span startup;
     private long startupSince;
     private long cursor;
@@ -72,11 +92,14 @@ final class ProcessLane {
     private String killReason;
     private String deathReason;
 
-    ProcessLane(TraceRecorder recorder, WorkerProcess worker, int slot, int lane) {
+    /// The lane `lane` of `worker` (null: it could not be started), the process of pool slot
+    /// `slot`, whose downloads each have `deadlineMs`.
+    ProcessLane(TraceRecorder recorder, WorkerProcess worker, int slot, int lane, int deadlineMs) {
         this.recorder = recorder;
         this.worker = worker;
         this.slot = slot;
         this.lane = lane;
+        this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMs);
         this.status = worker == null ? Status.DEAD : Status.STARTING;
     }
 
@@ -143,6 +166,7 @@ final class ProcessLane {
 
     private void reset(Protocol.Reset reset) {
         status = Status.PREPARING;
+        heard(recorder.clock().now());
         try {
             worker.send(reset);
             if (reset.http()) worker.httpWarmed();
@@ -164,6 +188,8 @@ final class ProcessLane {
     void send(TaskPlan plan, long now) {
         task = plan;
         taskSent = now;
+        allowance = allowance(plan, deadlineNanos);
+        heard(now);
         stepsEnded = 0;
         cursor = Math.max(cursor, now);
         status = Status.BUSY;
@@ -196,7 +222,7 @@ final class ProcessLane {
             if (open.live != null) {
                 open.live.relabel(ended.label());
                 long end = Math.max(toRunTime(ended.end()), Math.max(open.start, cursor));
-                open.live.endAt(end, ended.error());
+                open.live.endAt(end, FetchException.readable(ended.error()));
                 cursor = end;
                 return;
             }
@@ -205,7 +231,8 @@ final class ProcessLane {
         }
         long start = Math.max(toRunTime(ended.start()), cursor);
         long end = Math.max(toRunTime(ended.end()), start);
-        recorder.record(new Segment(lane, ended.task(), ended.state(), start, end, ended.label(), ended.error(), false));
+        recorder.record(new Segment(lane, ended.task(), ended.state(), start, end, ended.label(),
+                FetchException.readable(ended.error()), false));
         cursor = end;
     }
 
@@ -214,7 +241,9 @@ final class ProcessLane {
         if (task == null || outcome.task() != task.id()) return null;
         if (current != null) close(current, recorder.clock().now(), null);
         current = null;
-        TaskOutcome result = new TaskOutcome(task.id(), task.name(), outcome.ok(), outcome.error(), outcome.result());
+        // what a child says of a failure is shown as text: nothing it sends may garble it
+        TaskOutcome result = new TaskOutcome(task.id(), task.name(), outcome.ok(), FetchException.readable(outcome.error()),
+                outcome.result());
         task = null;
         status = Status.IDLE;
         return result;
@@ -230,6 +259,57 @@ final class ProcessLane {
     /// When [#tick] has something to do next, in run time; `Long.MAX_VALUE` if never.
     long nextTick() {
         return current != null && current.live == null ? current.start + LIVE_AFTER_NANOS : Long.MAX_VALUE;
+    }
+
+    /// The child sent something at `now` (run time).
+    void heard(long now) {
+        heardAt = Math.max(heardAt, now);
+    }
+
+    /// Watches a process with work at `now`: pings it when it has been silent a while, and
+    /// returns why it is lost (`then` says what becomes of it), or null while it is fine. A process
+    /// whose output has ended is exiting, and is left to the reader that waits for its exit.
+    String lost(long now, String then) {
+        if ((status != Status.BUSY && status != Status.PREPARING) || worker.outputEnded()) return null;
+        String doing = task == null ? "while it prepared the run" : "while it ran task " + task.id();
+        if (now - heardAt >= SILENT_NANOS) {
+            return worker.describe() + " was lost: nothing heard from it for " + seconds(SILENT_NANOS) + " s " + doing + "; " + then;
+        }
+        if (task != null && now - taskSent > allowance) {
+            return worker.describe() + " was lost: task " + task.id() + " ran longer than it may (" + seconds(allowance)
+                    + " s); " + then;
+        }
+        if (now - heardAt >= PING_AFTER_NANOS && now - pingedAt >= PING_AFTER_NANOS) {
+            pingedAt = now;
+            try {
+                worker.send(new Protocol.Ping(++pings));
+            } catch (IOException e) {
+                // its stdin is closed: it is exiting, and its exit says so
+            }
+        }
+        return null;
+    }
+
+    /// How long `plan` may keep a process, at most: each download its deadline, each sleep its
+    /// time, plus [#TASK_SLACK_NANOS]. A task with a CPU step has no such bound (CPU time on a
+    /// shared machine has no limit in wall time): only its process's silence counts.
+    static long allowance(TaskPlan plan, long deadlineNanos) {
+        long nanos = TASK_SLACK_NANOS;
+        for (Step step : plan.steps()) {
+            long more = switch (step) {
+                case Step.Fetch _ -> deadlineNanos;
+                case Step.Sleep sleep -> TimeUnit.MILLISECONDS.toNanos(sleep.millis());
+                default -> Long.MAX_VALUE;
+            };
+            if (more >= Long.MAX_VALUE - nanos) return Long.MAX_VALUE;
+            nanos += more;
+        }
+        return nanos;
+    }
+
+    private static String seconds(long nanos) {
+        long tenths = Math.round(nanos / 1e8);
+        return tenths % 10 == 0 ? Long.toString(tenths / 10) : String.format(Locale.ROOT, "%.1f", tenths / 10.0);
     }
 
     /// Kills the child; `reason` is what its task and lane will say when it has exited.

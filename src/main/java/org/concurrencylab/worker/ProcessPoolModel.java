@@ -38,8 +38,11 @@ import java.util.concurrent.TimeUnit;
 ///
 /// Each idle process gets the next task, one task in flight per process: a process that dies
 /// fails only its task in flight and the others take the rest; if every process dies, the tasks
-/// left fail with a clear error. A stop kills the run's processes (the pool starts new ones for
-/// the next run).
+/// left fail with a clear error. A process that is lost, alive but silent or stuck on a task (see
+/// [ProcessLane]), fails its task the same way, is killed, and a new process takes its place on a
+/// lane of its own for the rest of the run (twice per process of the run at most, so a machine
+/// that stops every process cannot keep the run starting new ones). A stop kills the run's
+/// processes (the pool starts new ones for the next run).
 ///
 /// Thread-safety: [#run] is called by one thread at a time; [#childCounts] may be read from any
 /// thread once the run has returned.
@@ -114,12 +117,15 @@ public final class ProcessPoolModel implements ConcurrencyModel {
         private final TraceRecorder recorder;
         private final RunClock clock;
         private final BlockingQueue<WorkerProcess.Event> events = new LinkedBlockingQueue<>();
+        /// The lane of each slot now; a lost process's lane is in [#replaced].
         private final List<ProcessLane> lanes = new ArrayList<>();
+        private final List<ProcessLane> replaced = new ArrayList<>();
         private final Deque<TaskPlan> queue;
         private final Protocol.Reset reset;
         private final Step.CounterMode countMode;
         private final Map<Integer, Long> counts = new TreeMap<>();
         private int finished;
+        private int replacementsLeft;
         private String lastDeath;
 
         Dispatcher(RunContext context, WorkerPool.Lease lease) {
@@ -132,7 +138,9 @@ public final class ProcessPoolModel implements ConcurrencyModel {
             // the children make their own clients, with the timeouts of the run's
             Http client = context.http();
             this.reset = client == null ? new Protocol.Reset(http)
-                    : new Protocol.Reset(http, millis(client.connectTimeout()), millis(client.readTimeout()));
+                    : new Protocol.Reset(http, millis(client.connectTimeout(), RunParams.MAX_TIMEOUT_MS),
+                            millis(client.readTimeout(), RunParams.MAX_TIMEOUT_MS), millis(client.deadline(), RunParams.MAX_DEADLINE_MS));
+            this.replacementsLeft = 2 * lease.size();
             this.countMode = context.plans().stream().flatMap(p -> p.steps().stream())
                     .filter(Step.Increment.class::isInstance).map(s -> ((Step.Increment) s).mode())
                     .findFirst().orElse(null);
@@ -151,6 +159,7 @@ public final class ProcessPoolModel implements ConcurrencyModel {
                 for (ProcessLane lane : lanes) {
                     if (lane.worker() != null) lane.worker().attach(null);
                 }
+                for (ProcessLane lane : replaced) lane.worker().attach(null);
                 if (!clean || context.control().cancelled()) stopAll("cancelled");
                 for (ProcessLane lane : lanes) lane.endStartup();
             }
@@ -162,7 +171,7 @@ public final class ProcessPoolModel implements ConcurrencyModel {
                 WorkerProcess worker = lease.worker(slot);
                 String name = "process " + (slot + 1) + (worker == null ? " (not started)" : " (pid " + worker.pid() + ")");
                 int lane = recorder.addLane(name, LaneKind.PROCESS).id();
-                ProcessLane processLane = new ProcessLane(recorder, worker, slot, lane);
+                ProcessLane processLane = new ProcessLane(recorder, worker, slot, lane, reset.deadlineMs());
                 lanes.add(processLane);
                 if (worker == null) {
                     processLane.notStarted(lease.startError(slot));
@@ -196,6 +205,7 @@ public final class ProcessPoolModel implements ConcurrencyModel {
                 long now = clock.now();
                 for (ProcessLane lane : lanes) lane.tick(now);  // draw long states while they last
                 giveUpSlowStarts(now);
+                replaceLost(now);                               // stopped, silent or stuck processes
             }
             // end:process-pool
         }
@@ -205,6 +215,7 @@ public final class ProcessPoolModel implements ConcurrencyModel {
             if (context.control().cancelled()) return;
             ProcessLane lane = lanes.get(event.worker().slot());
             if (lane.worker() != event.worker()) return;
+            if (event instanceof WorkerProcess.Message) lane.heard(clock.now());
             switch (event) {
                 case WorkerProcess.Started _ -> lane.started(reset);
                 case WorkerProcess.Message(WorkerProcess _, Protocol.Event message) -> {
@@ -272,6 +283,34 @@ public final class ProcessPoolModel implements ConcurrencyModel {
             }
         }
 
+        /// Each lost process fails its task, is killed, and a new one takes its slot on a new lane.
+        private void replaceLost(long now) {
+            for (int slot = 0; slot < lanes.size(); slot++) {
+                ProcessLane lane = lanes.get(slot);
+                boolean replace = replacementsLeft > 0;
+                String lost = lane.lost(now, replace ? "it was killed and a new process takes its place" : "it was killed");
+                if (lost == null) continue;
+                laneDied(lane, lost);
+                lane.kill(lost);
+                if (!replace) continue;
+                replacementsLeft--;
+                WorkerProcess fresh;
+                try {
+                    fresh = lease.replace(slot);
+                } catch (IOException e) {
+                    lastDeath = "could not start a worker process: " + e.getMessage();
+                    continue;
+                }
+                replaced.add(lane);
+                String name = "process " + (slot + 1) + " (pid " + fresh.pid() + ", in place of pid " + lane.worker().pid() + ")";
+                ProcessLane next = new ProcessLane(recorder, fresh, slot, recorder.addLane(name, LaneKind.PROCESS).id(),
+                        reset.deadlineMs());
+                lanes.set(slot, next);
+                fresh.attach(events::add);
+                next.open(reset, clock.now());
+            }
+        }
+
         /// At the end of a race run, asks each process what its own counter reads.
         private void collectCounts() throws InterruptedException {
             if (countMode == null) return;
@@ -302,9 +341,9 @@ public final class ProcessPoolModel implements ConcurrencyModel {
         }
     }
 
-    /// `d` in whole ms, within what a [Protocol.Reset] carries (OkHttp's 0, no timeout, is the most).
-    private static int millis(Duration d) {
+    /// `d` in whole ms, at most `max`, what a [Protocol.Reset] carries (OkHttp's 0, no limit, is the most).
+    private static int millis(Duration d, int max) {
         long ms = d.toMillis();
-        return ms <= 0 || ms > RunParams.MAX_TIMEOUT_MS ? RunParams.MAX_TIMEOUT_MS : (int) ms;
+        return ms <= 0 || ms > max ? max : (int) ms;
     }
 }

@@ -56,19 +56,23 @@ final class Protocol {
 
     /// A new run begins: the child starts a fresh counter and a fresh trace, warms its HTTP client
     /// first if `http` and it has not yet, and answers [Ready]. The run's downloads use the
-    /// timeouts given (on the wire they may be left out: the defaults of [RunSpec]).
-    record Reset(boolean http, int connectTimeoutMs, int readTimeoutMs) implements Command {
+    /// timeouts and the deadline given (on the wire they may be left out: the defaults of [RunSpec]).
+    record Reset(boolean http, int connectTimeoutMs, int readTimeoutMs, int deadlineMs) implements Command {
         Reset {
             if (connectTimeoutMs < 1 || connectTimeoutMs > RunParams.MAX_TIMEOUT_MS
                     || readTimeoutMs < 1 || readTimeoutMs > RunParams.MAX_TIMEOUT_MS) {
                 throw new IllegalArgumentException("timeouts must be between 1 and " + RunParams.MAX_TIMEOUT_MS
                         + " ms, were " + connectTimeoutMs + " and " + readTimeoutMs);
             }
+            if (deadlineMs < 1 || deadlineMs > RunParams.MAX_DEADLINE_MS) {
+                throw new IllegalArgumentException("the deadline must be between 1 and " + RunParams.MAX_DEADLINE_MS
+                        + " ms, was " + deadlineMs);
+            }
         }
 
-        /// A reset with the default timeouts.
+        /// A reset with the default timeouts and deadline.
         Reset(boolean http) {
-            this(http, RunParams.DEFAULT_CONNECT_TIMEOUT_MS, RunParams.DEFAULT_READ_TIMEOUT_MS);
+            this(http, RunParams.DEFAULT_CONNECT_TIMEOUT_MS, RunParams.DEFAULT_READ_TIMEOUT_MS, RunParams.DEFAULT_DEADLINE_MS);
         }
     }
 
@@ -138,11 +142,12 @@ final class Protocol {
                     out.writeFieldName("plan");
                     writePlan(out, plan);
                 }
-                case Reset(boolean http, int connectTimeoutMs, int readTimeoutMs) -> {
+                case Reset(boolean http, int connectTimeoutMs, int readTimeoutMs, int deadlineMs) -> {
                     out.writeStringField("type", "reset");
                     out.writeBooleanField("http", http);
                     out.writeNumberField("connectTimeoutMs", connectTimeoutMs);
                     out.writeNumberField("readTimeoutMs", readTimeoutMs);
+                    out.writeNumberField("deadlineMs", deadlineMs);
                 }
                 case Count(Step.CounterMode mode) -> {
                     out.writeStringField("type", "count");
@@ -272,8 +277,9 @@ final class Protocol {
         boolean http = m.bool("http");
         int connect = m.integerOr("connectTimeoutMs", RunParams.DEFAULT_CONNECT_TIMEOUT_MS);
         int read = m.integerOr("readTimeoutMs", RunParams.DEFAULT_READ_TIMEOUT_MS);
+        int deadline = m.integerOr("deadlineMs", RunParams.DEFAULT_DEADLINE_MS);
         try {
-            return new Reset(http, connect, read);
+            return new Reset(http, connect, read, deadline);
         } catch (IllegalArgumentException e) {
             throw new BadMessage("the reset is invalid: " + e.getMessage());
         }

@@ -123,6 +123,7 @@ public final class WorkerMain {
         private Http http;
         private int connectTimeoutMs = RunParams.DEFAULT_CONNECT_TIMEOUT_MS;
         private int readTimeoutMs = RunParams.DEFAULT_READ_TIMEOUT_MS;
+        private int deadlineMs = RunParams.DEFAULT_DEADLINE_MS;
         private boolean httpWarm;
         private TraceRecorder recorder;
         private SharedCounter counter;
@@ -154,7 +155,7 @@ public final class WorkerMain {
                 case Protocol.Run run -> run(run.plan());
                 case Protocol.Reset reset -> {
                     long start = System.nanoTime();
-                    timeouts(reset.connectTimeoutMs(), reset.readTimeoutMs());
+                    timeouts(reset.connectTimeoutMs(), reset.readTimeoutMs(), reset.deadlineMs());
                     if (reset.http()) warmHttp();
                     reset();
                     send(new Protocol.Ready(ProcessHandle.current().pid(), clock.now(), httpWarmNanos(start, reset)));
@@ -186,18 +187,21 @@ public final class WorkerMain {
             return http;
         }
 
-        /// The timeouts of the run that begins; the client follows them.
-        private void timeouts(int connectMs, int readMs) {
+        /// The timeouts and the deadline of the run that begins; the client follows them.
+        private void timeouts(int connectMs, int readMs, int deadline) {
             connectTimeoutMs = connectMs;
             readTimeoutMs = readMs;
+            deadlineMs = deadline;
             if (baseHttp != null) http = runClient();
         }
 
         private Http runClient() {
-            if (connectTimeoutMs == RunParams.DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs == RunParams.DEFAULT_READ_TIMEOUT_MS) {
+            if (connectTimeoutMs == RunParams.DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs == RunParams.DEFAULT_READ_TIMEOUT_MS
+                    && deadlineMs == RunParams.DEFAULT_DEADLINE_MS) {
                 return baseHttp;
             }
-            return baseHttp.withTimeouts(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs));
+            return baseHttp.withTimeouts(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs),
+                    Duration.ofMillis(deadlineMs));
         }
 
         private void reset() {

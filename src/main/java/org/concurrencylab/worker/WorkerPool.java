@@ -68,6 +68,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /// The exclusive use of the first `n` processes for one run; close it when the run ends.
+    ///
+    /// Thread-safety: [#killAll] may come from any thread (a stop); the rest is the run's.
     final class Lease implements AutoCloseable {
         private final List<WorkerProcess> workers;
         private final List<String> startErrors;
@@ -91,6 +93,20 @@ public final class WorkerPool implements AutoCloseable {
 
         int size() {
             return workers.size();
+        }
+
+        /// Kills the process of `slot` and starts a new one in its place, for the rest of the run
+        /// and the runs after (a process that was lost: stopped, or silent too long).
+        WorkerProcess replace(int slot) throws IOException {
+            synchronized (WorkerPool.this) {
+                if (closed || released) throw new IOException("the worker pool is closed");
+                WorkerProcess old = workers.get(slot);
+                if (old != null) retire(old);
+                WorkerProcess replacement = start(slot);
+                workers.set(slot, replacement);
+                slots.set(slot, replacement);
+                return replacement;
+            }
         }
 
         /// Kills every process of the lease (a stopped run); the next lease starts new ones.
@@ -127,7 +143,7 @@ public final class WorkerPool implements AutoCloseable {
                 if (closed) throw new IllegalStateException("the worker pool is closed");
                 if (fresh) stopAll();
                 List<String> errors = ensure(n);
-                return new Lease(Collections.unmodifiableList(new ArrayList<>(slots.subList(0, n))), errors, fresh);
+                return new Lease(new CopyOnWriteArrayList<>(slots.subList(0, n)), errors, fresh);
             }
         } catch (RuntimeException e) {
             lease.release();

@@ -61,6 +61,7 @@ public final class WorkerProcess {
     private volatile long roundTrip;
     private volatile boolean httpWarm;
     private volatile boolean killed;
+    private volatile boolean outputEnded;
 
     private WorkerProcess(int slot, Process process, long spawnNanoTime) {
         this.slot = slot;
@@ -158,6 +159,12 @@ public final class WorkerProcess {
         killTree(process.toHandle());
     }
 
+    /// Whether the child's stdout has ended: it is exiting, and the reader waits for its exit
+    /// (killing it after a while), so it is no longer expected to answer.
+    boolean outputEnded() {
+        return outputEnded;
+    }
+
     /// Whether [#kill] was called (the process did not die by itself).
     boolean killed() {
         return killed;
@@ -218,6 +225,7 @@ public final class WorkerProcess {
         } catch (IOException e) {
             // the stream broke: the process is gone
         }
+        outputEnded = true;
         int code = waitForExit();
         try {
             stderrReader.join(1_000); // its last words go into the exit message

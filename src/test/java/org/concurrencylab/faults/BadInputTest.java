@@ -3,12 +3,14 @@ package org.concurrencylab.faults;
 import org.concurrencylab.core.run.RunParams;
 
 import org.concurrencylab.cli.Cli;
+import org.concurrencylab.compare.Sweep;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.export.Exports;
 import org.concurrencylab.export.RunJson;
+import org.concurrencylab.history.SettingsStore;
 import org.concurrencylab.sites.SiteConfig;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -91,7 +93,14 @@ class BadInputTest {
                 new Refused("failure rate 1.5", () -> SiteConfig.defaults().withFailureRate(1.5), "failure rate must be between 0 and 1, was 1.5"),
                 new Refused("failure rate NaN", () -> SiteConfig.defaults().withFailureRate(Double.NaN), "failure rate must be between 0 and 1, was NaN"),
                 new Refused("site latency -5 ms", () -> SiteConfig.defaults().withLatencyMs(-5), "latency must be between 0 and 60000 ms, was -5"),
-                new Refused("a sleep of -1 ms", () -> new Step.Sleep(-1), "millis must be >= 0: -1"))
+                new Refused("a sleep of -1 ms", () -> new Step.Sleep(-1), "millis must be >= 0: -1"),
+                new Refused("a deadline of 0 ms", () -> DOWNLOAD.with(RunParams.DEADLINE_MS, 0),
+                        "the deadline must be between 1 and 1200000 ms, was 0"),
+                new Refused("a deadline of 1,200,001 ms", () -> MIXED.with(RunParams.DEADLINE_MS, 1_200_001),
+                        "the deadline must be between 1 and 1200000 ms, was 1200001"),
+                new Refused("Arabic-Indic digits", () -> RunParams.TASKS.parse("٣٠", "tasks"), "tasks: '٣٠' is not a whole number"),
+                new Refused("full-width digits", () -> RunParams.WORKERS.parse("５", "workers"), "workers: '５' is not a whole number"),
+                new Refused("a sweep's values in Devanagari digits", () -> Sweep.parseValues("1, २"), "'२' is not a whole number"))
                 .map(BadInputTest::refused);
     }
 
@@ -162,8 +171,8 @@ class BadInputTest {
         return Stream.of(
                 new NotARunFile("not JSON", "hello, world", "cannot read the run file %s: Unrecognized token 'hello'"),
                 new NotARunFile("cut short", cutShort(RunJson.toJson(RunJsonSample.tiny())), "cannot read the run file %s: Unexpected end-of-input"),
-                new NotARunFile("some other JSON", "{\"name\":\"a\"}", "not a Concurrency Lab run file (spec, lanes, segments or stats missing)"),
-                new NotARunFile("from a newer version", "{\"format\":99}", "this run file is from a newer version (format 99)"),
+                new NotARunFile("some other JSON", "{\"name\":\"a\"}", "cannot read the run file %s: not a Concurrency Lab run file (spec, lanes, segments or stats missing)"),
+                new NotARunFile("from a newer version", "{\"format\":99}", "cannot read the run file %s: this run file is from a newer version (format 99)"),
                 new NotARunFile("an unknown model", RunJson.toJson(RunJsonSample.tiny()).replace("\"threads\"", "\"fibers\""),
                         "cannot read the run file %s: the run spec: unknown model \"fibers\""))
                 .map(n -> DynamicTest.dynamicTest(n.name(), () -> FaultLedger.badInput("run file: " + n.name(), () -> {
@@ -171,6 +180,38 @@ class BadInputTest {
                     Files.writeString(file, n.content(), StandardCharsets.UTF_8);
                     assertThatThrownBy(() -> RunJson.read(file)).isInstanceOf(IOException.class)
                             .message().startsWith(n.message().formatted(file)).doesNotContain("\n");
+                })));
+    }
+
+    /// A settings file with one value that cannot run: that value alone takes its default, in one
+    /// line that names it, and the value beside it is kept.
+    @TestFactory
+    Stream<DynamicTest> a_setting_that_cannot_run_falls_back_alone_naming_the_key() {
+        record BadSetting(String name, String json, String problem) {}
+        return Stream.of(
+                new BadSetting("500 processes", "\"processes\": 500",
+                        "settings: processes = 500 cannot run (workers must be between 1 and 64, was 500); using the default"),
+                new BadSetting("2,000 threads", "\"workers\": 2000",
+                        "settings: workers = 2000 cannot run (workers must be between 1 and 1024, was 2000); using the default"),
+                new BadSetting("tasks in Arabic-Indic digits", "\"cpuTasks\": \"٣٠\"",
+                        "settings: cpuTasks = \"٣٠\" cannot run (tasks = \"٣٠\" is not a whole number); using the default"),
+                new BadSetting("a deadline of 0 ms", "\"deadlineMs\": 0",
+                        "settings: deadlineMs = 0 cannot run (the deadline must be between 1 and 1200000 ms, was 0); using the default"),
+                new BadSetting("a switch interval of 5 s", "\"switchMs\": 5000",
+                        "settings: switchMs = 5000 cannot run (the switch interval must be between 1 and 1000 ms, was 5000); using the default"),
+                new BadSetting("a latency of 1.5 ms", "\"latencyMs\": 1.5",
+                        "settings: latencyMs = 1.5 cannot run (latencyMs = 1.5 is not a whole number); using the default"))
+                .map(b -> DynamicTest.dynamicTest(b.name(), () -> FaultLedger.badInput("settings file: " + b.name(), () -> {
+                    Path file = dir.resolve("settings-" + b.name().replaceAll("\\W+", "-") + ".json");
+                    Files.writeString(file, "{\"format\": 1, \"downloadTasks\": 42, " + b.json() + "}", StandardCharsets.UTF_8);
+
+                    SettingsStore.Loaded loaded = new SettingsStore(file).load();
+
+                    assertThat(loaded.problems()).containsExactly(b.problem());
+                    String key = b.json().substring(1, b.json().indexOf('"', 1));
+                    assertThat(loaded.settings().values().values()).as("the bad value is not kept").doesNotContainKey(key)
+                            .containsEntry("downloadTasks", 42);
+                    assertThat(loaded.settings().spec().tasks()).isEqualTo(42);
                 })));
     }
 
@@ -197,7 +238,29 @@ class BadInputTest {
                 new Args(List.of("run", "--url", "file:///etc/passwd"), "file:///etc/passwd"),
                 new Args(List.of("run", "--url", ""), "--url"),
                 new Args(List.of("run", "--json", unwritable), unwritableFolder().toString()),
-                new Args(List.of("run", "--png", dir.toString()), "is a folder"))
+                new Args(List.of("run", "--png", dir.toString()), "is a folder"),
+                // an option that does not apply is refused, naming where it does
+                new Args(List.of("run", "--model", "threads", "--switch-ms", "5"), "--switch-ms applies only to --gil"),
+                new Args(List.of("run", "--model", "sync", "--gil"), "--gil applies only to --model "),
+                new Args(List.of("run", "--workload", "cpu", "--deadline-ms", "5000"),
+                        "--deadline-ms applies only to --workload download or mixed"),
+                new Args(List.of("run", "--workload", "cpu", "--jitter-ms", "5"), "--jitter-ms applies only to downloads from the demo sites"),
+                new Args(List.of("run", "--workload", "race", "--cpu-ms", "5"), "--cpu-ms applies only to --workload mixed"),
+                new Args(List.of("compare", "--workload", "cpu", "--switch-ms", "5"), "--switch-ms applies only to --gil"),
+                new Args(List.of("sweep", "--workload", "cpu", "--values", "1,2", "--width", "500"), "--width applies to the chart: add --png FILE"),
+                new Args(List.of("sweep", "--workload", "cpu", "--values", "1,2", "--height", "500"), "--height applies to the chart: add --png FILE"),
+                new Args(List.of("compare", "--workload", "cpu", "--width", "500"), "--width applies to the picture: add --png FILE"),
+                new Args(List.of("run", "--deadline-ms", "0"), "--deadline-ms must be between 1 and 1200000 ms, was 0"),
+                new Args(List.of("run", "--deadline-ms", "1200001"), "--deadline-ms must be between 1 and 1200000 ms, was 1200001"),
+                // numbers are ASCII digits only
+                new Args(List.of("run", "--tasks", "٣"), "--tasks: '٣' is not a whole number"),
+                new Args(List.of("run", "--model", "threads", "--workers", "５"), "--workers: '５' is not a whole number"),
+                new Args(List.of("run", "--latency-ms", "1e3"), "--latency-ms: '1e3' is not a whole number"),
+                new Args(List.of("run", "--workload", "cpu", "--png", dir.resolve("w.png").toString(), "--width", "٨٠٠"),
+                        "'--width': '٨٠٠' is not a whole number"),
+                new Args(List.of("sweep", "--workload", "cpu", "--values", "١,٢"), "--values: '١' is not a whole number"),
+                new Args(List.of("sweep", "--workload", "cpu", "--values", "1,99999999999"), "--values: '99999999999' is too large"),
+                new Args(List.of("bench", "--repeat", "３"), "'--repeat': '３' is not a whole number"))
                 .map(a -> DynamicTest.dynamicTest(String.join(" ", a.args()), () -> FaultLedger.badInput("command line: " + a.args(), () -> {
                     StringWriter out = new StringWriter();
                     StringWriter err = new StringWriter();

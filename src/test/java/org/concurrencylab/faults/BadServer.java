@@ -21,6 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /// - `/huge`: announces 33 MiB (more than the clients' cap) and sends them
 /// - `/huge-chunked`: sends chunks with no length announced, without end
 /// - `/garbage`: answers with a line that is not HTTP
+/// - `/binary`: answers with bytes that are not text (control characters, broken UTF-8), then closes
+/// - `/drip`: announces 100,000 bytes and sends one every 300 ms: each read comes within any read
+///   timeout of a second or more, so only a deadline ends it; `/drip-slow` sends one a second
+/// - `/redirect-same`: redirects to `/`, the same host (which answers the fine page)
+/// - `/redirect-name`, `/redirect-address`, `/redirect-https`: redirect to this server by another
+///   name (`localhost`), another address (`127.0.0.2`), or the https scheme
+/// - `/redirect-loop`: redirects to itself
+/// - anything else: a small fine page
 ///
 /// Every connection ends when the server is closed.
 ///
@@ -88,6 +96,26 @@ public final class BadServer implements AutoCloseable {
                     for (long sent = 0; sent < HUGE_BYTES + (16L << 20) && !closed; sent += 0x10000) out.write(chunk);
                     out.flush();
                 }
+                case "/binary" -> {
+                    out.write(new byte[] {0, 1, 2, 27, '[', '2', 'J', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, 7, '\r', '\n'});
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                case "/drip", "/drip-slow" -> {
+                    out.write(head(100_000, "Content-Length: 100000"));
+                    out.flush();
+                    long pause = path.equals("/drip") ? 300 : 1_000;
+                    for (int sent = 0; sent < 100_000 && !closed; sent++) {
+                        out.write('x');
+                        out.flush();
+                        sleep(pause);
+                    }
+                }
+                case "/redirect-same" -> redirect(out, "/");
+                case "/redirect-name" -> redirect(out, "http://localhost:" + server.getLocalPort() + "/");
+                case "/redirect-address" -> redirect(out, "http://127.0.0.2:" + server.getLocalPort() + "/");
+                case "/redirect-https" -> redirect(out, "https://127.0.0.1:" + server.getLocalPort() + "/");
+                case "/redirect-loop" -> redirect(out, "/redirect-loop");
                 case "/garbage" -> {
                     out.write("SSH-2.0-OpenSSH_9.2 not a web server\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
@@ -103,6 +131,21 @@ public final class BadServer implements AutoCloseable {
             // the client went away: nothing to serve
         } finally {
             open.remove(socket);
+        }
+    }
+
+    private static void redirect(OutputStream out, String location) throws IOException {
+        out.write(("HTTP/1.1 302 Found\r\nLocation: " + location + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

@@ -50,7 +50,11 @@ class NetworkFaultsTest {
     /// Short timeouts, so a fault that waits for one is over in about a second.
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(700);
     private static final Duration READ_TIMEOUT = Duration.ofMillis(1_000);
+    /// A short deadline, so a download that drips is over in a few seconds.
+    private static final Duration DEADLINE = Duration.ofMillis(2_500);
     private static final String TIMED_OUT = "timed out: 127\\.0\\.0\\.1:\\d+";
+    /// One line of printable text, as long as a message is kept at most.
+    private static final String PRINTABLE = "[^\\p{Cntrl}\\x{FFFD}]{3,301}";
 
     @TempDir
     static Path dir;
@@ -73,8 +77,8 @@ class NetworkFaultsTest {
         selfSigned = LocalServers.SelfSignedSite.start(dir);
         fullBacklog = new LocalServers.FullBacklog();
         plainSpeaker = new LocalServers.PlainSpeaker();
-        http = Http.create(64, CONNECT_TIMEOUT, READ_TIMEOUT);
-        asyncHttp = AsyncHttp.create(CONNECT_TIMEOUT, READ_TIMEOUT);
+        http = Http.create(64, CONNECT_TIMEOUT, READ_TIMEOUT, DEADLINE);
+        asyncHttp = AsyncHttp.create(CONNECT_TIMEOUT, READ_TIMEOUT, DEADLINE);
     }
 
     @AfterAll
@@ -93,6 +97,8 @@ class NetworkFaultsTest {
     }
 
     static List<Fault> faults() throws Exception {
+        String badHost = "127\\.0\\.0\\.1:" + bad.uri("/").getPort();
+        String badPort = Integer.toString(bad.uri("/").getPort());
         return List.of(
                 new Fault("unknown host (DNS)", URI.create("http://no-such-host.invalid/page"), "unknown host: no-such-host\\.invalid"),
                 new Fault("connection refused", LocalServers.refusingUri(), "connection refused: 127\\.0\\.0\\.1:\\d+"),
@@ -106,9 +112,25 @@ class NetworkFaultsTest {
                 new Fault("body over the cap, length announced", bad.uri("/huge"), "body larger than 32 MiB"),
                 new Fault("body over the cap, chunked", bad.uri("/huge-chunked"), "body larger than 32 MiB"),
                 new Fault("not an HTTP answer", bad.uri("/garbage"), "(Unexpected|Invalid) status line: \"?SSH-2\\.0-OpenSSH_9\\.2 not a web server\"?"),
+                new Fault("binary instead of an HTTP answer", bad.uri("/binary"), PRINTABLE),
+                new Fault("a byte every 300 ms: past the deadline", bad.uri("/drip"),
+                        TIMED_OUT + " did not answer in full within the deadline \\(2500 ms\\)"),
+                new Fault("redirect to another name of the host", bad.uri("/redirect-name"),
+                        redirectRefused(badHost, "http://localhost:" + badPort)),
+                new Fault("redirect to another address", bad.uri("/redirect-address"),
+                        redirectRefused(badHost, "http://127\\.0\\.0\\.2:" + badPort)),
+                new Fault("redirect from http to https", bad.uri("/redirect-https"),
+                        redirectRefused(badHost, "https://127\\.0\\.0\\.1:" + badPort)),
+                new Fault("redirect loop", bad.uri("/redirect-loop"), "too many redirects: " + badHost + " \\(more than 20\\)"),
                 new Fault("TLS: self-signed certificate", selfSigned.uri(), "TLS failed: the certificate of 127\\.0\\.0\\.1 is not trusted"),
                 new Fault("TLS: the port speaks plain HTTP", plainSpeaker.httpsUri(),
                         "TLS failed: (Unsupported or unrecognized SSL message|Unrecognized SSL message, plaintext connection\\?)"));
+    }
+
+    /// The reason of a redirect from the bad server to `target` (a regex).
+    private static String redirectRefused(String from, String target) {
+        return "redirect refused: " + from + " sent the download to " + target + "; only redirects within http://" + from
+                + " are followed";
     }
 
     private static ConcurrencyModel model(ModelKind kind) {
@@ -131,6 +153,25 @@ class NetworkFaultsTest {
             }
         }
         return tests.stream();
+    }
+
+    /// A redirect to another path of the same server is followed in every model, the same as a
+    /// browser would: the task gets the page it was sent to.
+    @TestFactory
+    Stream<DynamicTest> a_redirect_within_the_host_is_followed_in_every_model() {
+        return Stream.of(ModelKind.SYNC, ModelKind.THREADS, ModelKind.VIRTUAL, ModelKind.EVENTLOOP).map(kind -> {
+            String name = kind.id() + ": a redirect within the host is followed";
+            return DynamicTest.dynamicTest(name, () -> FaultLedger.fault(name, () -> {
+                List<URI> urls = List.of(bad.uri("/redirect-same"));
+                RunSpec spec = RunSpec.defaults(WorkloadKind.DOWNLOAD, kind).withWorkers(kind.hasWorkers() ? 2 : 1).withTasks(2)
+                        .withUrls(urls).withWarmup(false);
+                RunResult result = FaultRuns.run(spec, model(kind), new DownloadSites(2, urls).plan(List.of()), http);
+
+                assertThat(result.errors()).isZero();
+                assertThat(result.outcomes()).hasSize(2).allSatisfy(o -> assertThat(o.result()).startsWith("13 bytes,"));
+                FaultRuns.assertNothingLost(result, dir);
+            }));
+        });
     }
 
     /// Four tasks, good and failing in turn: the two failing ones fail with the reason, the two
@@ -172,7 +213,8 @@ class NetworkFaultsTest {
         try (RunEngine engine = new RunEngine(SiteConfig.defaults().withLatencyMs(0))) {
             RunSpec spec = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.PROCESSES).withWorkers(2)
                     .withTasks(urls.size()).withUrls(urls).withWarmup(false)
-                    .with(RunParams.CONNECT_TIMEOUT_MS, (int) CONNECT_TIMEOUT.toMillis()).with(RunParams.READ_TIMEOUT_MS, (int) READ_TIMEOUT.toMillis());
+                    .with(RunParams.CONNECT_TIMEOUT_MS, (int) CONNECT_TIMEOUT.toMillis()).with(RunParams.READ_TIMEOUT_MS, (int) READ_TIMEOUT.toMillis())
+                    .with(RunParams.DEADLINE_MS, (int) DEADLINE.toMillis());
             var handle = engine.start(spec);
             result = handle.result().get(120, TimeUnit.SECONDS);
             assertThat(handle.phase()).isEqualTo(RunPhase.FINISHED);

@@ -54,7 +54,7 @@ public final class HistoryRuns {
         }
         segments.sort(java.util.Comparator.comparingLong(Segment::start).thenComparingInt(Segment::lane));
         long wall = t + 90_000_000;
-        return new RunResult(spec, wall, tasks, 1, false, lanes, segments, outcomes, RunStats.of(wall, 5_000_000, segments),
+        return new RunResult(spec, wall, tasks, tasks > 2 ? 1 : 0, false, lanes, segments, outcomes, RunStats.of(wall, 5_000_000, segments),
                 0, null, List.of(new SystemSample(1_000_000, 21, 0, 37.5, 12 << 20)));
     }
 }

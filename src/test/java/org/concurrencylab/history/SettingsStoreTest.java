@@ -33,6 +33,7 @@ class SettingsStoreTest {
         values.put("raceTasks", 1_000);
         values.put("base", 1_000_000L);
         values.put("latencyMs", 25);
+        values.put("jitterMs", 10);
         values.put("urls", List.of(URI.create("https://example.org/"), URI.create("https://example.com/")));
         values.put("maxConnections", 250);
         values.put("gil", true);
@@ -42,6 +43,7 @@ class SettingsStoreTest {
         values.put("cpuMs", 35);
         values.put("connectTimeoutMs", 1_500);
         values.put("readTimeoutMs", 4_000);
+        values.put("deadlineMs", 9_000);
         values.put("warmup", false);
         return new Settings(WorkloadKind.CPU, ModelKind.PROCESSES, new SettingValues(values), true, true);
     }

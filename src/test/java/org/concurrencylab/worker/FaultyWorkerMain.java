@@ -23,6 +23,10 @@ import java.util.List;
 /// - `half-line`: half a message, then the process exits
 /// - `binary`: bytes that are not UTF-8 text, then a line break
 /// - `close-output`: closes its stdout and hangs, alive but mute
+/// - `freeze`: stops reading its commands and answers nothing more, its stdout open (as a stopped
+///   or frozen process)
+/// - `stall`: never answers the task, but goes on reading its commands and answering pings (as a
+///   process whose task hangs)
 final class FaultyWorkerMain {
     private FaultyWorkerMain() {}
 
@@ -62,8 +66,9 @@ final class FaultyWorkerMain {
         int task = run.plan().id();
         if (words.contains("crash")) Runtime.getRuntime().halt(3);
         if (words.contains("quit")) System.exit(0);
-        if (words.contains("close-output")) {
-            out.close();
+        if (words.contains("stall")) return;
+        if (words.contains("freeze") || words.contains("close-output")) {
+            if (words.contains("close-output")) out.close();
             try {
                 Thread.sleep(Long.MAX_VALUE);
             } catch (InterruptedException e) {

@@ -38,7 +38,7 @@ class ProtocolTest {
     @Test
     void every_command_and_event_travels_unchanged() throws IOException {
         List<Protocol.Command> commands = List.of(new Protocol.Ping(3), new Protocol.Reset(true),
-                new Protocol.Reset(false, 700, 600_000),
+                new Protocol.Reset(false, 700, 600_000, 1_200_000),
                 new Protocol.Count(Step.CounterMode.ATOMIC), new Protocol.Exit());
         for (Protocol.Command command : commands) assertThat(Protocol.readCommand(Protocol.write(command))).isEqualTo(command);
 
@@ -77,11 +77,13 @@ class ProtocolTest {
 
     @Test
     void a_reset_carries_the_run_s_timeouts_and_one_without_them_has_the_defaults() throws IOException {
-        String line = Protocol.write(new Protocol.Reset(true, 250, 1_000));
+        String line = Protocol.write(new Protocol.Reset(true, 250, 1_000, 2_500));
 
-        assertThat(line).contains("\"connectTimeoutMs\":250").contains("\"readTimeoutMs\":1000");
+        assertThat(line).contains("\"connectTimeoutMs\":250").contains("\"readTimeoutMs\":1000").contains("\"deadlineMs\":2500");
         assertThat(Protocol.readCommand("{\"type\":\"reset\",\"http\":true}"))
-                .isEqualTo(new Protocol.Reset(true, 10_000, 30_000));
+                .isEqualTo(new Protocol.Reset(true, 10_000, 30_000, 60_000));
+        assertThatThrownBy(() -> Protocol.readCommand("{\"type\":\"reset\",\"http\":true,\"deadlineMs\":0}"))
+                .isInstanceOf(IOException.class).hasMessageContaining("the deadline must be between 1 and 1200000 ms, was 0");
         assertThatThrownBy(() -> Protocol.readCommand("{\"type\":\"reset\",\"http\":true,\"connectTimeoutMs\":0}"))
                 .isInstanceOf(IOException.class).hasMessageContaining("timeouts");
         assertThatThrownBy(() -> Protocol.readCommand("{\"type\":\"reset\",\"http\":true,\"readTimeoutMs\":\"soon\"}"))

@@ -189,6 +189,42 @@ class WorkerFaultsTest {
         });
     }
 
+    /// A process that stops answering (frozen, its stdout still open) or that never ends a task
+    /// (its pings answered) is lost: its task fails saying so, it is killed, and a new process
+    /// takes its slot on a lane of its own; the other tasks are all done.
+    @TestFactory
+    Stream<DynamicTest> a_lost_process_fails_its_task_is_killed_and_replaced() {
+        String replaced = "; it was killed and a new process takes its place";
+        record Lost(String word, String what, String reason) {}
+        return Stream.of(
+                new Lost("freeze", "stops answering mid-task",
+                        PROCESS + "was lost: nothing heard from it for 5 s while it ran task 1" + replaced),
+                new Lost("stall", "never ends its task but answers pings",
+                        PROCESS + "was lost: task 1 ran longer than it may \\(5 s\\)" + replaced))
+                .map(l -> DynamicTest.dynamicTest(l.what(), () -> FaultLedger.fault("worker process " + l.what(), () -> {
+                    try (WorkerPool pool = fakes("ok")) {
+                        PoolRuns.PoolRun run = PoolRuns.run(pool, PROCESSES, plansWithFault(l.word()), null);
+
+                        TaskOutcome failed = run.outcomes().get(1);
+                        assertThat(failed.ok()).isFalse();
+                        assertThat(failed.error()).matches(l.reason());
+                        assertThat(run.outcomes()).hasSize(TASKS).filteredOn(o -> o.task() != 1)
+                                .allSatisfy(o -> assertThat(o.result()).isEqualTo("fine"));
+                        long lostPid = Long.parseLong(failed.error().replaceAll(PROCESS + ".*", "$1"));
+                        assertThat(run.lanes()).hasSize(PROCESSES + 1);
+                        assertThat(run.lanes().getLast().name()).matches("process \\d \\(pid \\d+, in place of pid " + lostPid + "\\)");
+                        assertThat(run.segments()).filteredOn(Segment::failed).singleElement().satisfies(seg -> {
+                            assertThat(seg.task()).isEqualTo(1);
+                            assertThat(seg.error()).isEqualTo(failed.error());
+                        });
+                        assertGone(lostPid);
+                        assertThat(pool.processes()).as("the pool has its processes again").hasSize(PROCESSES)
+                                .noneMatch(p -> p.pid() == lostPid);
+                        FaultRuns.assertNothingLost(resultOf(run), dir);
+                    }
+                })));
+    }
+
     @Test
     void the_pool_and_the_run_settings_agree_on_the_most_processes() {
         assertThat(ModelKind.PROCESSES.traits().workers().max()).isEqualTo(WorkerPool.MAX_WORKERS);

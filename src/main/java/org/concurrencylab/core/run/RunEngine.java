@@ -29,6 +29,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /// Starts runs on background threads and hands back a [RunHandle] at once.
 ///
 /// The engine owns what runs share: the embedded demo sites (started on first use) and the HTTP
-/// clients; [#close] releases them. A run whose timeouts are not the defaults gets a client
-/// with its own: for the blocking models one derived from the shared client (same connections
-/// and threads); for the event loop the shared client's with its own request timeout, on a
-/// client kept per connect timeout; worker processes get them with the run's reset.
+/// clients; [#close] releases them. A run whose timeouts or deadline are not the defaults gets a
+/// client with its own: for the blocking models one derived from the shared client (same
+/// connections and threads); for the event loop the shared client's with its own read timeout and
+/// deadline, on a client kept per connect timeout; worker processes get them with the run's reset.
 ///
 /// Thread-safety: thread-safe; several runs may go on at once (they share the demo sites, so
 /// give them the same latency).
@@ -54,7 +55,7 @@ public final class RunEngine implements AutoCloseable {
     /// Event loop clients for connect timeouts other than the default, by the timeout in ms.
     private final Map<Integer, AsyncHttp> asyncByConnect = new HashMap<>();
     private DemoSites sites;
-    private final Map<ModelKind, PooledModels> pools = new java.util.EnumMap<>(ModelKind.class);
+    private final Map<ModelKind, PooledModels> pools = new EnumMap<>(ModelKind.class);
 
     public RunEngine() {
         this(SiteConfig.defaults());
@@ -119,20 +120,21 @@ public final class RunEngine implements AutoCloseable {
     }
 
     /// The blocking models' client for `spec`: the shared one, or one derived from it with the
-    /// run's timeouts.
+    /// run's timeouts and deadline (worker processes get them from it too).
     private Http http(RunSpec spec) {
         if (spec.defaultTimeouts()) return http();
-        return http().withTimeouts(Duration.ofMillis(spec.connectTimeoutMs()), Duration.ofMillis(spec.readTimeoutMs()));
+        return http().withTimeouts(Duration.ofMillis(spec.connectTimeoutMs()), Duration.ofMillis(spec.readTimeoutMs()),
+                Duration.ofMillis(spec.deadlineMs()));
     }
 
-    /// The event loop's client for `spec`: the one for its connect timeout, with the read
-    /// timeout as the limit of each whole exchange.
+    /// The event loop's client for `spec`: the one for its connect timeout, with the run's read
+    /// timeout and deadline.
     private synchronized AsyncHttp asyncHttp(RunSpec spec) {
         AsyncHttp client = spec.connectTimeoutMs() == RunParams.DEFAULT_CONNECT_TIMEOUT_MS ? asyncHttp()
                 : asyncByConnect.computeIfAbsent(spec.connectTimeoutMs(), ms -> AsyncHttp.create(Duration.ofMillis(ms),
-                        Duration.ofMillis(RunParams.DEFAULT_READ_TIMEOUT_MS)));
-        return spec.readTimeoutMs() == RunParams.DEFAULT_READ_TIMEOUT_MS ? client
-                : client.withRequestTimeout(Duration.ofMillis(spec.readTimeoutMs()));
+                        Duration.ofMillis(RunParams.DEFAULT_READ_TIMEOUT_MS), Duration.ofMillis(RunParams.DEFAULT_DEADLINE_MS)));
+        return spec.readTimeoutMs() == RunParams.DEFAULT_READ_TIMEOUT_MS && spec.deadlineMs() == RunParams.DEFAULT_DEADLINE_MS
+                ? client : client.withTimeouts(Duration.ofMillis(spec.readTimeoutMs()), Duration.ofMillis(spec.deadlineMs()));
     }
 
     private void execute(RunHandle handle) {

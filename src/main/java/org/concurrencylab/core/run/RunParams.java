@@ -28,6 +28,10 @@ public final class RunParams {
     public static final int DEFAULT_READ_TIMEOUT_MS = 30_000;
     /// The longest connect or read timeout: ten minutes.
     public static final int MAX_TIMEOUT_MS = 600_000;
+    /// The deadline of a download with the default timeouts: a minute for the whole exchange.
+    public static final int DEFAULT_DEADLINE_MS = 60_000;
+    /// The longest deadline: the longest connect timeout and the longest read timeout together.
+    public static final int MAX_DEADLINE_MS = 2 * MAX_TIMEOUT_MS;
 
     private static final Predicate<Param.Context> DOWNLOADS = c -> c.workload().downloads();
     /// Downloads from the embedded demo sites (no URLs of the user's own).
@@ -171,12 +175,29 @@ public final class RunParams {
             .label("Read timeout (ms)")
             .unit("ms")
             .option("--read-timeout-ms", "MS")
-            .help("downloads: how long a response may keep the download waiting before it fails; the event loop "
-                    + "counts the whole exchange (default: 30000)")
+            .help("downloads: how long a download may wait for the answer or for its next bytes before it fails "
+                    + "(default: 30000)")
             .section(Section.NETWORK)
             .appliesWhen(DOWNLOADS, "--workload download or mixed")
             .range(1, MAX_TIMEOUT_MS)
             .defaultNumber(DEFAULT_READ_TIMEOUT_MS)
+            .build();
+
+    /// The whole exchange of one download, connecting, waiting and reading included: the read
+    /// timeout limits only each wait, so a server that sends one byte a second would keep a
+    /// download going for hours without it. By default a minute, or the two timeouts together if
+    /// they are longer, so that a deadline never cuts short what the timeouts allow.
+    public static final Param.Whole<Integer> DEADLINE_MS = ParamBuilder.ints("deadlineMs")
+            .noun("the deadline")
+            .label("Deadline (ms)")
+            .unit("ms")
+            .option("--deadline-ms", "MS")
+            .help("downloads: how long one whole download may take, connecting and reading included, before it fails "
+                    + "(default: 60000, or the connect and read timeouts together if longer)")
+            .section(Section.NETWORK)
+            .appliesWhen(DOWNLOADS, "--workload download or mixed")
+            .range(1, MAX_DEADLINE_MS)
+            .defaultValue(c -> Math.max(DEFAULT_DEADLINE_MS, c.value(RunParams.CONNECT_TIMEOUT_MS) + c.value(RunParams.READ_TIMEOUT_MS)))
             .build();
 
     /// Pages of the user's own to download instead of the demo sites (empty: the demo sites).
@@ -184,7 +205,7 @@ public final class RunParams {
             .noun("URLs")
             .label("Your own URLs")
             .option("--url", "URL")
-            .help("a page to download instead of the demo sites (repeatable)")
+            .help("a page to download instead of the demo sites (repeatable); a redirect is followed only within its scheme, host and port")
             .section(Section.NETWORK)
             .appliesWhen(DOWNLOADS, "--workload download or mixed")
             .defaultValue(List.<URI>of())
@@ -244,7 +265,8 @@ public final class RunParams {
 
     /// Every parameter, in the order forms and help texts list them.
     public static final List<Param<?>> ALL = List.of(WORKERS, GIL, TASKS, BASE, INCREMENTS, COUNTER_MODE, CPU_MS,
-            LATENCY_MS, JITTER_MS, MAX_CONNECTIONS, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, URLS, SWITCH_MS, KEEP_WARM, WARMUP);
+            LATENCY_MS, JITTER_MS, MAX_CONNECTIONS, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, DEADLINE_MS,
+            URLS, SWITCH_MS, KEEP_WARM, WARMUP);
 
     /// The parameter named `id` in files.
     public static Optional<Param<?>> byId(String id) {

@@ -167,13 +167,16 @@ public record RunSpec(WorkloadKind workload, ModelKind model, Map<Param<?>, Obje
     /// How long a download may take to open its connection.
     public int connectTimeoutMs() { return get(RunParams.CONNECT_TIMEOUT_MS); }
 
-    /// How long a download may wait for data: between two reads for the blocking models' client,
-    /// for the whole exchange on the event loop.
+    /// How long a download may wait for the answer, and then between two reads of it.
     public int readTimeoutMs() { return get(RunParams.READ_TIMEOUT_MS); }
 
-    /// Whether both timeouts are the defaults (the engine's shared clients serve the run).
+    /// How long one whole download may take, connecting and reading included.
+    public int deadlineMs() { return get(RunParams.DEADLINE_MS); }
+
+    /// Whether both timeouts and the deadline are the defaults (the engine's shared clients serve the run).
     public boolean defaultTimeouts() {
-        return connectTimeoutMs() == RunParams.DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs() == RunParams.DEFAULT_READ_TIMEOUT_MS;
+        return connectTimeoutMs() == RunParams.DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs() == RunParams.DEFAULT_READ_TIMEOUT_MS
+                && deadlineMs() == RunParams.DEFAULT_DEADLINE_MS;
     }
 
     /// The workload this spec describes.

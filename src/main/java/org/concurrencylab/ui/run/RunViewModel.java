@@ -254,7 +254,6 @@ public final class RunViewModel {
     }
 
     private void showResult(RunResult result) {
-        onRunFinished.accept(result);
         show(result);
         peakThreads.set(Math.max(peakThreads.get(), result.peakThreads()));
         RunSpec key = baselineKey(result.spec());
@@ -273,6 +272,8 @@ public final class RunViewModel {
                 ? String.format(Locale.ROOT, "Stopped after %s: %d of %d %s done", Ticks.duration(result.wallNanos()),
                         result.completed(), result.tasks(), result.spec().workload().taskNoun())
                 : String.format(Locale.ROOT, "Finished in %s, %s", Ticks.duration(result.wallNanos()), errorText));
+        // last: what it tells (a history that cannot keep the run) comes after the run's line
+        onRunFinished.accept(result);
     }
 
     private void show(RunResult result) {

@@ -21,12 +21,14 @@ import java.util.Locale;
 /// @param tasks     tasks in the run
 /// @param errors    tasks that failed
 /// @param cancelled whether it was stopped
+/// @param series    the comparison or sweep it was one run of ("Compare models · Sum of squares ·
+///                  14:05:09"), or null
 public record HistoryEntry(String id, String name, Instant savedAt, RunSpec spec, long wallNanos, int tasks,
-                           int errors, boolean cancelled) {
+                           int errors, boolean cancelled, String series) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ROOT);
 
-    static HistoryEntry of(String id, String name, Instant savedAt, RunResult r) {
-        return new HistoryEntry(id, name, savedAt, r.spec(), r.wallNanos(), r.tasks(), r.errors(), r.cancelled());
+    static HistoryEntry of(String id, String name, Instant savedAt, RunResult r, String series) {
+        return new HistoryEntry(id, name, savedAt, r.spec(), r.wallNanos(), r.tasks(), r.errors(), r.cancelled(), series);
     }
 
     /// The name the user gave it, else the experiment: "Download sites · Thread pool (5 threads)".
@@ -44,6 +46,6 @@ public record HistoryEntry(String id, String name, Instant savedAt, RunSpec spec
     }
 
     public HistoryEntry withName(String newName) {
-        return new HistoryEntry(id, newName, savedAt, spec, wallNanos, tasks, errors, cancelled);
+        return new HistoryEntry(id, newName, savedAt, spec, wallNanos, tasks, errors, cancelled, series);
     }
 }

@@ -91,16 +91,22 @@ public final class RunHistory {
     /// Keeps `result` under an id no other save takes, in this process or another; makes the
     /// folder if needed.
     public synchronized HistoryEntry save(RunResult result) throws IOException {
+        return save(result, null);
+    }
+
+    /// Keeps `result` as one run of the series `series` (a comparison or a sweep, named with the
+    /// time it started), or of none when null: the history lists a series' runs together.
+    public synchronized HistoryEntry save(RunResult result, String series) throws IOException {
         Files.createDirectories(folder);
         Instant now = clock.instant();
-        String id = takeId(now, result.spec());
+        String id = takeId(now, result.spec(), series);
         try {
             RunJson.write(result, runFile(folder, id));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(metaFile(folder, id)); // the id goes back
             throw e;
         }
-        return HistoryEntry.of(id, null, now, result);
+        return HistoryEntry.of(id, null, now, result, series);
     }
 
     /// Reads every run in the folder (none if there is no folder yet).
@@ -132,7 +138,7 @@ public final class RunHistory {
                 continue;
             }
             Meta meta = readMeta(file, id, problems);
-            entries.add(HistoryEntry.of(id, meta.name(), meta.savedAt(), result));
+            entries.add(HistoryEntry.of(id, meta.name(), meta.savedAt(), result, meta.series()));
         }
         entries.sort(Comparator.comparing(HistoryEntry::savedAt).thenComparing(HistoryEntry::id).reversed());
         return new Loaded(entries, problems);
@@ -154,7 +160,7 @@ public final class RunHistory {
         if (!Files.exists(runFile(folder, entry.id()))) {
             throw new NoSuchFileException(entry.id(), null, "the run is no longer in the history");
         }
-        writeMeta(metaFile(folder, entry.id()), clean, entry.savedAt());
+        writeMeta(metaFile(folder, entry.id()), clean, entry.savedAt(), entry.series());
         return entry.withName(clean);
     }
 
@@ -197,7 +203,7 @@ public final class RunHistory {
 
     /// Takes "20260301-140509-123-download-threads" (or "…-2", "…-3" if taken), unique in the
     /// folder and its trash, by creating its name file with the name unset and the save time.
-    private String takeId(Instant now, RunSpec spec) throws IOException {
+    private String takeId(Instant now, RunSpec spec, String series) throws IOException {
         String base = ID_TIME.format(now) + "-" + spec.workload().id() + "-" + spec.model().id() + (spec.gil() ? "-gil" : "");
         Path trash = folder.resolve(TRASH);
         for (int n = 1; ; n++) {
@@ -205,7 +211,7 @@ public final class RunHistory {
             // a run of an earlier version may have no name file: its run file holds the id too
             if (Files.exists(runFile(folder, id)) || Files.exists(runFile(trash, id)) || Files.exists(metaFile(trash, id))) continue;
             try (OutputStream out = Files.newOutputStream(metaFile(folder, id), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                MAPPER.writeValue(out, metaNode(null, now));
+                MAPPER.writeValue(out, metaNode(null, now, series));
                 return id;
             } catch (FileAlreadyExistsException taken) {
                 // another save, here or in another process, took it first
@@ -221,24 +227,25 @@ public final class RunHistory {
         return dir.resolve(id + META_SUFFIX);
     }
 
-    private record Meta(String name, Instant savedAt) {}
+    private record Meta(String name, Instant savedAt, String series) {}
 
-    /// The run's name and save time; a missing or damaged name file costs only the name (the
-    /// time then comes from the run file).
+    /// The run's name, save time and series; a missing or damaged name file costs only the name
+    /// and the series (the time then comes from the run file).
     private static Meta readMeta(Path runFile, String id, List<String> problems) {
         Path file = metaFile(runFile.getParent(), id);
         Instant fallback = lastModified(runFile);
-        if (!Files.exists(file)) return new Meta(null, fallback);
+        if (!Files.exists(file)) return new Meta(null, fallback, null);
         try {
             JsonNode node = MAPPER.readTree(file.toFile());
             if (node == null || !node.isObject()) throw new IOException("not a JSON object");
             String name = node.path("name").isTextual() ? node.path("name").asText() : null;
             Instant at = node.path("savedAt").isTextual() ? Instant.parse(node.path("savedAt").asText()) : fallback;
-            return new Meta(name, at);
+            String series = node.path("series").isTextual() ? node.path("series").asText() : null;
+            return new Meta(name, at, series);
         } catch (IOException | DateTimeParseException e) {
             problems.add("Could not read the name of " + id + " (" + file.getFileName() + "): " + Exports.oneLine(e.getMessage())
                     + "; the run is listed without it");
-            return new Meta(null, fallback);
+            return new Meta(null, fallback, null);
         }
     }
 
@@ -250,18 +257,19 @@ public final class RunHistory {
         }
     }
 
-    private static ObjectNode metaNode(String name, Instant savedAt) {
+    private static ObjectNode metaNode(String name, Instant savedAt, String series) {
         ObjectNode node = MAPPER.createObjectNode();
         if (name != null) node.put("name", name);
         else node.putNull("name");
         node.put("savedAt", savedAt.toString());
+        if (series != null) node.put("series", series);
         return node;
     }
 
-    private static void writeMeta(Path file, String name, Instant savedAt) throws IOException {
+    private static void writeMeta(Path file, String name, Instant savedAt, String series) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), ".meta-", ".tmp");
         try {
-            MAPPER.writeValue(tmp.toFile(), metaNode(name, savedAt));
+            MAPPER.writeValue(tmp.toFile(), metaNode(name, savedAt, series));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,22 @@ class RunHistoryTest {
         assertThat(back).isEqualTo(original);
         assertThat(back.segments()).containsExactlyElementsOf(original.segments());
         assertThat(back.lanes()).containsExactlyElementsOf(original.lanes());
+    }
+
+    @Test
+    void the_runs_of_a_comparison_come_back_with_their_series_which_a_rename_keeps() throws Exception {
+        RunHistory history = new RunHistory(dir.resolve("series"), HistoryRuns.ticking());
+        HistoryEntry alone = history.save(HistoryRuns.run(ModelKind.SYNC, 2));
+        HistoryEntry first = history.save(HistoryRuns.run(ModelKind.SYNC, 2), "Compare models · Download sites · 14:05:09");
+        HistoryEntry second = history.save(HistoryRuns.run(ModelKind.THREADS, 2), "Compare models · Download sites · 14:05:09");
+        history.rename(second, "the pool");
+
+        List<HistoryEntry> loaded = new RunHistory(dir.resolve("series")).load().entries();
+
+        assertThat(loaded).extracting(HistoryEntry::id).containsExactly(second.id(), first.id(), alone.id());
+        assertThat(loaded).extracting(HistoryEntry::series).containsExactly("Compare models · Download sites · 14:05:09",
+                "Compare models · Download sites · 14:05:09", null);
+        assertThat(loaded.getFirst().name()).isEqualTo("the pool");
     }
 
     @Test

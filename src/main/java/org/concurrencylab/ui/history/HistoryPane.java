@@ -5,9 +5,11 @@ import javafx.beans.binding.IntegerBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -118,6 +120,18 @@ public final class HistoryPane extends BorderPane {
         return list;
     }
 
+    /// Picks every run of `series`, ready to be compared again or deleted together.
+    void pickSeriesFx(String series) {
+        list.getSelectionModel().clearSelection();
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (series.equals(list.getItems().get(i).series())) list.getSelectionModel().select(i);
+        }
+    }
+
+    private long seriesSize(String series) {
+        return list.getItems().stream().filter(e -> series.equals(e.series())).count();
+    }
+
     public void openSelectedFx() {
         HistoryEntry e = single();
         if (e != null) vm.openFx(e);
@@ -142,17 +156,25 @@ public final class HistoryPane extends BorderPane {
 
     /// A run: its name over its summary; in edit mode, a field for the name (Enter keeps it,
     /// Escape cancels).
-    private static final class EntryCell extends ListCell<HistoryEntry> {
+    /// A run: its name and summary; the first run of a comparison or a sweep in the list also
+    /// shows the series' name and how many runs it has, and its runs stand indented under it.
+    private final class EntryCell extends ListCell<HistoryEntry> {
+        private final Label series = new Label();
         private final Label name = new Label();
         private final Label summary = new Label();
-        private final VBox box = new VBox(2, name, summary);
+        private final VBox box = new VBox(2, series, name, summary);
+        private final MenuItem pickSeries = new MenuItem("Pick its whole series");
         private TextField field;
 
         EntryCell() {
             // as wide as the list, never wider: long names end in an ellipsis, the tooltip has all
             setPrefWidth(0);
+            series.getStyleClass().add("history-series");
             name.getStyleClass().add("history-name");
             summary.getStyleClass().addAll("history-summary", "text-muted");
+            pickSeries.setOnAction(e -> {
+                if (getItem() != null) pickSeriesFx(getItem().series());
+            });
         }
 
         @Override
@@ -167,7 +189,15 @@ public final class HistoryPane extends BorderPane {
             } else {
                 name.setText(item.displayName());
                 summary.setText(item.summary());
-                setTooltip(new Tooltip(item.displayName() + "\n" + item.summary()));
+                boolean first = item.series() != null && (getIndex() == 0
+                        || !item.series().equals(getListView().getItems().get(getIndex() - 1).series()));
+                series.setText(first ? item.series() + " · " + seriesSize(item.series()) + " runs" : "");
+                series.setVisible(first);
+                series.setManaged(first);
+                box.setPadding(new Insets(0, 0, 0, item.series() == null ? 0 : 12));
+                setContextMenu(item.series() == null ? null : new ContextMenu(pickSeries));
+                setTooltip(new Tooltip(item.displayName() + "\n" + item.summary()
+                        + (item.series() == null ? "" : "\none run of " + item.series())));
                 setGraphic(box);
             }
         }

@@ -89,7 +89,12 @@ public final class HistoryViewModel {
 
     /// Keeps `result` in the history and lists it on top.
     public void keepFx(RunResult result) {
-        BackgroundTask.wrap(() -> store.save(result))
+        keepFx(result, null);
+    }
+
+    /// Keeps `result` as a run of the series `series` (a comparison, a sweep), or of none.
+    public void keepFx(RunResult result, String series) {
+        BackgroundTask.wrap(() -> store.save(result, series))
                 .onSuccess(entries::addFirst)
                 .onFailure(why -> tell("Could not keep the run in " + store.folder() + ": " + why))
                 .executeWith(tasks);

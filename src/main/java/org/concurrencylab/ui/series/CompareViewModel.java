@@ -13,7 +13,6 @@ import org.concurrencylab.core.run.RunSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /// Compare every model: the form's workload under each model (GIL on and off where it
 /// applies), one after another, summed up as a [Comparison]; or a comparison made elsewhere
@@ -27,7 +26,7 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
 
     /// Compares the workload `base` gives (the form's spec; null while it cannot run).
-    public CompareViewModel(RunEngine engine, RunSlot slot, Executor fx, Consumer<RunResult> keep, ObservableValue<RunSpec> base) {
+    public CompareViewModel(RunEngine engine, RunSlot slot, Executor fx, SeriesViewModel.Keeper keep, ObservableValue<RunSpec> base) {
         this.series = new SeriesViewModel(engine, slot, RunSlot.Use.COMPARISON, fx, keep,
                 "Runs the workload set in the window under every model, one after another.");
         this.base = base;
@@ -53,7 +52,7 @@ public final class CompareViewModel {
 
     /// Runs `specs` one after another and compares them.
     public void startFx(List<RunSpec> specs) {
-        series.start(specs, (index, spec) -> Variants.label(spec), new SeriesViewModel.Results() {
+        series.start("Compare models · " + specs.getFirst().workload().title(), specs, (index, spec) -> Variants.label(spec), new SeriesViewModel.Results() {
             @Override public void cleared() { comparison.set(Comparison.of(List.of(), cores)); }
 
             @Override public void finished(List<RunResult> done) { comparison.set(Comparison.of(done, cores)); }

@@ -15,13 +15,14 @@ import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSlot;
 import org.concurrencylab.core.run.RunSpec;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 
 /// A series of runs one after another, as Compare and Sweep make them: it takes the [RunSlot],
 /// runs the specs on the engine, keeps each run that ends (in the history), and says how far it
@@ -44,7 +45,8 @@ public final class SeriesViewModel {
     private final RunSlot slot;
     private final RunSlot.Use use;
     private final Executor fx;
-    private final Consumer<RunResult> keep;
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private final Keeper keep;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status;
@@ -53,7 +55,7 @@ public final class SeriesViewModel {
 
     /// A series of kind `use` on `engine`; `keep` receives every run that ends; `idleText` is
     /// the status before any series.
-    public SeriesViewModel(RunEngine engine, RunSlot slot, RunSlot.Use use, Executor fx, Consumer<RunResult> keep,
+    public SeriesViewModel(RunEngine engine, RunSlot slot, RunSlot.Use use, Executor fx, Keeper keep,
                            String idleText) {
         this.engine = engine;
         this.slot = slot;
@@ -79,10 +81,18 @@ public final class SeriesViewModel {
         status.set(text);
     }
 
-    /// Runs `specs` one after another; `label` names run `index` for the status ("threads (5)");
+    /// Where a series' runs are kept: each run with the name of its series ("Compare models ·
+    /// Sum of squares · 14:05:09"), so the history groups them.
+    @FunctionalInterface
+    public interface Keeper {
+        void keep(RunResult result, String series);
+    }
+
+    /// Runs `specs` one after another, as the series `name` ("Compare models · Sum of squares",
+    /// kept with the time it started); `label` names run `index` for the status ("threads (5)");
     /// `results` is told every run that ends. Refused, saying why, while something else runs.
     /// `summary` words the end: it gets the outcome and returns the sentence.
-    public void start(List<RunSpec> specs, BiFunction<Integer, RunSpec, String> label, Results results,
+    public void start(String name, List<RunSpec> specs, BiFunction<Integer, RunSpec, String> label, Results results,
                       BiFunction<SeriesRun.Outcome, Integer, String> summary) {
         if (running.get()) return;
         Optional<RunSlot.Lease> taken = slot.tryTake(use, () -> fx.execute(this::cancel));
@@ -94,6 +104,7 @@ public final class SeriesViewModel {
         failures.clear();
         results.cleared();
         List<RunResult> done = new ArrayList<>();
+        String seriesName = name + " · " + STARTED.format(LocalTime.now());
         running.set(true);
         progress.set(0);
         status.set("Starting " + specs.size() + " runs…");
@@ -111,7 +122,7 @@ public final class SeriesViewModel {
                 @Override
                 public void runFinished(int index, int total, RunResult result) {
                     fx.execute(() -> {
-                        keep.accept(result);
+                        keep.keep(result, seriesName);
                         if (result.cancelled()) return;
                         done.add(result);
                         progress.set((double) (index + 1) / total);

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /// Sweep a parameter: the form's workload and model run once per value of one parameter, summed
@@ -43,7 +42,7 @@ public final class SweepViewModel {
     private final ObservableList<String> points = FXCollections.observableArrayList();
 
     /// Sweeps the run `base` gives (the form's spec; null while it cannot run).
-    public SweepViewModel(RunEngine engine, RunSlot slot, Executor fx, Consumer<RunResult> keep, ObservableValue<RunSpec> base) {
+    public SweepViewModel(RunEngine engine, RunSlot slot, Executor fx, SeriesViewModel.Keeper keep, ObservableValue<RunSpec> base) {
         this.series = new SeriesViewModel(engine, slot, RunSlot.Use.SWEEP, fx, keep, "");
         this.base = base;
         param.addListener((obs, old, p) -> {
@@ -93,7 +92,7 @@ public final class SweepViewModel {
             return;
         }
         boolean withReference = Sweep.needsReference(b);
-        series.start(specs, (index, spec) -> index == 0 && withReference ? "synchronous reference" : p.id() + " = " + p.valueOf(spec),
+        series.start("Sweep of " + p.id() + " · " + b.workload().title(), specs, (index, spec) -> index == 0 && withReference ? "synchronous reference" : p.id() + " = " + p.valueOf(spec),
                 new SeriesViewModel.Results() {
                     @Override
                     public void cleared() {

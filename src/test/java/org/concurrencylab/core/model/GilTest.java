@@ -285,6 +285,7 @@ class GilTest {
         Gil gil = new Gil(1);
         TraceRecorder recorder = TraceRecorder.create(RunClock.startingNow());
         LaneTrack lane = recorder.track(recorder.addLane("pool-1", LaneKind.THREAD));
+        CountDownLatch held = new CountDownLatch(1);
         CountDownLatch other = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Throwable> fromCheck = new AtomicReference<>();
@@ -293,6 +294,7 @@ class GilTest {
         Thread task = Thread.ofPlatform().daemon(true).start(() -> {
             TaskContext context = new TaskContext(lane, 0, new RunControl(), gil, null);
             context.work("sum");
+            held.countDown(); // the task holds the GIL before the other thread asks for it
             try {
                 other.await();
                 Thread.sleep(5);
@@ -307,6 +309,11 @@ class GilTest {
             }
         });
         Thread holder = Thread.ofPlatform().daemon(true).start(() -> {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                return;
+            }
             other.countDown();
             gil.acquire();
             try {

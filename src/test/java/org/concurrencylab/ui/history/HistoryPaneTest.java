@@ -137,4 +137,23 @@ class HistoryPaneTest {
         assertThat(vm.entries().getFirst().spec().model()).isEqualTo(ModelKind.VIRTUAL);
         assertThat(store.load().entries()).hasSize(4);
     }
+
+    @Test
+    void the_runs_of_a_comparison_stand_under_its_name_and_one_pick_takes_them_all(FxRobot robot) throws Exception {
+        waitForEntries(3);
+        robot.interact(() -> {
+            vm.keepFx(HistoryRuns.run(ModelKind.SYNC, 2), "Compare models · Download sites · 14:05:09");
+            vm.keepFx(HistoryRuns.run(ModelKind.THREADS, 2), "Compare models · Download sites · 14:05:09");
+        });
+        waitForEntries(5);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> headers = robot.lookup(".history-series").queryAllAs(Label.class).stream()
+                .filter(Label::isVisible).map(Label::getText).toList();
+        assertThat(headers).containsExactly("Compare models · Download sites · 14:05:09 · 2 runs");
+
+        robot.interact(() -> pane.pickSeriesFx("Compare models · Download sites · 14:05:09"));
+        assertThat(pane.list().getSelectionModel().getSelectedItems()).hasSize(2)
+                .allMatch(e -> "Compare models · Download sites · 14:05:09".equals(e.series()));
+    }
 }

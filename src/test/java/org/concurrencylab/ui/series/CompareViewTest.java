@@ -52,7 +52,7 @@ class CompareViewTest {
 
     @Start
     void start(Stage stage) {
-        vm = new CompareViewModel(engine, new RunSlot(), Platform::runLater, kept::add, base);
+        vm = new CompareViewModel(engine, new RunSlot(), Platform::runLater, (r, series) -> kept.add(r), base);
         view = new ComparePane(vm, new TaskExecutor(io, Platform::runLater));
         stage.setScene(FxTestTheme.themed(new Scene(view, 1200, 800)));
         stage.show();

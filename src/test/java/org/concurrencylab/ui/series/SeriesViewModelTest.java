@@ -49,7 +49,7 @@ class SeriesViewModelTest {
 
     @Test
     void a_comparison_runs_its_specs_one_after_another_keeps_each_and_gives_the_slot_back() throws Exception {
-        CompareViewModel vm = new CompareViewModel(engine, slot, ui::add, kept::add, base);
+        CompareViewModel vm = new CompareViewModel(engine, slot, ui::add, (r, series) -> kept.add(r), base);
         RunSpec sync = base.get();
 
         vm.startFx(List.of(sync, sync.withModel(ModelKind.THREADS).withWorkers(2)));
@@ -67,7 +67,7 @@ class SeriesViewModelTest {
 
     @Test
     void a_series_asked_for_while_the_slot_is_taken_says_why_and_runs_nothing() {
-        CompareViewModel vm = new CompareViewModel(engine, slot, ui::add, kept::add, base);
+        CompareViewModel vm = new CompareViewModel(engine, slot, ui::add, (r, series) -> kept.add(r), base);
         slot.tryTake(RunSlot.Use.RUN, () -> { });
 
         vm.startFx();
@@ -80,7 +80,7 @@ class SeriesViewModelTest {
     @Test
     void stopping_a_sweep_keeps_the_points_that_ended() throws Exception {
         base.set(base.get().withModel(ModelKind.THREADS).withTasks(200).with(RunParams.LATENCY_MS, 20));
-        SweepViewModel vm = new SweepViewModel(engine, slot, ui::add, kept::add, base);
+        SweepViewModel vm = new SweepViewModel(engine, slot, ui::add, (r, series) -> kept.add(r), base);
         vm.valuesProperty().set("1,2,4");
         assertThat(vm.errorProperty().get()).isEmpty();
 
@@ -96,7 +96,7 @@ class SeriesViewModelTest {
 
     @Test
     void values_a_sweep_cannot_take_are_refused_before_anything_runs() {
-        SweepViewModel vm = new SweepViewModel(engine, slot, ui::add, kept::add, base);
+        SweepViewModel vm = new SweepViewModel(engine, slot, ui::add, (r, series) -> kept.add(r), base);
 
         vm.valuesProperty().set("1,x");
         assertThat(vm.errorProperty().get()).isEqualTo("'x' is not a whole number");

@@ -44,7 +44,7 @@ class SweepViewTest {
 
     @Start
     void start(Stage stage) {
-        vm = new SweepViewModel(engine, new RunSlot(), Platform::runLater, kept::add, base);
+        vm = new SweepViewModel(engine, new RunSlot(), Platform::runLater, (r, series) -> kept.add(r), base);
         view = new SweepPane(vm);
         stage.setScene(FxTestTheme.themed(new Scene(view, 1200, 700)));
         stage.show();

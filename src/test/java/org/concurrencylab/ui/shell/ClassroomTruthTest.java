@@ -39,6 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -95,8 +96,7 @@ class ClassroomTruthTest {
             window.form().workloadProperty().set(WorkloadKind.CPU);
             window.form().modelProperty().set(ModelKind.THREADS);
             window.form().set(RunParams.WORKERS, 6);
-            window.form().set(RunParams.TASKS, 6);
-            window.form().set(RunParams.BASE, 1_500_000L);
+            window.form().set(RunParams.TASKS, 18); // 20 ms or so each, from 5,000,000
         });
         RunResult cpuRun = window.runAndWait(robot, 60);
         assertThat(window.shell().diagram().model().states()).contains(State.WORK, State.READY);
@@ -188,12 +188,19 @@ class ClassroomTruthTest {
         assertThat(center.getDividerPositions()[0]).isCloseTo(divider, within(0.01));
         assertThat(below.getLayoutBounds().getHeight()).as("Explain and Code are back, not collapsed").isGreaterThan(100);
 
-        // Compare: all seven runs of a comparison on one screen, no scrolling
+        // Compare: all seven runs of a comparison on one screen, no scrolling, as many lanes as
+        // the article's downloads draw (a lane per task under the event loop and virtual threads)
         RunSpec download = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC).withTasks(160);
         List<RunResult> seven = new ArrayList<>();
         for (ModelKind m : ModelKind.values()) {
-            seven.add(finished(download.withModel(m), 300 + 100 * m.ordinal()));
-            if (m.supportsGil()) seven.add(finished(download.withModel(m).withGil(true), 350 + 100 * m.ordinal()));
+            int lanes = switch (m) {
+                case SYNC -> 1;
+                case PROCESSES -> 2;
+                case EVENTLOOP, VIRTUAL -> 160;
+                default -> 5;
+            };
+            seven.add(finished(download.withModel(m), 300 + 100 * m.ordinal(), lanes));
+            if (m.supportsGil()) seven.add(finished(download.withModel(m).withGil(true), 350 + 100 * m.ordinal(), lanes));
         }
         assertThat(seven).hasSize(7);
         robot.interact(() -> {
@@ -207,6 +214,16 @@ class ClassroomTruthTest {
         ScrollPane diagrams = robot.lookup(".compare-diagrams").queryAs(ScrollPane.class);
         assertThat(window.shell().panes().compare().diagram().getHeight())
                 .isLessThanOrEqualTo(diagrams.getViewportBounds().getHeight() + 1);
+        assertThat(robot.lookup("#compare-table .column-header .label").queryAllAs(Labeled.class))
+                .isNotEmpty().allSatisfy(head -> assertThat(head.isTextTruncated()).as("\"%s\" cut", head.getText()).isFalse());
+
+        // Sweep: its controls whole, inside the window
+        robot.clickOn("#tab-sweep");
+        List<Labeled> sweepBar = new ArrayList<>();
+        collect(window.shell().panes().sweep().getTop(), sweepBar);
+        assertThat(sweepBar).isNotEmpty().allSatisfy(l -> assertThat(l.isTextTruncated()).as("\"%s\" cut", l.getText()).isFalse());
+        Node values = robot.lookup("#sweep-values").query();
+        assertThat(values.localToScene(values.getLayoutBounds()).getMaxX()).isLessThanOrEqualTo(main.getScene().getWidth());
     }
 
     /// The outcome line under the diagram's title, as drawn now.
@@ -260,11 +277,21 @@ class ClassroomTruthTest {
 
     /// A finished run of `spec` that took `wallMs`: one lane, a little CPU, the rest I/O.
     static RunResult finished(RunSpec spec, long wallMs) {
+        return finished(spec, wallMs, 1);
+    }
+
+    /// The same on `lanes` lanes, each working 5 ms, then waiting.
+    static RunResult finished(RunSpec spec, long wallMs, int lanes) {
         long ms = 1_000_000;
-        List<Segment> segments = List.of(Segment.closed(0, 0, State.WORK, 0, 5 * ms, ""),
-                Segment.closed(0, 0, State.IO_WAIT, 5 * ms, wallMs * ms, ""));
-        return new RunResult(spec, wallMs * ms, spec.tasks(), 0, false, List.of(new Lane(0, "lane", LaneKind.THREAD)),
-                segments, List.of(), RunStats.of(wallMs * ms, 5 * ms, segments), 0, null,
-                List.of(new SystemSample(0, 10, 0, 100, 1 << 20)));
+        List<Lane> all = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            all.add(new Lane(i, "lane-" + (i + 1), LaneKind.THREAD));
+            segments.add(Segment.closed(i, i, State.WORK, 0, 5 * ms, ""));
+            segments.add(Segment.closed(i, i, State.IO_WAIT, 5 * ms, wallMs * ms, ""));
+        }
+        segments.sort(Comparator.comparingLong(Segment::start).thenComparingInt(Segment::lane));
+        return new RunResult(spec, wallMs * ms, spec.tasks(), 0, false, all, segments, List.of(),
+                RunStats.of(wallMs * ms, 5 * ms * lanes, segments), 0, null, List.of(new SystemSample(0, 10, 0, 100, 1 << 20)));
     }
 }

@@ -36,7 +36,7 @@ public final class Verdict {
         boolean sameModel = Variants.phrase(fastest.result().spec()).equals(Variants.phrase(slowest.result().spec()));
         Variants.Phrase best = Variants.phrase(fastest.result().spec());
         // a run within the noise of the fastest is as fast: no winner is picked from noise
-        List<Comparison.Row> asFast = finished.stream().filter(r -> r != fastest && r != slowest
+        List<Comparison.Row> asFast = finished.stream().filter(r -> r != fastest
                 && Noise.tie(r.result().wallNanos(), fastest.result().wallNanos())).toList();
         if (asFast.isEmpty()) {
             text.append(name(fastest, sameModel)).append(' ').append(best.was()).append(" fastest");
@@ -51,7 +51,8 @@ public final class Verdict {
         }
 
         List<String> clauses = new ArrayList<>();
-        if (finished.size() > 1 && slowest != fastest) {
+        // the slowest is named only when it is clearly slower than the fastest
+        if (finished.size() > 1 && slowest != fastest && !asFast.contains(slowest)) {
             Variants.Phrase worst = Variants.phrase(slowest.result().spec());
             String clause = name(slowest, sameModel) + " " + worst.was() + " slowest";
             if (slowest.result().spec().model() != ModelKind.SYNC && !Double.isNaN(slowest.speedUp())) {

@@ -42,7 +42,7 @@ public final class StackedLayout {
     /// Compact panels: rows at most this tall, lanes at most this tall together (more lanes
     /// thin out to two pixels, then the rest is counted), so seven runs fit on a projector.
     static final double COMPACT_ROW = 6;
-    static final double COMPACT_MAX_PLOT = 26;
+    static final double COMPACT_MAX_PLOT = 20;
     /// The tallest a panel's lanes get before rows shrink (down to 2 px per lane).
     static final double MAX_PLOT = 150;
     private static final double MIN_ROW = 2;

@@ -161,5 +161,8 @@ class VerdictTest {
         assertThat(Comparison.of(close, 2).verdict()).startsWith("I/O-bound: virtual threads with the GIL and virtual threads "
                 + "were about as fast (within 10%");
         assertThat(Comparison.of(clear, 2).verdict()).startsWith("I/O-bound: the event loop was fastest, 72× sync");
+        assertThat(Comparison.of(close.subList(1, 3), 2).verdict()).as("two runs alone, within the band").isEqualTo(
+                "I/O-bound: virtual threads with the GIL and virtual threads were about as fast (within 10%, what two runs "
+                        + "of the same work differ by).");
     }
 }

@@ -196,7 +196,9 @@ public final class ExplanationPane extends ScrollPane {
         for (int r = 0; r < rows.size(); r++) {
             Explanations.ModelExplanation m = rows.get(r);
             boolean current = m.model() == model && m.gil() == gil;
-            String[] cells = {m.title(), m.switching(), m.processors(), m.costs(), m.pitfalls()};
+            // the cells name colours too ("the hand-overs of the lock (amber)"): in the palette's words
+            String[] cells = {m.title(), palette.inWords(m.switching()), palette.inWords(m.processors()),
+                    palette.inWords(m.costs()), palette.inWords(m.pitfalls())};
             for (int c = 0; c < cells.length; c++) {
                 Label cell = new Label(cells[c]);
                 cell.setWrapText(true);

@@ -39,6 +39,8 @@ public final class ComparePane extends BorderPane {
     private final TableView<Comparison.Row> table = new TableView<>();
 
     private final CompareExports exports;
+    /// The least height the table keeps beside the diagrams: its header and three rows.
+    static final double TABLE_ROOM = 110;
 
     /// The pane over `vm`; its slides are written on `tasks`.
     public ComparePane(CompareViewModel vm, TaskExecutor tasks) {
@@ -85,13 +87,26 @@ public final class ComparePane extends BorderPane {
         split.setDividerPositions(0.72);
         setCenter(new VBox(verdict, split));
         VBox.setVgrow(split, Priority.ALWAYS);
+        split.heightProperty().addListener((obs, a, b) -> fitDiagrams(split, scroll));
 
         vm.comparisonProperty().addListener((obs, a, c) -> {
             table.getItems().setAll(c == null ? List.of() : c.rows());
             verdict.setText(c == null || c.rows().isEmpty() ? "" : c.verdict());
             // the verdict stands over the table, so the diagrams' header names only the work
             if (c != null) diagram.showFx(ComparePanels.of(c), ComparePanels.title(c), "");
+            fitDiagrams(split, scroll);
         });
+    }
+
+    /// Gives the diagrams the height they need, leaving the table at least [#TABLE_ROOM] (it
+    /// scrolls), so the seven runs of a comparison fit a projector's 1280 × 720 without scrolling.
+    private void fitDiagrams(SplitPane split, ScrollPane scroll) {
+        double h = split.getHeight();
+        if (h <= 0) return;
+        double width = scroll.getViewportBounds().getWidth() > 0 ? scroll.getViewportBounds().getWidth() : scroll.getWidth();
+        double wanted = diagram.prefHeight(width) + scroll.snappedTopInset() + scroll.snappedBottomInset() + 2;
+        double top = Math.clamp(wanted, h * 0.3, Math.max(h * 0.5, h - TABLE_ROOM));
+        split.setDividerPositions(top / h);
     }
 
     public void setPaletteFx(Palette palette) {
@@ -126,11 +141,11 @@ public final class ComparePane extends BorderPane {
         table.setId("compare-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No runs compared yet."));
-        table.getColumns().add(column("Model", Comparison.Row::label, 170));
+        table.getColumns().add(column("Model", Comparison.Row::label, 160));
         table.getColumns().add(column("Wall", r -> (r.result().cancelled() ? "stopped " : "") + Ticks.duration(r.result().wallNanos()), 80));
         table.getColumns().add(column("Speed-up", r -> Double.isNaN(r.speedUp()) ? "–" : String.format(Locale.ROOT, "%.2f×", r.speedUp()), 80));
         table.getColumns().add(column("CPU time", r -> Ticks.duration(r.cpuNanos()), 80));
-        table.getColumns().add(column("Peak threads", r -> r.peakThreads() > 0 ? Integer.toString(r.peakThreads()) : "–", 90));
+        table.getColumns().add(column("Peak threads", r -> r.peakThreads() > 0 ? Integer.toString(r.peakThreads()) : "–", 115));
         table.getColumns().add(column("Ideal", r -> r.hasIdeal() ? Ticks.duration(r.idealNanos()) : "–", 80));
         table.getColumns().add(column("Efficiency", r -> Double.isNaN(r.efficiency()) ? "–"
                 : String.format(Locale.ROOT, "%.0f%%", r.efficiency() * 100), 80));

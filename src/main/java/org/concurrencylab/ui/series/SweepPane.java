@@ -3,6 +3,7 @@ package org.concurrencylab.ui.series;
 import javafx.geometry.Insets;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -59,8 +60,20 @@ public final class SweepPane extends BorderPane {
         setCenter(chart);
         ListView<String> points = new ListView<>(vm.points());
         points.setId("sweep-points");
-        points.setPrefWidth(300);
-        points.setPlaceholder(new Label("Each point appears here as its run ends."));
+        points.setPrefWidth(260);
+        // a point's line is shown on three short lines (value and wall time, ideal and efficiency,
+        // errors and threads), so it never runs past the list's edge
+        points.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.replace(" ideal=", "\nideal=").replace(" errors=", "\nerrors="));
+            }
+        });
+        Label none = new Label("Each point appears here as its run ends.");
+        none.setWrapText(true);
+        none.setPadding(new Insets(8));
+        points.setPlaceholder(none);
         setRight(points);
         vm.sweepProperty().addListener((obs, a, s) -> {
             if (s != null) chart.showFx(s);

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -53,7 +54,8 @@ public final class App extends Application {
         shell.lessons().progress().loadProblem().ifPresent(shell.run()::tellFx);
         // the window fits the screen it opens on, a projector's 1280 × 720 included
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(shell.window(), Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        Dimension2D size = sceneSize(screen);
+        Scene scene = new Scene(shell.window(), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("/org/concurrencylab/ui/app.css")).toExternalForm());
         Shortcuts.install(scene, shell);
         applyTheme(shell.looks().darkProperty().get());
@@ -74,6 +76,12 @@ public final class App extends Application {
         stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - scene.getWidth()) / 2));
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - scene.getHeight()) / 2));
         stage.show();
+    }
+
+    /// The window's size on a screen of `visualBounds`: 1280 × 800 where there is room, never
+    /// more than the screen (a projector's 1280 × 720).
+    static Dimension2D sceneSize(Rectangle2D visualBounds) {
+        return new Dimension2D(Math.min(WIDTH, visualBounds.getWidth()), Math.min(HEIGHT, visualBounds.getHeight()));
     }
 
     /// The AtlantaFX theme the window's own style sheets build on.

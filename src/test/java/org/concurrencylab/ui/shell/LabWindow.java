@@ -6,13 +6,18 @@ import javafx.stage.Stage;
 import org.concurrencylab.core.run.Param;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunParams;
+import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.diagram.DiagramLayout;
 import org.concurrencylab.history.AppHome;
 import org.concurrencylab.ui.run.RunFormViewModel;
 import org.concurrencylab.ui.run.RunViewModel;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /// The real lab window for TestFX tests: an engine and the window's [LabShell], set up as the
@@ -26,11 +31,16 @@ public record LabWindow(RunEngine engine, LabShell shell) {
     /// Shows the window on `stage`, its settings and history in `home`, after `setUp` has set
     /// the form (fewer tasks, a lower latency, no warm-up…).
     public static LabWindow show(Stage stage, Path home, Consumer<LabShell> setUp) {
+        return show(stage, home, setUp, 1200, 760);
+    }
+
+    /// The same on a `width` × `height` scene (a projector's 1280 × 720).
+    public static LabWindow show(Stage stage, Path home, Consumer<LabShell> setUp, double width, double height) {
         App.applyTheme(false);
         RunEngine engine = new RunEngine();
         LabShell shell = new LabShell(engine, new AppHome(home), Platform::runLater);
         setUp.accept(shell);
-        Scene scene = new Scene(shell.window(), 1200, 760);
+        Scene scene = new Scene(shell.window(), width, height);
         scene.getStylesheets().add(Objects.requireNonNull(App.class.getResource("/org/concurrencylab/ui/app.css")).toExternalForm());
         Shortcuts.install(scene, shell);
         stage.setScene(scene);
@@ -57,6 +67,26 @@ public record LabWindow(RunEngine engine, LabShell shell) {
     public <T> void set(Param<T> param, T value) {
         WaitForAsyncUtils.asyncFx(() -> shell.form().set(param, value));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /// Clicks Run and waits up to `seconds` for the run to end and be shown; returns its result.
+    public RunResult runAndWait(FxRobot robot, long seconds) throws TimeoutException {
+        RunResult before = shell.run().lastResultProperty().get();
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> !shell.run().runningProperty().get()
+                && shell.run().lastResultProperty().get() != null && shell.run().lastResultProperty().get() != before);
+        WaitForAsyncUtils.waitForFxEvents();
+        return shell.run().lastResultProperty().get();
+    }
+
+    /// Waits for the diagram to draw `result`, finished, and returns that frame.
+    public DiagramLayout.Frame finishedFrame(RunResult result) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            DiagramLayout.Frame f = shell.diagram().lastFrame();
+            return f != null && f.nowNanos() < 0 && !f.boxes().isEmpty()
+                    && result.segments().contains(f.boxes().getFirst().segment());
+        });
+        return shell.diagram().lastFrame();
     }
 
     /// Stops a run, comparison or sweep still going on, then closes the engine.

@@ -6,67 +6,97 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/// The layering of DESIGN.md: the data model, the diagram geometry and the exporters never touch
-/// JavaFX, so they run and are tested without the FX thread; core knows nothing of its front ends.
+/// The layers of docs/ARCHITECTURE.md, kept by rule: who may use whom, no package cycles, and the
+/// data model, the diagram's geometry and the exporters free of JavaFX, so they run and are
+/// tested without the FX thread.
 @AnalyzeClasses(packages = "org.concurrencylab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule core_does_not_use_javafx = noClasses()
-            .that().resideInAPackage("org.concurrencylab.core..")
+    static final ArchRule layers_are_used_only_from_above = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Entry").definedBy("org.concurrencylab")
+            .layer("Window").definedBy("org.concurrencylab.ui..")
+            .layer("CommandLine").definedBy("org.concurrencylab.cli..")
+            .layer("Render").definedBy("org.concurrencylab.render..")
+            .layer("Teach").definedBy("org.concurrencylab.teach..")
+            .layer("RaceLab").definedBy("org.concurrencylab.racelab..")
+            .layer("Compare").definedBy("org.concurrencylab.compare..")
+            .layer("History").definedBy("org.concurrencylab.history..")
+            .layer("Export").definedBy("org.concurrencylab.export..")
+            .layer("Diagram").definedBy("org.concurrencylab.diagram..")
+            .layer("Worker").definedBy("org.concurrencylab.worker..")
+            .layer("Core").definedBy("org.concurrencylab.core..")
+            .layer("Net").definedBy("org.concurrencylab.net..")
+            .layer("Sites").definedBy("org.concurrencylab.sites..")
+            .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Window").mayOnlyBeAccessedByLayers("Entry")
+            .whereLayer("CommandLine").mayOnlyBeAccessedByLayers("Entry")
+            .whereLayer("Render").mayOnlyBeAccessedByLayers("Window", "CommandLine")
+            .whereLayer("Teach").mayOnlyBeAccessedByLayers("Window")
+            .whereLayer("RaceLab").mayOnlyBeAccessedByLayers("Window", "Teach")
+            .whereLayer("History").mayOnlyBeAccessedByLayers("Entry", "Window", "CommandLine")
+            .whereLayer("Compare").mayOnlyBeAccessedByLayers("Window", "CommandLine", "Render")
+            .whereLayer("Export").mayOnlyBeAccessedByLayers("Window", "CommandLine", "Render", "History", "Compare")
+            .whereLayer("Diagram").mayOnlyBeAccessedByLayers("Window", "CommandLine", "Render", "Teach", "Compare",
+                    "History", "Export")
+            // the engine finds the process pool with ServiceLoader: nothing names the worker package
+            .whereLayer("Worker").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Net").mayOnlyBeAccessedByLayers("Core", "Worker")
+            .whereLayer("Sites").mayOnlyBeAccessedByLayers("Core", "Worker")
+            .because("docs/ARCHITECTURE.md: each layer uses only those below it; the window and the command line "
+                    + "are two front ends of the same engine and renderer");
+
+    @ArchTest
+    static final ArchRule top_level_packages_are_free_of_cycles = slices().matching("org.concurrencylab.(*)..")
+            .should().beFreeOfCycles()
+            .because("docs/ARCHITECTURE.md: a package cycle makes two layers one");
+
+    @ArchTest
+    static final ArchRule core_packages_are_free_of_cycles = slices().matching("org.concurrencylab.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("trace, workload, model and run build on each other in that order");
+
+    @ArchTest
+    static final ArchRule window_features_are_free_of_cycles = slices().matching("org.concurrencylab.ui.(*)..")
+            .should().beFreeOfCycles()
+            .because("each feature of the window stands on its own; only the shell puts them together");
+
+    @ArchTest
+    static final ArchRule window_features_do_not_reach_into_the_shell = noClasses()
+            .that().resideInAPackage("org.concurrencylab.ui..").and().resideOutsideOfPackage("org.concurrencylab.ui.shell..")
+            .should().dependOnClassesThat().resideInAPackage("org.concurrencylab.ui.shell..")
+            .because("the shell is the one composition root: features are given what they need");
+
+    @ArchTest
+    static final ArchRule headless_packages_do_not_use_javafx = noClasses()
+            .that().resideInAnyPackage("org.concurrencylab.core..", "org.concurrencylab.diagram..",
+                    "org.concurrencylab.export..", "org.concurrencylab.teach..", "org.concurrencylab.compare..",
+                    "org.concurrencylab.history..", "org.concurrencylab.worker..", "org.concurrencylab.net..",
+                    "org.concurrencylab.sites..", "org.concurrencylab.racelab..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
-            .because("core runs headless: in the command line, in child processes and in plain unit tests");
-
-    @ArchTest
-    static final ArchRule diagram_does_not_use_javafx = noClasses()
-            .that().resideInAPackage("org.concurrencylab.diagram..")
-            .should().dependOnClassesThat().resideInAPackage("javafx..")
-            .allowEmptyShould(true)
-            .because("the screen and the SVG writer share the diagram's geometry");
-
-    @ArchTest
-    static final ArchRule export_does_not_use_javafx = noClasses()
-            .that().resideInAPackage("org.concurrencylab.export..")
-            .should().dependOnClassesThat().resideInAPackage("javafx..")
-            .allowEmptyShould(true)
-            .because("exports are written headless, from the command line too");
-
-    @ArchTest
-    static final ArchRule teach_does_not_use_javafx = noClasses()
-            .that().resideInAPackage("org.concurrencylab.teach..")
-            .should().dependOnClassesThat().resideInAPackage("javafx..")
-            .because("lessons, explanations and code snippets are tested without the FX thread; the panes live in ui");
-
-    @ArchTest
-    static final ArchRule compare_and_history_do_not_use_javafx = noClasses()
-            .that().resideInAnyPackage("org.concurrencylab.compare..", "org.concurrencylab.history..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.concurrencylab.ui..", "org.concurrencylab.render..")
-            .because("comparisons, sweeps, the history and the settings work headless, from the command line too");
-
-    @ArchTest
-    static final ArchRule core_does_not_know_its_front_ends = noClasses()
-            .that().resideInAPackage("org.concurrencylab.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.concurrencylab.ui..", "org.concurrencylab.cli..")
-            .because("the window and the command line drive core, never the other way round");
+            .because("they run headless: in the command line, in child processes and in plain unit tests; the "
+                    + "diagram's geometry is shared by the screen and the SVG writer");
 
     @ArchTest
     static final ArchRule trace_uses_java_base_only = noClasses()
             .that().resideInAPackage("org.concurrencylab.core.trace..")
             .should().dependOnClassesThat().resideOutsideOfPackages("org.concurrencylab.core.trace..", "java..")
-            .because("DESIGN.md: core.trace depends on java.base only");
+            .because("docs/ARCHITECTURE.md: the trace is plain data a child process records too");
 
     @ArchTest
     static final ArchRule workloads_are_plain_data = noClasses()
             .that().resideInAPackage("org.concurrencylab.core.workload..")
             .should().dependOnClassesThat().resideOutsideOfPackages(
                     "org.concurrencylab.core.workload..", "org.concurrencylab.core.trace..", "java..")
-            .because("DESIGN.md: plans are data that every model, a child process too, can interpret");
+            .because("docs/ARCHITECTURE.md: plans are data that every model, a child process too, can interpret");
 
     @ArchTest
     static final ArchRule demo_sites_stand_alone = noClasses()
             .that().resideInAPackage("org.concurrencylab.sites..")
             .should().dependOnClassesThat().resideOutsideOfPackages(
                     "org.concurrencylab.sites..", "com.sun.net.httpserver..", "java..")
-            .because("DESIGN.md: the demo sites need only jdk.httpserver");
+            .because("docs/ARCHITECTURE.md: the demo sites need only jdk.httpserver");
 }

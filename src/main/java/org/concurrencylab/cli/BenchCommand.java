@@ -1,5 +1,7 @@
 package org.concurrencylab.cli;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
@@ -62,14 +64,14 @@ final class BenchCommand implements Callable<Integer> {
     static List<Case> cases() {
         RunSpec download = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC);
         RunSpec cpu = RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC);
-        RunSpec cpuBig = cpu.withBase(20_000_000);
-        RunSpec many = download.withTasks(5_000).withMaxConnections(1_000);
+        RunSpec cpuBig = cpu.with(RunParams.BASE, 20_000_000);
+        RunSpec many = download.withTasks(5_000).with(RunParams.MAX_CONNECTIONS, 1_000);
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("download sync", download, Target.none(), 16, true));
         cases.add(new Case("download threads (5)", download.withModel(ModelKind.THREADS).withWorkers(5),
                 Target.atMost("download sync", 1 / 4.3)));
         cases.add(new Case("download eventloop", download.withModel(ModelKind.EVENTLOOP), Target.none(), 0.25, true));
-        cases.add(new Case("download eventloop (200)", download.withModel(ModelKind.EVENTLOOP).withMaxConnections(200),
+        cases.add(new Case("download eventloop (200)", download.withModel(ModelKind.EVENTLOOP).with(RunParams.MAX_CONNECTIONS, 200),
                 Target.none(), 0.18, true));
         cases.add(new Case("download virtual", download.withModel(ModelKind.VIRTUAL), Target.none()));
         cases.add(new Case("download processes (2)", download.withModel(ModelKind.PROCESSES).withWorkers(2), Target.none()));

@@ -70,9 +70,12 @@ public final class Cli {
     /// made (class folders on the class path). True if the processes will start with the cache.
     static boolean prepareWorkerProcesses(org.concurrencylab.core.run.RunEngine engine,
             java.util.List<org.concurrencylab.core.run.RunSpec> specs, PrintWriter err) throws InterruptedException {
-        if (specs.stream().noneMatch(s -> s.model() == org.concurrencylab.core.model.ModelKind.PROCESSES)) return false;
+        java.util.List<org.concurrencylab.core.model.ModelKind> pooled = specs.stream()
+                .map(org.concurrencylab.core.run.RunSpec::model).filter(m -> m.traits().pooled()).distinct().toList();
+        if (pooled.isEmpty()) return false;
         long start = System.nanoTime();
-        boolean ready = engine.prepareStartUp(org.concurrencylab.core.model.ModelKind.PROCESSES, java.time.Duration.ofSeconds(60));
+        boolean ready = true;
+        for (var kind : pooled) ready &= engine.prepareStartUp(kind, java.time.Duration.ofSeconds(60));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (ready && seconds >= 0.5) {
             err.printf(java.util.Locale.ROOT, "concurrency-lab: recorded the worker processes' AOT cache in %.1f s "

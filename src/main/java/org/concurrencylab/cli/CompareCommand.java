@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 /// `compare`: one workload under every model, one after another; prints the table row by row as
 /// the runs end, then the verdict.
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = ParamOptions.ForCompare.class,
         description = "Runs one workload under every model (GIL on and off where it applies) and prints "
                 + "wall time, speed-up over sync, CPU time, peak threads and efficiency against the ideal.")
 final class CompareCommand implements Callable<Integer> {
@@ -39,12 +40,6 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     private WorkOptions work;
-
-    @Option(names = "--workers", paramLabel = "N", description = "threads of the thread pool (default: 5)")
-    private Integer workers;
-
-    @Option(names = "--processes", paramLabel = "N", description = "processes of the process pool (default: cores)")
-    private Integer processes;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the table and every run as JSON")
     private Path json;
@@ -125,13 +120,10 @@ final class CompareCommand implements Callable<Integer> {
 
     private List<RunSpec> specs() {
         try {
-            RunSpec base = work.spec(ModelKind.SYNC);
+            RunSpec base = ParamOptions.spec(spec, work.workload, List.of(ModelKind.values()), ParamOptions.compared())
+                    .withModel(ModelKind.SYNC);
             List<RunSpec> specs = new ArrayList<>();
-            for (RunSpec s : Variants.of(base)) {
-                if (s.model() == ModelKind.THREADS && workers != null) s = s.withWorkers(WorkOptions.checkWorkers("--workers", workers, RunSpec.maxWorkers(ModelKind.THREADS)));
-                if (s.model() == ModelKind.PROCESSES && processes != null) s = s.withWorkers(WorkOptions.checkWorkers("--processes", processes, RunSpec.maxWorkers(ModelKind.PROCESSES)));
-                specs.add(s);
-            }
+            for (RunSpec s : Variants.of(base)) specs.add(ParamOptions.withComparedWorkers(spec, s));
             return specs;
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());

@@ -1,7 +1,7 @@
 package org.concurrencylab.cli;
 
 import org.concurrencylab.render.PngRenderer;
-import org.concurrencylab.ui.RenderBench;
+import org.concurrencylab.render.RenderBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

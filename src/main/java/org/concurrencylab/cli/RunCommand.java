@@ -1,12 +1,13 @@
 package org.concurrencylab.cli;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunHandle;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
-import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.export.ImageOptions;
 import org.concurrencylab.render.PngRenderer;
 import picocli.CommandLine;
@@ -14,73 +15,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /// `run`: one run, headless, with the same engine and renderer as the window.
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = ParamOptions.All.class,
         description = "Runs one workload under one model and prints a summary line.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--workload", paramLabel = "W", converter = WorkloadConverter.class,
-            description = "download | cpu | race | mixed (default: ${DEFAULT-VALUE})", defaultValue = "download")
-    private WorkloadKind workload;
+    @CommandLine.Mixin
+    private WorkOptions work;
 
     @Option(names = "--model", paramLabel = "M", converter = ModelConverter.class,
             description = "sync | threads | eventloop | processes | virtual (default: ${DEFAULT-VALUE})", defaultValue = "sync")
     private ModelKind model;
-
-    @Option(names = "--workers", paramLabel = "N", description = "threads of a pool (default: 5) or processes (default: cores)")
-    private Integer workers;
-
-    @Option(names = "--tasks", paramLabel = "N", description = "pages to download or numbers to sum (default: 160 or 20)")
-    private Integer tasks;
-
-    @Option(names = "--base", paramLabel = "N", description = "first number of the sum of squares (default: 5000000)")
-    private Long base;
-
-    @Option(names = "--latency-ms", paramLabel = "MS", description = "demo sites' latency per request (default: 90)")
-    private Integer latencyMs;
-
-    @Option(names = "--url", paramLabel = "URL", description = "a page to download instead of the demo sites (repeatable)")
-    private List<String> urls = new ArrayList<>();
-
-    @Option(names = "--max-connections", paramLabel = "N",
-            description = "requests in flight at once, event loop and virtual threads (default: 100)")
-    private Integer maxConnections;
-
-    @Option(names = "--gil", description = "simulate Python's GIL (thread pool, virtual threads)")
-    private boolean gil;
-
-    @Option(names = "--switch-ms", paramLabel = "MS", description = "the GIL's switch interval (default: 5)")
-    private Integer switchMs;
-
-    @Option(names = "--increments", paramLabel = "N", description = "race: increments per task (default: 100)")
-    private Integer increments;
-
-    @Option(names = "--race", paramLabel = "MODE", converter = CounterModeConverter.class,
-            description = "race: unsafe | synchronized | atomic (default: unsafe)")
-    private Step.CounterMode counterMode;
-
-    @Option(names = "--cpu-ms", paramLabel = "MS", description = "mixed: ms of heavy parsing per page (default: 20)")
-    private Integer cpuMs;
-
-    @Option(names = "--connect-timeout-ms", paramLabel = "MS",
-            description = "downloads: how long opening a connection may take (default: 10000)")
-    private Integer connectTimeoutMs;
-
-    @Option(names = "--read-timeout-ms", paramLabel = "MS",
-            description = "downloads: how long a response may keep the download waiting (default: 30000)")
-    private Integer readTimeoutMs;
-
-    @Option(names = "--no-warmup", description = "time the run on a cold JVM (no JIT or HTTP warm-up)")
-    private boolean noWarmup;
 
     @CommandLine.Mixin
     private OutputOptions outputs;
@@ -118,24 +71,7 @@ final class RunCommand implements Callable<Integer> {
 
     private RunSpec buildSpec() {
         try {
-            RunSpec s = RunSpec.defaults(workload, model);
-            if (workers != null) {
-                if (workers < 1) throw bad("--workers must be at least 1, was " + workers);
-                if (!model.hasWorkers() && workers != 1) throw bad("--workers: the " + model.id() + " model has exactly 1 worker");
-                s = s.withWorkers(WorkOptions.checkWorkers("--workers", workers, RunSpec.maxWorkers(model)));
-            }
-            if (tasks != null) s = s.withTasks(tasks);
-            if (maxConnections != null) s = s.withMaxConnections(maxConnections);
-            s = WorkOptions.withGil(s, model, gil);
-            if (switchMs != null) s = s.withSwitchMs(switchMs);
-            if (increments != null) s = s.withIncrements(increments);
-            if (counterMode != null) s = s.withCounterMode(counterMode);
-            if (cpuMs != null) s = s.withCpuMs(cpuMs);
-            if (base != null) s = s.withBase(base);
-            if (latencyMs != null) s = s.withLatencyMs(latencyMs);
-            s = WorkOptions.withTimeouts(s, connectTimeoutMs, readTimeoutMs);
-            s = WorkOptions.withUrls(s, urls);
-            return s.withWarmup(!noWarmup);
+            return work.spec(model, RunParams.ALL);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }
@@ -174,12 +110,6 @@ final class RunCommand implements Callable<Integer> {
     static final class ModelConverter extends IdConverter<ModelKind> {
         ModelConverter() {
             super("model", ModelKind.values(), ModelKind::id);
-        }
-    }
-
-    static final class CounterModeConverter extends IdConverter<Step.CounterMode> {
-        CounterModeConverter() {
-            super("race mode", Step.CounterMode.values(), Step.CounterMode::id);
         }
     }
 

@@ -8,6 +8,7 @@ import org.concurrencylab.compare.SweepParam;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.diagram.Captions;
 import org.concurrencylab.export.ImageOptions;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 /// `sweep`: one parameter varied over a list of values, each value a real run; prints one line
 /// per point as it ends.
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = ParamOptions.All.class,
         description = "Runs one workload under one model for each value of a parameter and prints wall time "
                 + "and efficiency per value.")
 final class SweepCommand implements Callable<Integer> {
@@ -51,12 +53,6 @@ final class SweepCommand implements Callable<Integer> {
             description = "comma-separated values, e.g. 1,2,5,10,20,50 (default: workers 1..64 on a log scale)")
     private String values;
 
-    @Option(names = "--workers", paramLabel = "N", description = "pool size when another parameter is swept")
-    private Integer workers;
-
-    @Option(names = "--gil", description = "simulate Python's GIL (thread pool, virtual threads)")
-    private boolean gil;
-
     @Option(names = "--json", paramLabel = "FILE", description = "write the points and every run as JSON")
     private Path json;
 
@@ -73,12 +69,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSpec base;
         try {
-            base = work.spec(model);
-            if (workers != null) {
-                if (!model.hasWorkers()) throw new IllegalArgumentException("--workers: the " + model.id() + " model has exactly 1 worker");
-                base = base.withWorkers(WorkOptions.checkWorkers("--workers", workers, RunSpec.maxWorkers(model)));
-            }
-            base = WorkOptions.withGil(base, model, gil);
+            base = work.spec(model, RunParams.ALL);
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage());
         }

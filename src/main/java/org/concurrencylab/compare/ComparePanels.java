@@ -24,18 +24,18 @@ public final class ComparePanels {
         return panels;
     }
 
-    /// "wall 2.98 s · 4.9× sync · CPU 0.31 s · 23 threads · ideal 2.88 s, efficiency 97%".
+    /// The row's outcome, as every diagram's ("wall 2.98 s · 4.9× sync · … · 2 cores · 0 errors"),
+    /// then its CPU time, threads and ideal: "· CPU 0.31 s · 23 threads · ideal 2.88 s, efficiency 97%".
     public static String caption(Comparison.Row row) {
         RunResult r = row.result();
-        StringBuilder s = new StringBuilder(r.cancelled() ? "stopped at " : "wall ").append(Ticks.duration(r.wallNanos()));
-        if (!Double.isNaN(row.speedUp())) s.append(" · ").append(Verdict.times(row.speedUp())).append(" sync");
+        String speedUp = Double.isNaN(row.speedUp()) ? "" : Verdict.times(row.speedUp()) + " sync";
+        StringBuilder s = new StringBuilder(Captions.outcome(r, speedUp));
         s.append(" · CPU ").append(Ticks.duration(row.cpuNanos()));
         if (row.peakThreads() > 0) s.append(" · ").append(row.peakThreads()).append(" threads");
         if (row.hasIdeal()) {
             s.append(" · ideal ").append(Ticks.duration(row.idealNanos()));
             if (!Double.isNaN(row.efficiency())) s.append(String.format(Locale.ROOT, ", efficiency %.0f%%", row.efficiency() * 100));
         }
-        if (r.errors() > 0) s.append(" · ").append(r.errors()).append(r.errors() == 1 ? " error" : " errors");
         return s.toString();
     }
 

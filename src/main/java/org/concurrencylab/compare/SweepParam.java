@@ -1,5 +1,7 @@
 package org.concurrencylab.compare;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.run.RunSpec;
 
 import java.util.Arrays;
@@ -72,9 +74,9 @@ public enum SweepParam {
         try {
             return switch (this) {
                 case WORKERS -> base.withWorkers(value);
-                case LATENCY -> base.withLatencyMs(value);
+                case LATENCY -> base.with(RunParams.LATENCY_MS, value);
                 case TASKS -> base.withTasks(value);
-                case SWITCH_MS -> base.withGil(true).withSwitchMs(value);
+                case SWITCH_MS -> base.withGil(true).with(RunParams.SWITCH_MS, value);
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(id + " = " + value + ": " + e.getMessage(), e);

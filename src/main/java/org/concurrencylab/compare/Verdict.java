@@ -1,6 +1,7 @@
 package org.concurrencylab.compare;
 
 import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.Noise;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.diagram.Ticks;
@@ -33,7 +34,17 @@ public final class Verdict {
         // runs of one model are told apart by their labels: "the thread pool (8 threads) was fastest"
         boolean sameModel = Variants.phrase(fastest.result().spec()).equals(Variants.phrase(slowest.result().spec()));
         Variants.Phrase best = Variants.phrase(fastest.result().spec());
-        text.append(name(fastest, sameModel)).append(' ').append(best.was()).append(" fastest");
+        // a run within the noise of the fastest is as fast: no winner is picked from noise
+        List<Comparison.Row> asFast = finished.stream().filter(r -> r != fastest && r != slowest
+                && Noise.tie(r.result().wallNanos(), fastest.result().wallNanos())).toList();
+        if (asFast.isEmpty()) {
+            text.append(name(fastest, sameModel)).append(' ').append(best.was()).append(" fastest");
+        } else {
+            List<String> names = new ArrayList<>(List.of(name(fastest, sameModel)));
+            asFast.forEach(r -> names.add(name(r, sameModel)));
+            text.append(String.join(", ", names.subList(0, names.size() - 1))).append(" and ").append(names.getLast())
+                    .append(" were about as fast (").append(Noise.band()).append(", what two runs of the same work differ by)");
+        }
         if (fastest.result().spec().model() != ModelKind.SYNC && !Double.isNaN(fastest.speedUp())) {
             text.append(", ").append(times(fastest.speedUp())).append(" sync");
         }

@@ -15,7 +15,10 @@ import java.util.Set;
 /// picture of a run agrees.
 ///
 /// Only the visible time window is laid out (binary search per lane), and segments narrower than
-/// a pixel are merged into one-pixel boxes, so the cost follows the pixels, not the trace size.
+/// a pixel are reduced per pixel column to what that column really holds, so the cost follows
+/// the pixels, not the trace size, and every zoom tells the truth: a column shows, from the
+/// bottom of the lane up, the share of its time each state filled (a state that is there at all
+/// gets at least one pixel of height), and the time no state filled stays empty.
 public final class DiagramLayout {
     private DiagramLayout() {}
 
@@ -38,12 +41,18 @@ public final class DiagramLayout {
     /// One lane's row: the band it owns and the box band inside it.
     public record LaneRow(Lane lane, double y, double height, double boxY, double boxHeight) {}
 
-    /// A drawn box: one segment, or sub-pixel segments merged into a sliver one or two pixels
-    /// wide (`merged` counts them), in which case `segment` is the one whose state won the pixel.
-    /// Slivers of CPU work or lock waits are two pixels wide so that they can be seen.
-    /// `dimmed` when another task is highlighted.
+    /// A drawn box: one segment, or the sub-pixel segments of one state in one pixel column
+    /// (`merged` counts them; `segment` is the longest of them), as tall as the share of the
+    /// column's time they filled (`share`, 1 for a whole segment). `dimmed` when another task is
+    /// highlighted.
     public record Box(double x, double y, double w, double h, State state, boolean failed, boolean open,
-                      Segment segment, int merged, boolean dimmed) {}
+                      Segment segment, int merged, boolean dimmed, double share) {
+        /// A box for one whole segment.
+        public Box(double x, double y, double w, double h, State state, boolean failed, boolean open,
+                   Segment segment, int merged, boolean dimmed) {
+            this(x, y, w, h, state, failed, open, segment, merged, dimmed, 1);
+        }
+    }
 
     /// One legend entry at baseline `y`; `width` spans swatch and text; `off` when its state is
     /// hidden from the plot.
@@ -131,6 +140,9 @@ public final class DiagramLayout {
     private static final double MARGIN = 12;
     private static final double LEGEND_HEIGHT = 24;
     private static final double AXIS_HEIGHT = 28;
+    private static final double COMPACT_MARGIN = 2;
+    /// A compact plot's axis: its line and ticks, with no labels.
+    private static final double COMPACT_AXIS_HEIGHT = 3;
     private static final double MAX_ROW = 46;
     /// The event loop's lane above many thin task lanes, px at scale 1.
     private static final double LOOP_ROW = 26;
@@ -147,16 +159,22 @@ public final class DiagramLayout {
     public static Frame layout(TraceModel model, List<Segment> open, double width, double height,
                                long startNanos, long endNanos, long nowNanos, DiagramStyle style, TextMeasure text,
                                View view) {
-        double margin = style.px(MARGIN);
+        double margin = style.px(style.compact() ? COMPACT_MARGIN : MARGIN);
         double y = margin;
         double titleBaseline = -1;
         double captionBaseline = -1;
-        if (!style.title().isEmpty()) {
+        if (style.compact() && !(style.title().isEmpty() && style.caption().isEmpty())) {
+            // one line: the title over the header column, the caption over the plot
+            y += style.px(TICK_SIZE);
+            titleBaseline = style.title().isEmpty() ? -1 : y;
+            captionBaseline = style.caption().isEmpty() ? -1 : y;
+            y += style.px(1);
+        } else if (!style.title().isEmpty()) {
             y += style.px(TITLE_SIZE);
             titleBaseline = y;
             y += style.px(6);
         }
-        if (!style.caption().isEmpty()) {
+        if (!style.compact() && !style.caption().isEmpty()) {
             y += style.px(CAPTION_SIZE);
             captionBaseline = y;
             y += style.px(8);
@@ -177,15 +195,20 @@ public final class DiagramLayout {
         }
 
         double headerWidth = style.px(56);
-        for (Lane lane : longestNames(model.lanes())) {
-            headerWidth = Math.max(headerWidth, text.textWidth(lane.name(), style.px(LABEL_SIZE), false) + style.px(16));
+        if (style.compact()) {
+            // a compact panel is named by its title in the header column, not by its lanes
+            headerWidth = Math.max(headerWidth, text.textWidth(style.title(), style.px(LABEL_SIZE), true) + style.px(12));
+        } else {
+            for (Lane lane : longestNames(model.lanes())) {
+                headerWidth = Math.max(headerWidth, text.textWidth(lane.name(), style.px(LABEL_SIZE), false) + style.px(16));
+            }
         }
         headerWidth = Math.min(headerWidth, Math.max(style.px(56), width * 0.3));
 
         double plotX = margin + headerWidth;
         double plotW = Math.max(1, width - plotX - margin - style.px(8));
-        double plotTop = y + style.px(4);
-        double plotH = Math.max(1, height - plotTop - style.px(AXIS_HEIGHT) - margin);
+        double plotTop = y + style.px(style.compact() ? 2 : 4);
+        double plotH = Math.max(1, height - plotTop - style.px(style.compact() ? COMPACT_AXIS_HEIGHT : AXIS_HEIGHT) - margin);
         Rect plot = new Rect(plotX, plotTop, plotW, plotH);
         TimeScale scale = new TimeScale(startNanos, Math.max(endNanos, startNanos + 1), plotX, plotW);
 
@@ -303,31 +326,27 @@ public final class DiagramLayout {
         return states;
     }
 
-    /// Which state wins a pixel shared by several sub-pixel segments: the rarer, more telling one.
-    private static int priority(State state) {
-        return switch (state) {
-            case WORK -> 5;
-            case LOCK_WAIT -> 4;
-            case STARTUP -> 3;
-            case IO_WAIT -> 2;
-            case QUEUED -> 1;
-        };
-    }
+    /// Bottom to top, the order in which a pixel column stacks the shares of its states.
+    private static final List<State> STACKING = List.of(State.WORK, State.LOCK_WAIT, State.STARTUP, State.IO_WAIT,
+            State.QUEUED);
 
-    /// Turns one lane's segments, in start order, into boxes, merging those under a pixel wide.
+    /// Turns one lane's segments, in start order, into boxes: a segment a pixel wide or more is
+    /// its own box; those narrower are summed per pixel column and state into the share of the
+    /// column's time they filled.
     private static final class Merger {
         private final LaneRow row;
         private final TimeScale scale;
         private final Rect plot;
         private final List<Box> out;
         private final List<Box> slivers;
+        private final int highlight;
+        private final long[] covered = new long[State.values().length];
+        private final int[] counts = new int[State.values().length];
+        private final Segment[] longest = new Segment[State.values().length];
+        private final boolean[] failed = new boolean[State.values().length];
         private boolean pending;
         private double column;
-        private Segment winner;
-        private boolean failed;
         private boolean open;
-        private int count;
-        private final int highlight;
         private boolean highlighted;
 
         Merger(LaneRow row, TimeScale scale, Rect plot, List<Box> out, List<Box> slivers, int highlight) {
@@ -353,27 +372,44 @@ public final class DiagramLayout {
             if (!pending) {
                 pending = true;
                 column = col;
-                winner = s;
-                failed = false;
                 open = false;
                 highlighted = false;
-                count = 0;
-            } else if (priority(s.state()) > priority(winner.state())) {
-                winner = s;
             }
-            failed |= s.failed();
+            int k = s.state().ordinal();
+            // only the part inside the window counts, so a column at the window's edge is not overfilled
+            long from = Math.max(s.start(), scale.startNanos());
+            long to = Math.min(s.end(), scale.endNanos());
+            covered[k] += Math.max(0, to - from);
+            counts[k]++;
+            if (longest[k] == null || s.duration() > longest[k].duration()) longest[k] = s;
+            failed[k] |= s.failed();
             open |= s.open();
             highlighted |= s.task() == highlight;
-            count++;
         }
 
         void flush() {
             if (!pending) return;
-            double w = priority(winner.state()) >= priority(State.LOCK_WAIT) ? 2 : 1;
             double x = Math.max(plot.x(), column);
-            w = Math.max(1, Math.min(w, plot.right() - x));
-            slivers.add(new Box(x, row.boxY(), w, row.boxHeight(), winner.state(), failed, open, winner, count,
-                    highlight >= 0 && !highlighted));
+            double w = Math.max(1, Math.min(1, plot.right() - x));
+            double columnNanos = Math.max(1, 1 / scale.pixelsPerNano());
+            double bottom = row.boxY() + row.boxHeight();
+            double filled = 0;
+            for (State state : STACKING) {
+                int k = state.ordinal();
+                if (counts[k] == 0) continue;
+                double share = Math.min(1, covered[k] / columnNanos);
+                // a state that is there at all shows at least a pixel; the shares never overfill the lane
+                double h = Math.min(row.boxHeight() - filled, Math.max(1, share * row.boxHeight()));
+                if (h > 0) {
+                    slivers.add(new Box(x, bottom - filled - h, w, h, state, failed[k], open, longest[k], counts[k],
+                            highlight >= 0 && !highlighted, share));
+                    filled += h;
+                }
+                covered[k] = 0;
+                counts[k] = 0;
+                longest[k] = null;
+                failed[k] = false;
+            }
             pending = false;
         }
     }

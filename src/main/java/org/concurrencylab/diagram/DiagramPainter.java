@@ -2,6 +2,8 @@ package org.concurrencylab.diagram;
 
 import org.concurrencylab.core.trace.State;
 
+import java.util.List;
+
 /// Draws a laid-out [DiagramLayout.Frame] on any [Surface]. Stateless: the window, the PNG and
 /// the SVG writers call the same code, so they draw the same picture.
 public final class DiagramPainter {
@@ -10,13 +12,23 @@ public final class DiagramPainter {
     public static void paint(Surface s, DiagramLayout.Frame f, DiagramStyle style) {
         Palette p = style.palette();
         s.fillRect(0, 0, f.width(), f.height(), p.background());
-        double margin = style.px(12);
+        double margin = style.px(style.compact() ? 4 : 12);
 
-        if (f.titleBaseline() >= 0) {
-            s.text(style.title(), margin, f.titleBaseline(), style.px(DiagramLayout.TITLE_SIZE), true, Surface.Align.LEFT, p.text());
-        }
-        if (f.captionBaseline() >= 0) {
-            s.text(style.caption(), margin, f.captionBaseline(), style.px(DiagramLayout.CAPTION_SIZE), false, Surface.Align.LEFT, p.mutedText());
+        if (style.compact()) {
+            // one line: the title over the header column, the caption over the plot
+            double size = style.px(DiagramLayout.LABEL_SIZE);
+            if (f.titleBaseline() >= 0) s.text(style.title(), margin + style.px(2), f.titleBaseline() + style.px(3), size, true, Surface.Align.LEFT, p.text());
+            if (f.captionBaseline() >= 0) {
+                s.text(style.caption(), f.plot().x(), f.captionBaseline(), style.px(DiagramLayout.TICK_SIZE), false,
+                        Surface.Align.LEFT, p.mutedText());
+            }
+        } else {
+            if (f.titleBaseline() >= 0) {
+                s.text(style.title(), margin, f.titleBaseline(), style.px(DiagramLayout.TITLE_SIZE), true, Surface.Align.LEFT, p.text());
+            }
+            if (f.captionBaseline() >= 0) {
+                s.text(style.caption(), margin, f.captionBaseline(), style.px(DiagramLayout.CAPTION_SIZE), false, Surface.Align.LEFT, p.mutedText());
+            }
         }
         for (DiagramLayout.LegendItem item : f.legend()) {
             double top = item.y() - item.swatch() + style.px(1);
@@ -55,7 +67,7 @@ public final class DiagramPainter {
 
         double labelSize = style.px(DiagramLayout.LABEL_SIZE);
         int every = labelEvery(f.rows().isEmpty() ? labelSize : f.rows().getLast().height(), labelSize);
-        for (DiagramLayout.LaneRow row : f.rows()) {
+        for (DiagramLayout.LaneRow row : style.compact() ? List.<DiagramLayout.LaneRow>of() : f.rows()) {
             boolean thick = row.height() >= labelSize * 0.8;
             if (!thick && row.lane().id() % every != 0 && f.rows().size() > 1) continue;
             double y = thick ? row.y() + row.height() / 2 + labelSize * 0.35 : row.y() + labelSize * 0.35;
@@ -76,8 +88,18 @@ public final class DiagramPainter {
         for (Ticks.Tick tick : f.ticks()) {
             double x = snap(tick.x());
             s.line(x, axisY, x, axisY + style.px(4), p.mutedText(), 1);
+            if (style.compact()) continue;
             Surface.Align align = tick.x() <= plot.x() + 1 ? Surface.Align.LEFT : Surface.Align.CENTER;
             s.text(tick.label(), x, axisY + style.px(17), style.px(DiagramLayout.TICK_SIZE), false, align, p.mutedText());
+        }
+    }
+
+    /// The labels of `ticks` under a line at `axisY` (a stack of compact panels draws them once).
+    public static void paintTickLabels(Surface s, List<Ticks.Tick> ticks, double plotX, double axisY, DiagramStyle style) {
+        Palette p = style.palette();
+        for (Ticks.Tick tick : ticks) {
+            Surface.Align align = tick.x() <= plotX + 1 ? Surface.Align.LEFT : Surface.Align.CENTER;
+            s.text(tick.label(), snap(tick.x()), axisY + style.px(13), style.px(DiagramLayout.TICK_SIZE), false, align, p.mutedText());
         }
     }
 

@@ -88,4 +88,25 @@ public record Palette(String name, boolean dark, Rgb background, Rgb text, Rgb m
     public boolean isHatched(State state) {
         return hatched.contains(state);
     }
+
+    /// What `state`'s colour is called in words ("red", "orange, hatched"), for texts that point
+    /// at the diagram: the article's red is orange in the colour-blind palette.
+    public String colourName(State state) {
+        String hue = switch (state) {
+            case WORK -> "blue";
+            case IO_WAIT -> isHatched(State.IO_WAIT) ? "orange" : "red";
+            case LOCK_WAIT -> isHatched(State.IO_WAIT) ? "pink" : "amber";
+            case STARTUP -> "grey";
+            case QUEUED -> "light grey";
+        };
+        return isHatched(state) ? hue + ", hatched" : hue;
+    }
+
+    /// `text`, written with the article's colour words (blue, red, amber, grey), in this
+    /// palette's words: "waits for the page (red)" reads "(orange, hatched)" in the colour-blind one.
+    public String inWords(String text) {
+        if (text == null || text.isEmpty() || !isHatched(State.IO_WAIT)) return text;
+        return text.replaceAll("\\bamber(, hatched)?\\b", colourName(State.LOCK_WAIT))
+                .replaceAll("\\bred\\b", colourName(State.IO_WAIT));
+    }
 }

@@ -32,11 +32,17 @@ public final class StackedLayout {
     ///
     /// @param header the title, caption and legend, as a frame with no lanes
     /// @param scale  the time scale every panel shares
+    /// @param axis   compact panels: the shared axis's ticks, labelled once under the last panel
+    ///               at `axisY` (roomy panels label their own: empty, -1)
     public record Stacked(double width, double height, DiagramLayout.Frame header, DiagramStyle headerStyle,
-                          TimeScale scale, List<PanelFrame> panels) {}
+                          TimeScale scale, List<PanelFrame> panels, List<Ticks.Tick> axis, double axisY) {}
 
     /// Lane rows are at most this tall in a stack (panels are short, so many fit on a screen).
     static final double ROW = 24;
+    /// Compact panels: rows at most this tall, lanes at most this tall together (more lanes
+    /// thin out to two pixels, then the rest is counted), so seven runs fit on a projector.
+    static final double COMPACT_ROW = 6;
+    static final double COMPACT_MAX_PLOT = 26;
     /// The tallest a panel's lanes get before rows shrink (down to 2 px per lane).
     static final double MAX_PLOT = 150;
     private static final double MIN_ROW = 2;
@@ -51,6 +57,7 @@ public final class StackedLayout {
     /// The height of the lanes of a panel of `lanes` lanes, at the style's scale.
     static double plotHeight(int lanes, DiagramStyle style) {
         int n = Math.max(1, lanes);
+        if (style.compact()) return Math.ceil(Math.min(n * style.px(COMPACT_ROW), style.px(COMPACT_MAX_PLOT)));
         double natural = n * style.px(ROW);
         double capped = Math.min(natural, style.px(MAX_PLOT));
         // every lane keeps at least two pixels, so none is hidden
@@ -62,7 +69,10 @@ public final class StackedLayout {
     /// follows from the panels (see [#fittingHeight]).
     public static Stacked layout(List<Panel> panels, String title, String caption, double width, long endNanos,
                                  DiagramStyle style, DiagramLayout.TextMeasure text) {
-        DiagramStyle headerStyle = new DiagramStyle(style.scale(), title, caption, true, style.palette());
+        boolean compact = style.compact();
+        // compact: the legend alone heads the stack (the pane around it names the work)
+        DiagramStyle headerStyle = new DiagramStyle(style.scale(), compact ? "" : title, compact ? "" : caption, true,
+                style.palette());
         DiagramLayout.Frame header = header(panels, width, headerStyle, text);
         double y = header.height();
 
@@ -72,7 +82,7 @@ public final class StackedLayout {
         double widest = 0;
         for (int i = 0; i < panels.size(); i++) {
             Panel p = panels.get(i);
-            DiagramStyle ps = new DiagramStyle(style.scale(), p.title(), p.caption(), false, style.palette());
+            DiagramStyle ps = new DiagramStyle(style.scale(), p.title(), p.caption(), false, style.palette(), compact);
             styles.add(ps);
             TraceModel lanesOnly = TraceModel.of(p.model().lanes(), List.of());
             plotX[i] = DiagramLayout.layout(lanesOnly, List.of(), width, 400, 0, endNanos, -1, ps, text).plot().x();
@@ -94,7 +104,13 @@ public final class StackedLayout {
             y += height;
         }
         if (shared == null) shared = new TimeScale(0, Math.max(endNanos, 1), header.plot().x(), Math.max(1, header.plot().w()));
-        return new Stacked(width, Math.ceil(y + style.px(8)), header, headerStyle, shared, frames);
+        if (compact && !frames.isEmpty()) {
+            PanelFrame last = frames.getLast();
+            double axisY = last.y() + last.frame().plot().bottom();
+            return new Stacked(width, Math.ceil(axisY + style.px(20)), header, headerStyle, shared, frames,
+                    last.frame().ticks(), axisY);
+        }
+        return new Stacked(width, Math.ceil(y + style.px(8)), header, headerStyle, shared, frames, List.of(), -1);
     }
 
     /// The height [#layout] gives these panels (for a file or a scroll pane).
@@ -112,7 +128,8 @@ public final class StackedLayout {
 
     /// The header: title, caption, and a legend of the states any panel shows.
     private static DiagramLayout.Frame header(List<Panel> panels, double width, DiagramStyle style, DiagramLayout.TextMeasure text) {
-        double margin = style.px(12);
+        boolean legendOnly = style.title().isEmpty() && style.caption().isEmpty();
+        double margin = style.px(legendOnly ? 4 : 12);
         double y = margin;
         double titleBaseline = -1;
         double captionBaseline = -1;
@@ -152,7 +169,7 @@ public final class StackedLayout {
         List<DiagramLayout.Box> boxes = new ArrayList<>(f.boxes().size());
         for (DiagramLayout.Box b : f.boxes()) {
             boxes.add(new DiagramLayout.Box(b.x() + dx, b.y(), b.w(), b.h(), b.state(), b.failed(), b.open(), b.segment(),
-                    b.merged(), b.dimmed()));
+                    b.merged(), b.dimmed(), b.share()));
         }
         List<Ticks.Tick> ticks = new ArrayList<>(f.ticks().size());
         for (Ticks.Tick t : f.ticks()) ticks.add(new Ticks.Tick(t.nanos(), t.x() + dx, t.label()));

@@ -17,6 +17,7 @@ public final class StackedPainter {
             if (ideal >= 0) ghost(moved, panel.frame(), ideal, style);
             moved.line(style.px(12), 0.5, stacked.width() - style.px(12), 0.5, p.grid(), 1);
         }
+        if (stacked.axisY() >= 0) DiagramPainter.paintTickLabels(s, stacked.axis(), stacked.scale().x0(), stacked.axisY(), style);
     }
 
     /// The ideal as a ghost bar: a faint band from 0 to the ideal time across the lanes, its

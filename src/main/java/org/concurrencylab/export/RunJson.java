@@ -1,5 +1,6 @@
 package org.concurrencylab.export;
 
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
@@ -36,7 +36,24 @@ public final class RunJson {
                     .addSerializer(ModelKind.class, idSerializer(ModelKind::id))
                     .addDeserializer(ModelKind.class, idDeserializer(ModelKind.class, s -> ModelKind.byId(s).orElse(null)))
                     .addSerializer(WorkloadKind.class, idSerializer(WorkloadKind::id))
-                    .addDeserializer(WorkloadKind.class, idDeserializer(WorkloadKind.class, s -> WorkloadKind.byId(s).orElse(null))))
+                    .addDeserializer(WorkloadKind.class, idDeserializer(WorkloadKind.class, s -> WorkloadKind.byId(s).orElse(null)))
+                    .addSerializer(RunSpec.class, new JsonSerializer<>() {
+                        @Override
+                        public void serialize(RunSpec spec, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                            gen.writeTree(ParamJson.specToJson(spec));
+                        }
+                    })
+                    .addDeserializer(RunSpec.class, new JsonDeserializer<>() {
+                        @Override
+                        public RunSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                            JsonNode node = p.readValueAsTree();
+                            try {
+                                return ParamJson.specFromJson(node);
+                            } catch (IllegalArgumentException e) {
+                                return ctxt.reportInputMismatch(RunSpec.class, "the run spec: %s", e.getMessage());
+                            }
+                        }
+                    }))
             .enable(SerializationFeature.INDENT_OUTPUT)
             // the same run always gives the same file (the stats' per-state map has no fixed order)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -73,13 +90,8 @@ public final class RunJson {
         return readFlat(MAPPER.readTree(json)).toResult();
     }
 
-    /// The run file's tree as a [Flat]. Files written before the run spec had its timeouts get
-    /// the defaults (Jackson would read a missing number as 0, which no spec accepts).
+    /// The run file's tree as a [Flat]; a spec parameter the file leaves out takes its default.
     private static Flat readFlat(JsonNode tree) throws IOException {
-        if (tree != null && tree.get("spec") instanceof ObjectNode spec) {
-            if (!spec.has("connectTimeoutMs")) spec.put("connectTimeoutMs", RunSpec.DEFAULT_CONNECT_TIMEOUT_MS);
-            if (!spec.has("readTimeoutMs")) spec.put("readTimeoutMs", RunSpec.DEFAULT_READ_TIMEOUT_MS);
-        }
         return MAPPER.treeToValue(tree, Flat.class);
     }
 

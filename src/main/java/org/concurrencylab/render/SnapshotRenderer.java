@@ -5,6 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import org.concurrencylab.diagram.DiagramStyle;
@@ -29,15 +30,22 @@ public final class SnapshotRenderer {
     /// height fits the panels), at `pixelScale` device pixels per logical pixel.
     public static BufferedImage stacked(List<StackedLayout.Panel> panels, String title, String caption, int width,
                                         DiagramStyle style, double pixelScale) throws IOException {
-        return onFx(() -> {
-            Canvas probe = new Canvas(1, 1);
-            FxSurface measure = new FxSurface(probe.getGraphicsContext2D());
-            long end = StackedLayout.sharedEnd(panels);
-            StackedLayout.Stacked stacked = StackedLayout.layout(panels, title, caption, width, end, style, measure);
-            Canvas canvas = new Canvas(width, stacked.height());
-            StackedPainter.paint(new FxSurface(canvas.getGraphicsContext2D()), stacked);
-            return snapshot(canvas, pixelScale);
-        });
+        return onFx(() -> PngRenderer.toBufferedImage(stackedFx(panels, title, caption, width, style, pixelScale)));
+    }
+
+    /// The same picture as [#stacked] as a JavaFX image (for the clipboard); on the FX thread.
+    public static WritableImage stackedFx(List<StackedLayout.Panel> panels, String title, String caption, int width,
+                                          DiagramStyle style, double pixelScale) {
+        Canvas probe = new Canvas(1, 1);
+        FxSurface measure = new FxSurface(probe.getGraphicsContext2D());
+        long end = StackedLayout.sharedEnd(panels);
+        StackedLayout.Stacked stacked = StackedLayout.layout(panels, title, caption, width, end, style, measure);
+        Canvas canvas = new Canvas(width, stacked.height());
+        StackedPainter.paint(new FxSurface(canvas.getGraphicsContext2D()), stacked);
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        params.setTransform(Transform.scale(pixelScale, pixelScale));
+        return canvas.snapshot(params, null);
     }
 
     /// Snapshots the node `content` makes, on the FX thread, on a white ground (a file for a
@@ -53,10 +61,6 @@ public final class SnapshotRenderer {
             }
             return snapshot(node, pixelScale, Color.WHITE);
         });
-    }
-
-    private static BufferedImage snapshot(Node node, double pixelScale) {
-        return snapshot(node, pixelScale, Color.TRANSPARENT);
     }
 
     private static BufferedImage snapshot(Node node, double pixelScale, Color ground) {

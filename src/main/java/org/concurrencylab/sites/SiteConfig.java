@@ -36,6 +36,11 @@ public record SiteConfig(int latencyMs, int jitterMs, int largeBytes, int smallB
         return new SiteConfig(ms, Math.min(jitterMs, ms), largeBytes, smallBytes, failureRate);
     }
 
+    /// These settings with each latency varying by up to `ms` either way.
+    public SiteConfig withJitterMs(int ms) {
+        return new SiteConfig(latencyMs, ms, largeBytes, smallBytes, failureRate);
+    }
+
     public SiteConfig withFailureRate(double rate) {
         return new SiteConfig(latencyMs, jitterMs, largeBytes, smallBytes, rate);
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.OptionalInt;
 
 /// Where the learner is in the lessons, what they predicted and what their runs measured, kept
@@ -79,20 +80,28 @@ public final class LessonProgress implements Results {
     }
 
     private final Path file;
+    private final Executor saver;
     private final Map<String, StepProgress> steps = new LinkedHashMap<>();
     private Position position = Position.START;
     private String loadProblem;
     private String saveProblem;
 
-    private LessonProgress(Path file) {
+    private LessonProgress(Path file, Executor saver) {
         this.file = file;
+        this.saver = saver;
     }
 
-    /// Reads the progress kept in `folder` (none yet if there is no file). Never throws for a
-    /// bad file: see [#loadProblem].
+    /// Reads the progress kept in `folder` (none yet if there is no file), saving each change
+    /// before the changing call returns. Never throws for a bad file: see [#loadProblem].
     public static LessonProgress open(Path folder) {
+        return open(folder, Runnable::run);
+    }
+
+    /// The same, with the saves done on `saver` (a window's I/O thread), in the order of the
+    /// changes: a change is in memory at once, on disk soon after.
+    public static LessonProgress open(Path folder, Executor saver) {
         Objects.requireNonNull(folder, "folder");
-        LessonProgress progress = new LessonProgress(folder.resolve(FILE_NAME));
+        LessonProgress progress = new LessonProgress(folder.resolve(FILE_NAME), Objects.requireNonNull(saver, "saver"));
         progress.load();
         return progress;
     }
@@ -191,8 +200,14 @@ public final class LessonProgress implements Results {
         loadProblem = "Your lesson progress in " + file + " was lost: " + why + "; the lessons start afresh and " + kept + ".";
     }
 
+    /// Saves what the progress is now: a snapshot taken here, written on the saver.
     private void save() {
         ProgressFile out = new ProgressFile(FORMAT, position.lesson(), position.step(), new LinkedHashMap<>(steps));
+        saver.execute(() -> write(out));
+    }
+
+    private void write(ProgressFile out) {
+        String problem = null;
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -207,9 +222,11 @@ public final class LessonProgress implements Results {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            saveProblem = null;
         } catch (IOException | RuntimeException e) {
-            saveProblem = "Your lesson progress could not be saved to " + file + ": " + reason(e);
+            problem = "Your lesson progress could not be saved to " + file + ": " + reason(e);
+        }
+        synchronized (this) {
+            saveProblem = problem;
         }
     }
 

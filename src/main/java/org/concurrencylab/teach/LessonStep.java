@@ -50,8 +50,6 @@ public record LessonStep(String id, String title, String text, List<RunSpec> run
     }
 
     private static String workers(RunSpec spec) {
-        boolean processes = spec.model() == org.concurrencylab.core.model.ModelKind.PROCESSES;
-        String unit = spec.workers() == 1 ? (processes ? "process" : "thread") : (processes ? "processes" : "threads");
-        return String.format(Locale.ROOT, "%d %s", spec.workers(), unit);
+        return String.format(Locale.ROOT, "%d %s", spec.workers(), spec.model().traits().workers().noun(spec.workers()));
     }
 }

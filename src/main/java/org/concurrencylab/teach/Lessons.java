@@ -1,5 +1,7 @@
 package org.concurrencylab.teach;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
@@ -113,7 +115,7 @@ public final class Lessons {
     }
 
     private static Lesson lesson3() {
-        RunSpec io = download(ModelKind.THREADS).withTasks(40).withLatencyMs(50);
+        RunSpec io = download(ModelKind.THREADS).withTasks(40).with(RunParams.LATENCY_MS, 50);
         RunSpec compute = cpu(ModelKind.THREADS).withTasks(8);
         List<RunSpec> ioSweep = IO_SWEEP.stream().map(io::withWorkers).toList();
         List<RunSpec> cpuSweep = CPU_SWEEP.stream().map(compute::withWorkers).toList();
@@ -180,13 +182,13 @@ public final class Lessons {
                         step("5.2", "A lock",
                                 "The same update inside a synchronized method: only one thread at a time may read and "
                                 + "write the counter. The threads now queue for the lock, which costs some speed.",
-                                unsafe.withCounterMode(Step.CounterMode.SYNCHRONIZED),
+                                unsafe.with(RunParams.COUNTER_MODE, Step.CounterMode.SYNCHRONIZED),
                                 new Question.LostUpdates("Will any update be lost now?")),
                         step("5.3", "An atomic counter",
                                 "An AtomicLong adds one in a single indivisible instruction of the processor: no lock, "
                                 + "and no gap between read and write for another thread to slip into. Compare its time "
                                 + "with the lock's.",
-                                unsafe.withCounterMode(Step.CounterMode.ATOMIC),
+                                unsafe.with(RunParams.COUNTER_MODE, Step.CounterMode.ATOMIC),
                                 new Question.LostUpdates("And with the atomic counter?")),
                         step("5.4", "The event loop",
                                 "Back to the unsafe update, on an event loop. Its one thread switches tasks only where "
@@ -198,7 +200,7 @@ public final class Lessons {
     }
 
     private static Lesson lesson6() {
-        RunSpec mixed = RunSpec.defaults(WorkloadKind.MIXED, ModelKind.EVENTLOOP).withTasks(PAGES).withCpuMs(30);
+        RunSpec mixed = RunSpec.defaults(WorkloadKind.MIXED, ModelKind.EVENTLOOP).withTasks(PAGES).with(RunParams.CPU_MS, 30);
         return new Lesson(6, "The task that does not cooperate",
                 "An event loop is only as quick as its slowest stretch of code between two waits.",
                 List.of(
@@ -226,7 +228,7 @@ public final class Lessons {
     }
 
     private static Lesson lesson7() {
-        RunSpec many = download(ModelKind.EVENTLOOP).withTasks(MANY_PAGES).withMaxConnections(MANY_PAGES);
+        RunSpec many = download(ModelKind.EVENTLOOP).withTasks(MANY_PAGES).with(RunParams.MAX_CONNECTIONS, MANY_PAGES);
         return new Lesson(7, "When to use which",
                 "The decision guide, filled in with the numbers you measured.",
                 List.of(

@@ -1,5 +1,7 @@
 package org.concurrencylab.teach;
 
+import org.concurrencylab.core.run.Noise;
+
 import org.concurrencylab.diagram.Ticks;
 
 import java.util.ArrayList;
@@ -131,10 +133,17 @@ public sealed interface Question {
             }
         }
 
-        /// "Slower, about the same, or faster than `baselineName`?", about the same meaning within 20%.
+        /// The band around 1× a lesson calls "about the same": wider than the lab's run-to-run
+        /// noise ([Noise#TIE_BAND]), as a lesson's run is a single run at classroom size.
+        public static final double SAME_BAND = 2 * Noise.TIE_BAND;
+
+        /// "Slower, about the same, or faster than `baselineName`?", about the same meaning within
+        /// [#SAME_BAND] either way, which the choices say.
         public static SpeedUp slowerSameFaster(String prompt, String baseline, String baselineName) {
-            return new SpeedUp(prompt, baseline, baselineName, List.of(1 / 1.2, 1.2),
-                    List.of("slower", "about the same", "faster"));
+            String band = String.format(Locale.ROOT, "%.0f%%", SAME_BAND * 100);
+            return new SpeedUp(prompt, baseline, baselineName, List.of(1 / (1 + SAME_BAND), 1 + SAME_BAND),
+                    List.of("slower (by more than " + band + ")", "about the same (within " + band + ")",
+                            "faster (by more than " + band + ")"));
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.concurrencylab.worker;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.CancelledException;
 import org.concurrencylab.core.model.ConcurrencyModel;
 import org.concurrencylab.core.model.ModelKind;
@@ -293,6 +295,6 @@ public final class ProcessPoolModel implements ConcurrencyModel {
     /// `d` in whole ms, within what a [Protocol.Reset] carries (OkHttp's 0, no timeout, is the most).
     private static int millis(Duration d) {
         long ms = d.toMillis();
-        return ms <= 0 || ms > RunSpec.MAX_TIMEOUT_MS ? RunSpec.MAX_TIMEOUT_MS : (int) ms;
+        return ms <= 0 || ms > RunParams.MAX_TIMEOUT_MS ? RunParams.MAX_TIMEOUT_MS : (int) ms;
     }
 }

@@ -1,9 +1,9 @@
 package org.concurrencylab.worker;
 
+import org.concurrencylab.core.run.RunParams;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.workload.Step;
@@ -15,11 +15,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /// The line protocol between the app and its worker processes: one JSON object per line, UTF-8,
 /// on the child's stdin ([Command]s) and stdout ([Event]s). The messages are records; task plans
@@ -62,16 +59,16 @@ final class Protocol {
     /// timeouts given (on the wire they may be left out: the defaults of [RunSpec]).
     record Reset(boolean http, int connectTimeoutMs, int readTimeoutMs) implements Command {
         Reset {
-            if (connectTimeoutMs < 1 || connectTimeoutMs > RunSpec.MAX_TIMEOUT_MS
-                    || readTimeoutMs < 1 || readTimeoutMs > RunSpec.MAX_TIMEOUT_MS) {
-                throw new IllegalArgumentException("timeouts must be between 1 and " + RunSpec.MAX_TIMEOUT_MS
+            if (connectTimeoutMs < 1 || connectTimeoutMs > RunParams.MAX_TIMEOUT_MS
+                    || readTimeoutMs < 1 || readTimeoutMs > RunParams.MAX_TIMEOUT_MS) {
+                throw new IllegalArgumentException("timeouts must be between 1 and " + RunParams.MAX_TIMEOUT_MS
                         + " ms, were " + connectTimeoutMs + " and " + readTimeoutMs);
             }
         }
 
         /// A reset with the default timeouts.
         Reset(boolean http) {
-            this(http, RunSpec.DEFAULT_CONNECT_TIMEOUT_MS, RunSpec.DEFAULT_READ_TIMEOUT_MS);
+            this(http, RunParams.DEFAULT_CONNECT_TIMEOUT_MS, RunParams.DEFAULT_READ_TIMEOUT_MS);
         }
     }
 
@@ -242,7 +239,7 @@ final class Protocol {
     }
 
     static Command readCommand(String line) throws IOException {
-        Fields m = parse(line);
+        MessageFields m = MessageFields.parse(JSON, line);
         Command command = switch (m.text("type")) {
             case "ping" -> new Ping(m.number("id"));
             case "run" -> new Run(readPlan(m.object("plan")));
@@ -256,7 +253,7 @@ final class Protocol {
     }
 
     static Event readEvent(String line) throws IOException {
-        Fields m = parse(line);
+        MessageFields m = MessageFields.parse(JSON, line);
         Event event = switch (m.text("type")) {
             case "ready" -> new Ready(m.number("pid"), m.number("time"), m.number("warmupNanos"));
             case "pong" -> new Pong(m.number("id"), m.number("time"));
@@ -271,10 +268,10 @@ final class Protocol {
         return event;
     }
 
-    private static Reset readReset(Fields m) throws IOException {
+    private static Reset readReset(MessageFields m) throws IOException {
         boolean http = m.bool("http");
-        int connect = m.integerOr("connectTimeoutMs", RunSpec.DEFAULT_CONNECT_TIMEOUT_MS);
-        int read = m.integerOr("readTimeoutMs", RunSpec.DEFAULT_READ_TIMEOUT_MS);
+        int connect = m.integerOr("connectTimeoutMs", RunParams.DEFAULT_CONNECT_TIMEOUT_MS);
+        int read = m.integerOr("readTimeoutMs", RunParams.DEFAULT_READ_TIMEOUT_MS);
         try {
             return new Reset(http, connect, read);
         } catch (IllegalArgumentException e) {
@@ -282,11 +279,11 @@ final class Protocol {
         }
     }
 
-    private static TaskPlan readPlan(Fields m) throws IOException {
+    private static TaskPlan readPlan(MessageFields m) throws IOException {
         List<Step> steps = new ArrayList<>();
         for (Object item : m.array("steps")) {
             if (!(item instanceof Map<?, ?> map)) throw new BadMessage("a step is not an object");
-            Fields s = new Fields(map);
+            MessageFields s = MessageFields.of(map);
             try {
                 steps.add(switch (s.text("step")) {
                     case "fetch" -> new Step.Fetch(new URI(s.text("uri")));
@@ -308,120 +305,6 @@ final class Protocol {
             return plan;
         } catch (IllegalArgumentException e) {
             throw new BadMessage("the plan is invalid: " + e.getMessage());
-        }
-    }
-
-    /// Reads one JSON object, and nothing after it, into maps, lists, strings, longs, booleans
-    /// and nulls.
-    private static Fields parse(String line) throws IOException {
-        try (JsonParser in = JSON.createParser(line)) {
-            if (in.nextToken() != JsonToken.START_OBJECT) throw new BadMessage("not a JSON object");
-            Map<String, Object> object = readObject(in);
-            if (in.nextToken() != null) throw new BadMessage("more than one JSON value on a line");
-            return new Fields(object);
-        }
-    }
-
-    private static Map<String, Object> readObject(JsonParser in) throws IOException {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (JsonToken token = in.nextToken(); token != JsonToken.END_OBJECT; token = in.nextToken()) {
-            String name = in.currentName();
-            if (object.containsKey(name)) throw new BadMessage("field '" + name + "' appears twice");
-            in.nextToken();
-            object.put(name, readValue(in));
-        }
-        return object;
-    }
-
-    private static Object readValue(JsonParser in) throws IOException {
-        return switch (in.currentToken()) {
-            case START_OBJECT -> readObject(in);
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (in.nextToken() != JsonToken.END_ARRAY) list.add(readValue(in));
-                yield list;
-            }
-            case VALUE_STRING -> in.getText();
-            case VALUE_NUMBER_INT -> in.getLongValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw new BadMessage("unexpected " + in.currentToken() + " in a message");
-        };
-    }
-
-    /// The fields of one object, taken one by one; [#done] then refuses any left over.
-    private static final class Fields {
-        private final Map<?, ?> values;
-        private final Set<String> taken = new HashSet<>();
-
-        Fields(Map<?, ?> values) {
-            this.values = values;
-        }
-
-        private Object take(String name, boolean nullable) throws BadMessage {
-            taken.add(name);
-            if (!values.containsKey(name)) throw new BadMessage("field '" + name + "' is missing");
-            Object value = values.get(name);
-            if (value == null && !nullable) throw new BadMessage("field '" + name + "' is null");
-            return value;
-        }
-
-        long number(String name) throws BadMessage {
-            if (take(name, false) instanceof Long value) return value;
-            throw new BadMessage("field '" + name + "' is not a whole number");
-        }
-
-        int integer(String name) throws BadMessage {
-            long value = number(name);
-            if (value != (int) value) throw new BadMessage("field '" + name + "' is out of range: " + value);
-            return (int) value;
-        }
-
-        /// The whole number `name`, or `otherwise` if the message leaves it out.
-        int integerOr(String name, int otherwise) throws BadMessage {
-            return values.containsKey(name) ? integer(name) : otherwise;
-        }
-
-        boolean bool(String name) throws BadMessage {
-            if (take(name, false) instanceof Boolean value) return value;
-            throw new BadMessage("field '" + name + "' is not true or false");
-        }
-
-        String text(String name) throws BadMessage {
-            if (take(name, false) instanceof String value) return value;
-            throw new BadMessage("field '" + name + "' is not a string");
-        }
-
-        String textOrNull(String name) throws BadMessage {
-            Object value = take(name, true);
-            if (value == null || value instanceof String) return (String) value;
-            throw new BadMessage("field '" + name + "' is not a string");
-        }
-
-        <E extends Enum<E>> E constant(String name, Class<E> type) throws BadMessage {
-            String value = text(name);
-            try {
-                return Enum.valueOf(type, value);
-            } catch (IllegalArgumentException e) {
-                throw new BadMessage("field '" + name + "' has an unknown value '" + value + "'");
-            }
-        }
-
-        Fields object(String name) throws BadMessage {
-            if (take(name, false) instanceof Map<?, ?> value) return new Fields(value);
-            throw new BadMessage("field '" + name + "' is not an object");
-        }
-
-        List<?> array(String name) throws BadMessage {
-            if (take(name, false) instanceof List<?> value) return value;
-            throw new BadMessage("field '" + name + "' is not an array");
-        }
-
-        void done() throws BadMessage {
-            for (Object name : values.keySet()) {
-                if (!taken.contains(name)) throw new BadMessage("unknown field '" + name + "'");
-            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.concurrencylab.worker;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.BlockingInterpreter;
 import org.concurrencylab.core.model.RunControl;
 import org.concurrencylab.core.model.TaskContext;
@@ -119,8 +121,8 @@ public final class WorkerMain {
         private Http baseHttp;
         /// The current run's client: [#baseHttp], or one derived from it with the run's timeouts.
         private Http http;
-        private int connectTimeoutMs = RunSpec.DEFAULT_CONNECT_TIMEOUT_MS;
-        private int readTimeoutMs = RunSpec.DEFAULT_READ_TIMEOUT_MS;
+        private int connectTimeoutMs = RunParams.DEFAULT_CONNECT_TIMEOUT_MS;
+        private int readTimeoutMs = RunParams.DEFAULT_READ_TIMEOUT_MS;
         private boolean httpWarm;
         private TraceRecorder recorder;
         private SharedCounter counter;
@@ -192,7 +194,7 @@ public final class WorkerMain {
         }
 
         private Http runClient() {
-            if (connectTimeoutMs == RunSpec.DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs == RunSpec.DEFAULT_READ_TIMEOUT_MS) {
+            if (connectTimeoutMs == RunParams.DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs == RunParams.DEFAULT_READ_TIMEOUT_MS) {
                 return baseHttp;
             }
             return baseHttp.withTimeouts(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs));

@@ -21,11 +21,12 @@ class CliModelsTest {
         return Stream.of(
                 Arguments.of(List.of("run", "--model", "sync", "--gil"), "--gil"),
                 Arguments.of(List.of("run", "--race", "nosuch"), "nosuch"),
-                Arguments.of(List.of("run", "--max-connections", "0"), "max connections"),
-                Arguments.of(List.of("run", "--model", "virtual", "--max-connections", "10001"), "max connections"),
-                Arguments.of(List.of("run", "--model", "threads", "--gil", "--switch-ms", "0"), "switch interval"),
+                Arguments.of(List.of("run", "--max-connections", "0"), "--max-connections applies only to downloads (--workload download or mixed) on --model eventloop or virtual"),
+                Arguments.of(List.of("run", "--model", "eventloop", "--max-connections", "0"), "--max-connections must be between 1 and 10000"),
+                Arguments.of(List.of("run", "--model", "virtual", "--max-connections", "10001"), "--max-connections must be between 1 and 10000, was 10001"),
+                Arguments.of(List.of("run", "--model", "threads", "--gil", "--switch-ms", "0"), "--switch-ms must be between 1 and 1000 ms, was 0"),
                 Arguments.of(List.of("run", "--workload", "race", "--increments", "0"), "increments"),
-                Arguments.of(List.of("run", "--workload", "mixed", "--cpu-ms", "0"), "CPU ms"),
+                Arguments.of(List.of("run", "--workload", "mixed", "--cpu-ms", "0"), "--cpu-ms must be between 1 and 10000 ms, was 0"),
                 Arguments.of(List.of("run", "--model", "virtual", "--workers", "3"), "--workers"));
     }
 

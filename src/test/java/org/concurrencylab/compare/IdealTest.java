@@ -1,5 +1,7 @@
 package org.concurrencylab.compare;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
@@ -24,7 +26,7 @@ class IdealTest {
         // 160 / 7 = 22.9: the last round is not full but still takes a whole latency
         assertThat(Ideal.ioNanos(DOWNLOAD.withModel(ModelKind.THREADS).withWorkers(7), 2)).hasValue(23 * 90 * MS);
         assertThat(Ideal.ioNanos(DOWNLOAD.withModel(ModelKind.EVENTLOOP), 2)).hasValue(2 * 90 * MS);
-        assertThat(Ideal.ioNanos(DOWNLOAD.withModel(ModelKind.VIRTUAL).withMaxConnections(200), 2)).hasValue(90 * MS);
+        assertThat(Ideal.ioNanos(DOWNLOAD.withModel(ModelKind.VIRTUAL).with(RunParams.MAX_CONNECTIONS, 200), 2)).hasValue(90 * MS);
         assertThat(Ideal.ioNanos(DOWNLOAD.withModel(ModelKind.PROCESSES).withWorkers(2), 2)).hasValue(80 * 90 * MS);
     }
 
@@ -81,7 +83,7 @@ class IdealTest {
     void cpu_ideal_needs_a_synchronous_reference_of_the_same_work() {
         RunSpec threads = CPU.withModel(ModelKind.THREADS);
         assertThat(Ideal.nanos(threads, null, 2)).isEmpty();
-        assertThat(Ideal.nanos(threads, Results.run(CPU.withBase(1_000), 2_000, 2_000), 2)).as("other numbers").isEmpty();
+        assertThat(Ideal.nanos(threads, Results.run(CPU.with(RunParams.BASE, 1_000), 2_000, 2_000), 2)).as("other numbers").isEmpty();
         assertThat(Ideal.nanos(threads, Results.run(threads, 1_000, 1_000), 2)).as("not synchronous").isEmpty();
     }
 

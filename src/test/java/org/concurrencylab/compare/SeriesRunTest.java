@@ -1,5 +1,7 @@
 package org.concurrencylab.compare;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunHandle;
@@ -28,7 +30,7 @@ class SeriesRunTest {
     }
 
     private static RunSpec download(ModelKind model) {
-        return RunSpec.defaults(WorkloadKind.DOWNLOAD, model).withTasks(12).withLatencyMs(5).withWarmup(false);
+        return RunSpec.defaults(WorkloadKind.DOWNLOAD, model).withTasks(12).with(RunParams.LATENCY_MS, 5).withWarmup(false);
     }
 
     @Test
@@ -64,7 +66,7 @@ class SeriesRunTest {
 
     @Test
     void cancelling_stops_the_run_going_on_and_the_rest_keeping_those_that_ended() throws Exception {
-        RunSpec slow = download(ModelKind.SYNC).withTasks(400).withLatencyMs(100);
+        RunSpec slow = download(ModelKind.SYNC).withTasks(400).with(RunParams.LATENCY_MS, 100);
         List<RunSpec> specs = List.of(download(ModelKind.SYNC), slow, download(ModelKind.THREADS));
         CountDownLatch slowStarted = new CountDownLatch(1);
         List<Integer> finished = new CopyOnWriteArrayList<>();

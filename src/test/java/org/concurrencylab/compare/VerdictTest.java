@@ -37,7 +37,8 @@ class VerdictTest {
         Comparison c = Comparison.of(downloads(), 2);
 
         assertThat(c.verdict()).isEqualTo(
-                "I/O-bound: the event loop was fastest, 64× sync; sync was slowest; processes paid 600 ms of start-up.");
+                "I/O-bound: the event loop and virtual threads were about as fast (within 10%, what two runs of the same "
+                        + "work differ by), 64× sync; sync was slowest; processes paid 600 ms of start-up.");
     }
 
     @Test
@@ -74,7 +75,8 @@ class VerdictTest {
 
         Comparison c = Comparison.of(runs, 2);
 
-        assertThat(c.verdict()).isEqualTo("CPU-bound: virtual threads were fastest, 2.0× sync; virtual threads with the GIL "
+        assertThat(c.verdict()).isEqualTo("CPU-bound: virtual threads and the thread pool were about as fast (within 10%, "
+                + "what two runs of the same work differ by), 2.0× sync; virtual threads with the GIL "
                 + "were slowest (1.0× sync); threads with the GIL were no faster than sync (1.0×); processes paid 250 ms of start-up.");
         assertThat(c.rows().get(1).idealNanos()).as("sync time over two cores").isEqualTo(1_000 * MS);
         assertThat(c.rows().get(2).idealNanos()).as("the GIL lets one thread run").isEqualTo(2_000 * MS);
@@ -144,6 +146,20 @@ class VerdictTest {
     void variants_cover_every_model_and_the_gil_where_it_applies_sync_first() {
         assertThat(Variants.of(DOWNLOAD.withModel(ModelKind.THREADS).withWorkers(8))).extracting(Variants::label)
                 .containsExactly("sync", "threads (8)", "threads (8) + GIL", "event loop", "processes ("
-                        + RunSpec.defaultWorkers(ModelKind.PROCESSES) + ")", "virtual threads", "virtual threads + GIL");
+                        + ModelKind.PROCESSES.traits().workers().defaultCount() + ")", "virtual threads", "virtual threads + GIL");
+    }
+
+    @Test
+    void a_winner_is_not_picked_from_noise_and_a_clear_winner_is_named() {
+        List<RunResult> close = List.of(run(DOWNLOAD, 14_400, 300),
+                run(DOWNLOAD.withModel(ModelKind.VIRTUAL).withGil(true), 281, 60),
+                run(DOWNLOAD.withModel(ModelKind.VIRTUAL), 295, 60));
+        List<RunResult> clear = List.of(run(DOWNLOAD, 14_400, 300),
+                run(DOWNLOAD.withModel(ModelKind.EVENTLOOP), 200, 50),
+                run(DOWNLOAD.withModel(ModelKind.VIRTUAL), 295, 60));
+
+        assertThat(Comparison.of(close, 2).verdict()).startsWith("I/O-bound: virtual threads with the GIL and virtual threads "
+                + "were about as fast (within 10%");
+        assertThat(Comparison.of(clear, 2).verdict()).startsWith("I/O-bound: the event loop was fastest, 72× sync");
     }
 }

@@ -103,18 +103,18 @@ class ColoursAndCaptionsTest {
         RunSpec urls = download.withTasks(3).withUrls(List.of(URI.create("http://example.org/")));
 
         assertThat(Captions.caption(result(download, 3_040_000_000L, 0, false, 160)))
-                .isEqualTo("160 pages, demo sites at 90 ms · wall 3.04 s · 0 errors");
-        assertThat(Captions.caption(result(cpu, 3_980_000_000L, 1, false, 20)))
-                .isEqualTo("20 numbers from 5,000,000 · wall 3.98 s · 1 error");
+                .isEqualTo("160 pages, demo sites at 90 ms · wall 3.04 s · 2 cores · 0 errors");
+        assertThat(Captions.caption(result(cpu, 3_980_000_000L, 1, false, 20), "about as fast as synchronous (within 10%)"))
+                .isEqualTo("20 numbers from 5,000,000 · wall 3.98 s · about as fast as synchronous (within 10%) · 2 cores · 1 error");
         assertThat(Captions.caption(result(urls, 312_000_000L, 2, true, 2)))
-                .isEqualTo("3 pages from 1 URL · wall 312 ms · 2 errors · stopped after 2 tasks");
+                .isEqualTo("3 pages from 1 URL · stopped at 312 ms · 2 cores · 2 errors · stopped after 2 tasks");
         assertThat(WorkloadKind.CPU.taskNoun()).isEqualTo("numbers");
     }
 
     private static RunResult result(RunSpec spec, long wall, int errors, boolean cancelled, int completed) {
         List<TaskOutcome> outcomes = java.util.stream.IntStream.range(0, completed)
                 .mapToObj(i -> TaskOutcome.success(i, "task " + i, "ok")).toList();
-        return new RunResult(spec, wall, spec.tasks(), errors, cancelled, List.of(), List.of(), outcomes,
-                RunStats.of(wall, 0, List.of()));
+        RunStats onTwoCores = new RunStats(wall, 0, Map.of(), 0, 2);
+        return new RunResult(spec, wall, spec.tasks(), errors, cancelled, List.of(), List.of(), outcomes, onTwoCores);
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 /// The diagram's geometry with a fake font (7 px per character), so every position is exact.
 class DiagramLayoutTest {
@@ -111,33 +113,36 @@ class DiagramLayoutTest {
         }
     }
 
-    /// Merged sub-pixel boxes are slivers: two pixels wide when CPU work or a lock wait won the
-    /// pixel (so a short step stays visible), else one.
-    private static double sliverWidth(State state) {
-        return state == State.WORK || state == State.LOCK_WAIT ? 2 : 1;
+    /// The boxes of one pixel column, bottom to top.
+    private static List<DiagramLayout.Box> column(DiagramLayout.Frame frame, int px) {
+        return frame.boxes().stream().filter(b -> b.x() == frame.plot().x() + px)
+                .sorted(java.util.Comparator.comparingDouble(DiagramLayout.Box::y).reversed()).toList();
     }
 
     @Test
-    void a_thousand_one_microsecond_segments_merge_into_the_pixels_they_cover() {
+    void a_thousand_one_microsecond_segments_fill_their_pixel_with_each_state_s_share() {
         List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             segments.add(seg(0, i % 2 == 0 ? State.IO_WAIT : State.WORK, 500 * MS + i * 1_000L, 500 * MS + (i + 1) * 1_000L));
         }
 
         DiagramLayout.Frame frame = layout(TraceModel.of(lanes(1), segments), WIDTH_FOR_1000_PX_PLOT, 400, 0, SECOND);
+        DiagramLayout.LaneRow row = frame.rows().getFirst();
 
-        // 1 ms of segments on a 1 ms-per-pixel plot: pixel 500 (and 501 should rounding put one there)
-        assertThat(frame.boxes()).hasSizeBetween(1, 2);
-        assertThat(frame.boxes()).allSatisfy(b -> {
-            assertThat(b.state()).isEqualTo(State.WORK);
-            assertThat(b.w()).isEqualTo(sliverWidth(State.WORK));
-            assertThat(b.x()).isBetween(frame.plot().x() + 500, frame.plot().x() + 501);
+        // 1 ms of segments on a 1 ms-per-pixel plot: pixel 500, half CPU and half I/O, CPU at the bottom
+        assertThat(column(frame, 500)).extracting(DiagramLayout.Box::state).containsExactly(State.WORK, State.IO_WAIT);
+        assertThat(column(frame, 500)).allSatisfy(b -> {
+            assertThat(b.w()).isEqualTo(1);
+            assertThat(b.share()).isCloseTo(0.5, within(0.01));
+            assertThat(b.h()).isCloseTo(row.boxHeight() / 2, within(0.5));
+            assertThat(b.merged()).isEqualTo(500);
         });
-        assertThat(frame.boxes().stream().mapToInt(DiagramLayout.Box::merged).sum()).isEqualTo(1_000);
+        assertThat(column(frame, 500).getFirst().y() + column(frame, 500).getFirst().h()).isEqualTo(row.boxY() + row.boxHeight());
+        assertThat(frame.boxes()).hasSize(2);
     }
 
     @Test
-    void a_second_of_five_microsecond_segments_gives_at_most_one_box_per_pixel_column() {
+    void a_second_of_five_microsecond_segments_gives_each_column_its_true_shares() {
         List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < 200_000; i++) {
             segments.add(seg(0, i % 3 == 0 ? State.WORK : State.IO_WAIT, i * 5_000L, (i + 1) * 5_000L));
@@ -145,28 +150,46 @@ class DiagramLayoutTest {
 
         DiagramLayout.Frame frame = layout(TraceModel.of(lanes(1), segments), WIDTH_FOR_1000_PX_PLOT, 400, 0, SECOND);
 
-        assertThat(frame.boxes()).hasSize((int) frame.plot().w());
-        assertThat(frame.boxes()).extracting(DiagramLayout.Box::x).isSorted();
+        assertThat(frame.boxes()).hasSize(2 * (int) frame.plot().w());
         assertThat(frame.boxes()).allSatisfy(b -> {
-            assertThat(b.state()).as("every pixel holds some CPU time").isEqualTo(State.WORK);
-            assertThat(b.w()).as("two pixels wide, clipped to one in the last column")
-                    .isEqualTo(b.x() == frame.plot().right() - 1 ? 1 : sliverWidth(State.WORK));
-            assertThat(b.x()).isBetween(frame.plot().x(), frame.plot().right() - b.w());
+            assertThat(b.w()).isEqualTo(1);
+            assertThat(b.share()).isCloseTo(b.state() == State.WORK ? 1 / 3.0 : 2 / 3.0, within(0.02));
+            assertThat(b.x()).isBetween(frame.plot().x(), frame.plot().right() - 1);
         });
         assertThat(frame.boxes().stream().mapToInt(DiagramLayout.Box::merged).sum()).isEqualTo(200_000);
     }
 
     @Test
-    void io_only_pixels_merge_into_one_pixel_slivers() {
+    void idle_time_in_a_pixel_stays_empty() {
         List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) segments.add(seg(0, State.IO_WAIT, i * 20_000L, i * 20_000L + 10_000L));
 
         DiagramLayout.Frame frame = layout(TraceModel.of(lanes(1), segments), WIDTH_FOR_1000_PX_PLOT, 400, 0, SECOND);
+        DiagramLayout.LaneRow row = frame.rows().getFirst();
 
         assertThat(frame.boxes()).hasSize(200).allSatisfy(b -> {
             assertThat(b.w()).isEqualTo(1);
             assertThat(b.merged()).isEqualTo(50);
+            assertThat(b.share()).isCloseTo(0.5, within(0.01));
+            assertThat(b.h()).as("the other half of the pixel was idle").isCloseTo(row.boxHeight() / 2, within(0.5));
         });
+    }
+
+    @Test
+    void a_state_that_is_there_at_all_gets_a_pixel_of_height_and_idle_lanes_stay_mostly_empty() {
+        // a worker that ran code for 2 µs in every 3 ms, as a race on two processes does
+        List<Segment> segments = new ArrayList<>();
+        for (int i = 0; i < 330; i++) segments.add(seg(0, State.WORK, i * 3 * MS, i * 3 * MS + 2_000));
+
+        DiagramLayout.Frame frame = layout(TraceModel.of(lanes(1), segments), WIDTH_FOR_1000_PX_PLOT, 400, 0, SECOND);
+        DiagramLayout.LaneRow row = frame.rows().getFirst();
+
+        assertThat(frame.boxes()).hasSize(330).allSatisfy(b -> {
+            assertThat(b.h()).isEqualTo(1);
+            assertThat(b.share()).isLessThan(0.01);
+        });
+        double painted = frame.boxes().stream().mapToDouble(b -> b.w() * b.h()).sum();
+        assertThat(painted / (frame.plot().w() * row.boxHeight())).as("share of the lane painted").isLessThan(0.05);
     }
 
     @Test
@@ -177,12 +200,15 @@ class DiagramLayoutTest {
                 seg(0, State.IO_WAIT, 400 * MS + 300_000, SECOND));
 
         DiagramLayout.Frame frame = layout(TraceModel.of(lanes(1), segments), WIDTH_FOR_1000_PX_PLOT, 400, 0, SECOND);
+        DiagramLayout.LaneRow row = frame.rows().getFirst();
 
         assertThat(frame.boxes()).extracting(DiagramLayout.Box::state)
                 .containsExactly(State.IO_WAIT, State.IO_WAIT, State.WORK);
         DiagramLayout.Box sliver = frame.boxes().getLast();
         assertThat(sliver.x()).isEqualTo(frame.plot().x() + 400);
-        assertThat(sliver.w()).isEqualTo(2);
+        assertThat(sliver.w()).isEqualTo(1);
+        assertThat(sliver.share()).isCloseTo(0.3, within(0.01));
+        assertThat(sliver.h()).isCloseTo(Math.max(1, 0.3 * row.boxHeight()), within(0.01));
         assertThat(sliver.merged()).isEqualTo(1);
     }
 
@@ -199,8 +225,8 @@ class DiagramLayoutTest {
     }
 
     @Test
-    void a_pixel_shared_by_io_wait_and_work_is_drawn_as_work_whatever_their_order() {
-        // 1 ms per pixel: all three segments fall in pixel 10 of the plot
+    void a_pixel_shared_by_io_wait_and_work_shows_both_whatever_their_order() {
+        // 1 ms per pixel: all the segments fall in pixel 10 of the plot, with 0.1 ms of CPU
         List<Segment> ioFirst = List.of(
                 seg(0, State.IO_WAIT, 10 * MS, 10 * MS + 600_000),
                 seg(0, State.WORK, 10 * MS + 600_000, 10 * MS + 700_000),
@@ -212,18 +238,15 @@ class DiagramLayoutTest {
         for (List<Segment> segments : List.of(ioFirst, workFirst)) {
             DiagramLayout.Frame frame = layout(TraceModel.of(lanes(1), segments), WIDTH_FOR_1000_PX_PLOT, 400, 0, SECOND);
 
-            assertThat(frame.boxes()).singleElement().satisfies(box -> {
-                assertThat(box.state()).isEqualTo(State.WORK);
-                assertThat(box.segment().state()).isEqualTo(State.WORK);
-                assertThat(box.x()).isEqualTo(frame.plot().x() + 10);
-                assertThat(box.w()).isEqualTo(sliverWidth(State.WORK));
-                assertThat(box.merged()).isEqualTo(segments.size());
-            });
+            assertThat(column(frame, 10)).extracting(DiagramLayout.Box::state).containsExactly(State.WORK, State.IO_WAIT);
+            assertThat(column(frame, 10).getFirst().share()).isCloseTo(0.1, within(0.01));
+            assertThat(column(frame, 10).getLast().share()).isCloseTo(0.9, within(0.01));
+            assertThat(column(frame, 10).stream().mapToInt(DiagramLayout.Box::merged).sum()).isEqualTo(segments.size());
         }
     }
 
     @Test
-    void a_merged_pixel_is_failed_if_any_of_its_segments_failed() {
+    void a_pixel_s_state_is_failed_if_any_of_its_segments_failed() {
         List<Segment> segments = List.of(
                 seg(0, State.WORK, 10 * MS, 10 * MS + 100_000),
                 new Segment(0, 1, State.IO_WAIT, 10 * MS + 100_000, 10 * MS + 200_000, "GET /x", "HTTP 500", false),
@@ -231,10 +254,8 @@ class DiagramLayoutTest {
 
         DiagramLayout.Frame frame = layout(TraceModel.of(lanes(1), segments), WIDTH_FOR_1000_PX_PLOT, 400, 0, SECOND);
 
-        assertThat(frame.boxes()).singleElement().satisfies(box -> {
-            assertThat(box.failed()).isTrue();
-            assertThat(box.state()).isEqualTo(State.WORK);
-        });
+        assertThat(frame.boxes()).extracting(DiagramLayout.Box::state, DiagramLayout.Box::failed)
+                .containsExactlyInAnyOrder(tuple(State.WORK, false), tuple(State.IO_WAIT, true));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.concurrencylab.export;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.TaskOutcome;
 import org.concurrencylab.core.run.RunResult;
@@ -34,7 +36,7 @@ public final class ExportFixtures {
     /// another, a failed request, labels as the models write them, a name that needs escaping.
     public static RunResult processPool() {
         RunSpec spec = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.PROCESSES).withWorkers(2).withTasks(4)
-                .withLatencyMs(40).withWarmup(false);
+                .with(RunParams.LATENCY_MS, 40).withWarmup(false);
         List<Lane> lanes = List.of(new Lane(0, "process 1 <pid 41>", LaneKind.PROCESS),
                 new Lane(1, "process 2 & co", LaneKind.PROCESS));
         List<Segment> segments = new ArrayList<>(List.of(
@@ -63,7 +65,7 @@ public final class ExportFixtures {
 
     /// A synchronous sum of squares: one lane, CPU only, labels `n = …`.
     public static RunResult sumOfSquares() {
-        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withTasks(3).withBase(5_000_000).withWarmup(false);
+        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withTasks(3).with(RunParams.BASE, 5_000_000).withWarmup(false);
         List<Lane> lanes = List.of(new Lane(0, "runner", LaneKind.THREAD));
         List<Segment> segments = List.of(
                 Segment.closed(0, 0, State.WORK, 0, 90 * MS, "n = 5,000,000"),

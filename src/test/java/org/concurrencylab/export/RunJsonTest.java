@@ -1,5 +1,7 @@
 package org.concurrencylab.export;
 
+import org.concurrencylab.core.run.RunParams;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concurrencylab.core.model.ModelKind;
@@ -40,7 +42,7 @@ class RunJsonTest {
     /// segment, a task-only segment, an open one, labels with non-ASCII text and quotes.
     static RunResult handMade() {
         RunSpec spec = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.THREADS).withWorkers(2).withTasks(3)
-                .withLatencyMs(40).withWarmup(false)
+                .with(RunParams.LATENCY_MS, 40).withWarmup(false)
                 .withUrls(List.of(URI.create("http://127.0.0.1:8080/a?x=1"), URI.create("https://example.org/b")));
         List<Lane> lanes = List.of(new Lane(0, "pool-1", LaneKind.THREAD), new Lane(1, "pool-2", LaneKind.THREAD));
         List<Segment> segments = List.of(
@@ -83,7 +85,7 @@ class RunJsonTest {
 
     @Test
     void a_real_run_reads_back_equal() throws Exception {
-        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.THREADS).withTasks(3).withBase(10_000).withWarmup(false);
+        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.THREADS).withTasks(3).with(RunParams.BASE, 10_000).withWarmup(false);
         RunResult run;
         try (RunEngine engine = new RunEngine()) {
             run = engine.start(spec).result().get(20, TimeUnit.SECONDS);
@@ -221,15 +223,15 @@ class RunJsonTest {
 
         RunResult back = RunJson.read(file);
 
-        assertThat(back.spec().connectTimeoutMs()).isEqualTo(RunSpec.DEFAULT_CONNECT_TIMEOUT_MS);
-        assertThat(back.spec().readTimeoutMs()).isEqualTo(RunSpec.DEFAULT_READ_TIMEOUT_MS);
+        assertThat(back.spec().connectTimeoutMs()).isEqualTo(RunParams.DEFAULT_CONNECT_TIMEOUT_MS);
+        assertThat(back.spec().readTimeoutMs()).isEqualTo(RunParams.DEFAULT_READ_TIMEOUT_MS);
         assertThat(back).isEqualTo(run);
     }
 
     @Test
     void the_timeouts_of_a_run_read_back() throws IOException {
         RunResult run = handMade();
-        RunSpec spec = run.spec().withConnectTimeoutMs(1_500).withReadTimeoutMs(250);
+        RunSpec spec = run.spec().with(RunParams.CONNECT_TIMEOUT_MS, 1_500).with(RunParams.READ_TIMEOUT_MS, 250);
         RunResult changed = new RunResult(spec, run.wallNanos(), run.tasks(), run.errors(), run.cancelled(), run.lanes(),
                 run.segments(), run.outcomes(), run.stats());
 

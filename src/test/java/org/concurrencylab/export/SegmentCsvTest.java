@@ -1,5 +1,7 @@
 package org.concurrencylab.export;
 
+import org.concurrencylab.core.run.RunParams;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -98,7 +100,7 @@ class SegmentCsvTest {
 
     @Test
     void a_real_run_writes_a_file_with_a_row_for_every_segment() throws Exception {
-        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.THREADS).withWorkers(2).withTasks(4).withBase(20_000)
+        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.THREADS).withWorkers(2).withTasks(4).with(RunParams.BASE, 20_000)
                 .withWarmup(false);
         RunResult run;
         try (RunEngine engine = new RunEngine()) {

@@ -1,5 +1,7 @@
 package org.concurrencylab.export;
 
+import org.concurrencylab.core.run.RunParams;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.concurrencylab.core.model.ModelKind;
@@ -157,7 +159,7 @@ class TraceEventJsonTest {
 
     @Test
     void a_real_process_pool_run_puts_each_child_in_a_process_of_its_own() throws Exception {
-        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.PROCESSES).withWorkers(2).withTasks(4).withBase(1_000)
+        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.PROCESSES).withWorkers(2).withTasks(4).with(RunParams.BASE, 1_000)
                 .withWarmup(false);
         RunResult run;
         try (RunEngine engine = new RunEngine()) {
@@ -180,7 +182,7 @@ class TraceEventJsonTest {
     @Test
     void a_real_thread_pool_download_has_one_slice_per_segment_and_no_overlap_on_any_thread() throws Exception {
         RunSpec spec = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.THREADS).withWorkers(3).withTasks(12)
-                .withLatencyMs(5).withWarmup(false);
+                .with(RunParams.LATENCY_MS, 5).withWarmup(false);
         RunResult run;
         try (RunEngine engine = new RunEngine()) {
             run = engine.start(spec).result().get(20, TimeUnit.SECONDS);

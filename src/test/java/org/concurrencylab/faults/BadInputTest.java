@@ -1,5 +1,7 @@
 package org.concurrencylab.faults;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.cli.Cli;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunSpec;
@@ -65,22 +67,22 @@ class BadInputTest {
                 new Refused("100,001 numbers", () -> CPU.withTasks(100_001), "tasks must be between 1 and 100000, was 100001"),
                 new Refused("-1 race tasks", () -> RACE.withTasks(-1), "tasks must be between 1 and 1000000, was -1"),
                 new Refused("0 mixed pages", () -> MIXED.withTasks(0), "tasks must be between 1 and 1000000, was 0"),
-                new Refused("base -1", () -> CPU.withBase(-1), "base must be between 0 and 1000000000, was -1"),
-                new Refused("base 1,000,000,001", () -> CPU.withBase(1_000_000_001L), "base must be between 0 and 1000000000, was 1000000001"),
-                new Refused("latency -1 ms", () -> DOWNLOAD.withLatencyMs(-1), "latency must be between 0 and 60000 ms, was -1"),
-                new Refused("latency 60,001 ms", () -> DOWNLOAD.withLatencyMs(60_001), "latency must be between 0 and 60000 ms, was 60001"),
-                new Refused("0 connections", () -> DOWNLOAD.withModel(ModelKind.EVENTLOOP).withMaxConnections(0),
+                new Refused("base -1", () -> CPU.with(RunParams.BASE, -1), "base must be between 0 and 1000000000, was -1"),
+                new Refused("base 1,000,000,001", () -> CPU.with(RunParams.BASE, 1_000_000_001L), "base must be between 0 and 1000000000, was 1000000001"),
+                new Refused("latency -1 ms", () -> DOWNLOAD.with(RunParams.LATENCY_MS, -1), "latency must be between 0 and 60000 ms, was -1"),
+                new Refused("latency 60,001 ms", () -> DOWNLOAD.with(RunParams.LATENCY_MS, 60_001), "latency must be between 0 and 60000 ms, was 60001"),
+                new Refused("0 connections", () -> DOWNLOAD.withModel(ModelKind.EVENTLOOP).with(RunParams.MAX_CONNECTIONS, 0),
                         "max connections must be between 1 and 10000, was 0"),
-                new Refused("10,001 connections", () -> DOWNLOAD.withModel(ModelKind.VIRTUAL).withMaxConnections(10_001),
+                new Refused("10,001 connections", () -> DOWNLOAD.withModel(ModelKind.VIRTUAL).with(RunParams.MAX_CONNECTIONS, 10_001),
                         "max connections must be between 1 and 10000, was 10001"),
-                new Refused("switch interval 0 ms", () -> CPU.withGil(true).withSwitchMs(0),
+                new Refused("switch interval 0 ms", () -> CPU.withGil(true).with(RunParams.SWITCH_MS, 0),
                         "the switch interval must be between 1 and 1000 ms, was 0"),
-                new Refused("switch interval 1,001 ms", () -> CPU.withGil(true).withSwitchMs(1_001),
+                new Refused("switch interval 1,001 ms", () -> CPU.withGil(true).with(RunParams.SWITCH_MS, 1_001),
                         "the switch interval must be between 1 and 1000 ms, was 1001"),
-                new Refused("0 increments", () -> RACE.withIncrements(0), "increments must be between 1 and 1000000, was 0"),
-                new Refused("1,000,001 increments", () -> RACE.withIncrements(1_000_001), "increments must be between 1 and 1000000, was 1000001"),
-                new Refused("0 CPU ms", () -> MIXED.withCpuMs(0), "CPU ms must be between 1 and 10000, was 0"),
-                new Refused("10,001 CPU ms", () -> MIXED.withCpuMs(10_001), "CPU ms must be between 1 and 10000, was 10001"),
+                new Refused("0 increments", () -> RACE.with(RunParams.INCREMENTS, 0), "increments must be between 1 and 1000000, was 0"),
+                new Refused("1,000,001 increments", () -> RACE.with(RunParams.INCREMENTS, 1_000_001), "increments must be between 1 and 1000000, was 1000001"),
+                new Refused("0 CPU ms", () -> MIXED.with(RunParams.CPU_MS, 0), "the parse's CPU time must be between 1 and 10000 ms, was 0"),
+                new Refused("10,001 CPU ms", () -> MIXED.with(RunParams.CPU_MS, 10_001), "the parse's CPU time must be between 1 and 10000 ms, was 10001"),
                 // the demo sites' own settings: sizes, jitter, failure rate
                 new Refused("a 63-byte page", () -> new SiteConfig(90, 0, 63, 2048, 0), "page sizes must be between 64 bytes and 16 MiB"),
                 new Refused("a 17 MiB page", () -> new SiteConfig(90, 0, 48 * 1024, 17 << 20, 0), "page sizes must be between 64 bytes and 16 MiB"),
@@ -163,7 +165,7 @@ class BadInputTest {
                 new NotARunFile("some other JSON", "{\"name\":\"a\"}", "not a Concurrency Lab run file (spec, lanes, segments or stats missing)"),
                 new NotARunFile("from a newer version", "{\"format\":99}", "this run file is from a newer version (format 99)"),
                 new NotARunFile("an unknown model", RunJson.toJson(RunJsonSample.tiny()).replace("\"threads\"", "\"fibers\""),
-                        "cannot read the run file %s: unknown ModelKind 'fibers'"))
+                        "cannot read the run file %s: the run spec: unknown model \"fibers\""))
                 .map(n -> DynamicTest.dynamicTest(n.name(), () -> FaultLedger.badInput("run file: " + n.name(), () -> {
                     Path file = dir.resolve(n.name().replace(' ', '-') + ".json");
                     Files.writeString(file, n.content(), StandardCharsets.UTF_8);
@@ -189,8 +191,8 @@ class BadInputTest {
                 new Args(List.of("run", "--workload", "cpu", "--tasks", "100001"), "was 100001"),
                 new Args(List.of("run", "--workload", "cpu", "--base", "-1"), "base"),
                 new Args(List.of("run", "--latency-ms", "60001"), "latency"),
-                new Args(List.of("run", "--model", "threads", "--gil", "--switch-ms", "1001"), "switch interval"),
-                new Args(List.of("run", "--workload", "mixed", "--cpu-ms", "10001"), "CPU ms"),
+                new Args(List.of("run", "--model", "threads", "--gil", "--switch-ms", "1001"), "--switch-ms must be between 1 and 1000 ms"),
+                new Args(List.of("run", "--workload", "mixed", "--cpu-ms", "10001"), "--cpu-ms must be between 1 and 10000 ms"),
                 new Args(List.of("run", "--url", "http://exa mple.org/"), "exa mple.org"),
                 new Args(List.of("run", "--url", "file:///etc/passwd"), "file:///etc/passwd"),
                 new Args(List.of("run", "--url", ""), "--url"),

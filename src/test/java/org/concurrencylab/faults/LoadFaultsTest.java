@@ -1,5 +1,7 @@
 package org.concurrencylab.faults;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.TaskOutcome;
 import org.concurrencylab.core.run.RunEngine;
@@ -64,8 +66,8 @@ class LoadFaultsTest {
     }
 
     private static void hundredThousandTasks(ModelKind model) throws Exception {
-        RunSpec spec = RunSpec.defaults(WorkloadKind.RACE, model).withWorkers(4).withTasks(TINY_TASKS).withIncrements(1)
-                .withCounterMode(Step.CounterMode.ATOMIC).withWarmup(false);
+        RunSpec spec = RunSpec.defaults(WorkloadKind.RACE, model).withWorkers(4).withTasks(TINY_TASKS).with(RunParams.INCREMENTS, 1)
+                .with(RunParams.COUNTER_MODE, Step.CounterMode.ATOMIC).withWarmup(false);
         long before;
         RunResult result;
         try (RunEngine engine = new RunEngine()) {

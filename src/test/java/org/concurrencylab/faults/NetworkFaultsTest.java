@@ -1,5 +1,7 @@
 package org.concurrencylab.faults;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ConcurrencyModel;
 import org.concurrencylab.core.model.EventLoopModel;
 import org.concurrencylab.core.model.ModelKind;
@@ -170,7 +172,7 @@ class NetworkFaultsTest {
         try (RunEngine engine = new RunEngine(SiteConfig.defaults().withLatencyMs(0))) {
             RunSpec spec = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.PROCESSES).withWorkers(2)
                     .withTasks(urls.size()).withUrls(urls).withWarmup(false)
-                    .withConnectTimeoutMs((int) CONNECT_TIMEOUT.toMillis()).withReadTimeoutMs((int) READ_TIMEOUT.toMillis());
+                    .with(RunParams.CONNECT_TIMEOUT_MS, (int) CONNECT_TIMEOUT.toMillis()).with(RunParams.READ_TIMEOUT_MS, (int) READ_TIMEOUT.toMillis());
             var handle = engine.start(spec);
             result = handle.result().get(120, TimeUnit.SECONDS);
             assertThat(handle.phase()).isEqualTo(RunPhase.FINISHED);

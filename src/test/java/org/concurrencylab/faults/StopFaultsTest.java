@@ -1,5 +1,7 @@
 package org.concurrencylab.faults;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunHandle;
@@ -120,11 +122,11 @@ class StopFaultsTest {
     }
 
     private static RunSpec downloads(ModelKind model) {
-        return RunSpec.defaults(WorkloadKind.DOWNLOAD, model).withWorkers(2).withTasks(400).withLatencyMs(400).withWarmup(false);
+        return RunSpec.defaults(WorkloadKind.DOWNLOAD, model).withWorkers(2).withTasks(400).with(RunParams.LATENCY_MS, 400).withWarmup(false);
     }
 
     private static RunSpec sums(ModelKind model) {
-        return RunSpec.defaults(WorkloadKind.CPU, model).withWorkers(2).withTasks(12).withBase(30_000_000L).withWarmup(false);
+        return RunSpec.defaults(WorkloadKind.CPU, model).withWorkers(2).withTasks(12).with(RunParams.BASE, 30_000_000L).withWarmup(false);
     }
 
     @TestFactory
@@ -136,10 +138,10 @@ class StopFaultsTest {
             cases.add(new Case(sums(model), Moment.open(State.WORK, "mid-compute")));
         }
         cases.add(new Case(sums(ModelKind.THREADS).withWorkers(3).withGil(true), Moment.open(State.LOCK_WAIT, "while a thread waits for the GIL")));
-        cases.add(new Case(RunSpec.defaults(WorkloadKind.MIXED, ModelKind.EVENTLOOP).withTasks(200).withCpuMs(2_000).withLatencyMs(0)
+        cases.add(new Case(RunSpec.defaults(WorkloadKind.MIXED, ModelKind.EVENTLOOP).withTasks(200).with(RunParams.CPU_MS, 2_000).with(RunParams.LATENCY_MS, 0)
                 .withWarmup(false), Moment.open(State.WORK, "mid-parse, the parse holding the loop")));
-        cases.add(new Case(RunSpec.defaults(WorkloadKind.MIXED, ModelKind.PROCESSES).withWorkers(2).withTasks(20).withCpuMs(2_000)
-                .withLatencyMs(0).withWarmup(false), Moment.open(State.WORK, "mid-parse in a process")));
+        cases.add(new Case(RunSpec.defaults(WorkloadKind.MIXED, ModelKind.PROCESSES).withWorkers(2).withTasks(20).with(RunParams.CPU_MS, 2_000)
+                .with(RunParams.LATENCY_MS, 0).withWarmup(false), Moment.open(State.WORK, "mid-parse in a process")));
         cases.add(new Case(downloads(ModelKind.THREADS).withWarmup(true), Moment.phase(RunPhase.WARMING_UP)));
         cases.add(new Case(RunSpec.defaults(WorkloadKind.RACE, ModelKind.VIRTUAL).withTasks(200_000).withWarmup(false),
                 Moment.open(State.WORK, "mid-race on 200,000 virtual threads")));
@@ -174,7 +176,7 @@ class StopFaultsTest {
     void twenty_start_and_stop_cycles_of_a_process_pool_leave_no_child_process_alive() throws Exception {
         List<Moment> moments = List.of(Moment.atOnce(), Moment.phase(RunPhase.RUNNING), Moment.open(State.STARTUP, "during process start-up"),
                 Moment.open(State.WORK, "mid-compute"), Moment.afterFirstTask());
-        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.PROCESSES).withWorkers(2).withTasks(12).withBase(3_000_000L)
+        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.PROCESSES).withWorkers(2).withTasks(12).with(RunParams.BASE, 3_000_000L)
                 .withWarmup(false);
         Set<ProcessHandle> before = FaultRuns.liveChildren(c -> c.contains("org.concurrencylab.worker."));
         try (RunEngine own = new RunEngine(SiteConfig.defaults().withLatencyMs(0))) {

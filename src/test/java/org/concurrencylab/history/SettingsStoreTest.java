@@ -1,13 +1,20 @@
 package org.concurrencylab.history;
 
 import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunParams;
+import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.SettingValues;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.workload.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +25,25 @@ class SettingsStoreTest {
     Path dir;
 
     static Settings changed() {
-        return new Settings(WorkloadKind.CPU, ModelKind.PROCESSES, 12, 3, 400, 30, 1_000, 1_000_000L, 25,
-                "https://example.org/\nhttps://example.com/", 250, true, 2, 50, Step.CounterMode.ATOMIC, 35, 1_500, 4_000, false, true, true);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("workers", 12);
+        values.put("processes", 3);
+        values.put("downloadTasks", 400);
+        values.put("cpuTasks", 30);
+        values.put("raceTasks", 1_000);
+        values.put("base", 1_000_000L);
+        values.put("latencyMs", 25);
+        values.put("urls", List.of(URI.create("https://example.org/"), URI.create("https://example.com/")));
+        values.put("maxConnections", 250);
+        values.put("gil", true);
+        values.put("switchMs", 2);
+        values.put("increments", 50);
+        values.put("counterMode", Step.CounterMode.ATOMIC);
+        values.put("cpuMs", 35);
+        values.put("connectTimeoutMs", 1_500);
+        values.put("readTimeoutMs", 4_000);
+        values.put("warmup", false);
+        return new Settings(WorkloadKind.CPU, ModelKind.PROCESSES, new SettingValues(values), true, true);
     }
 
     @Test
@@ -34,6 +58,18 @@ class SettingsStoreTest {
         try (Stream<Path> files = Files.list(dir.resolve("lab"))) {
             assertThat(files).as("no temporary file left").containsExactly(dir.resolve("lab").resolve("settings.json"));
         }
+    }
+
+    @Test
+    void every_setting_of_the_table_is_saved_by_its_key() throws Exception {
+        Path file = dir.resolve("settings.json");
+        new SettingsStore(file).save(changed());
+
+        String json = Files.readString(file);
+        for (String key : changed().values().values().keySet()) assertThat(json).contains("\"" + key + "\"");
+        assertThat(RunParams.settingKeys()).containsAll(changed().values().values().keySet());
+        assertThat(changed().spec().workers()).isEqualTo(3);
+        assertThat(changed().values().spec(WorkloadKind.DOWNLOAD, ModelKind.THREADS).workers()).isEqualTo(12);
     }
 
     @Test
@@ -59,32 +95,36 @@ class SettingsStoreTest {
     }
 
     @Test
-    void a_field_out_of_range_or_unknown_takes_its_default_and_the_others_are_kept() throws Exception {
+    void a_value_that_cannot_run_or_is_unknown_takes_its_default_and_the_others_are_kept() throws Exception {
         Path file = dir.resolve("settings.json");
         Files.writeString(file, """
-                {"workload": "cpu", "model": "nosuch", "workers": 0, "latencyMs": 30, "gil": "yes", "dark": true,
-                 "counterMode": "synchronized", "future": [1, 2]}
+                {"workload": "cpu", "model": "nosuch", "workers": 0, "processes": 500, "latencyMs": 30, "gil": "yes",
+                 "dark": true, "counterMode": "synchronized", "urls": "https://example.org/", "future": [1, 2]}
                 """);
 
         SettingsStore.Loaded loaded = new SettingsStore(file).load();
 
         Settings s = loaded.settings();
+        RunSpec download = s.values().spec(WorkloadKind.DOWNLOAD, ModelKind.THREADS);
         assertThat(s.workload()).isEqualTo(WorkloadKind.CPU);
-        assertThat(s.latencyMs()).isEqualTo(30);
         assertThat(s.dark()).isTrue();
-        assertThat(s.counterMode()).isEqualTo(Step.CounterMode.SYNCHRONIZED);
+        assertThat(s.values().spec(WorkloadKind.RACE, ModelKind.THREADS).counterMode()).isEqualTo(Step.CounterMode.SYNCHRONIZED);
+        assertThat(download.urls()).as("earlier versions kept the URLs as typed").containsExactly(URI.create("https://example.org/"));
         assertThat(s.model()).isEqualTo(Settings.defaults().model());
-        assertThat(s.workers()).isEqualTo(Settings.defaults().workers());
-        assertThat(s.gil()).isFalse();
-        assertThat(loaded.problems()).hasSize(3).anySatisfy(p -> assertThat(p).contains("model"))
-                .anySatisfy(p -> assertThat(p).contains("workers")).anySatisfy(p -> assertThat(p).contains("gil"));
+        assertThat(download.workers()).isEqualTo(5);
+        assertThat(s.values().spec(WorkloadKind.CPU, ModelKind.PROCESSES).workers())
+                .as("500 processes cannot run: the default").isEqualTo(ModelKind.PROCESSES.traits().workers().defaultCount());
+        assertThat(download.gil()).isFalse();
+        assertThat(loaded.problems()).hasSize(4).anySatisfy(p -> assertThat(p).contains("model"))
+                .anySatisfy(p -> assertThat(p).contains("workers")).anySatisfy(p -> assertThat(p).contains("processes"))
+                .anySatisfy(p -> assertThat(p).contains("gil"));
     }
 
     @Test
-    void settings_out_of_range_cannot_be_made() {
-        assertThatThrownBy(() -> new Settings(WorkloadKind.CPU, ModelKind.THREADS, 0, 2, 1, 1, 1, 0, 0, "", 1, false, 1, 1,
-                Step.CounterMode.UNSAFE, 1, 1, 1, true, false, false)).hasMessageContaining("workers");
-        assertThatThrownBy(() -> new Settings(WorkloadKind.CPU, ModelKind.THREADS, 1, 2, 1, 1, 1, 0, 0, "", 1, false, 1, 1,
-                Step.CounterMode.UNSAFE, 1, 0, 1, true, false, false)).hasMessageContaining("connectTimeoutMs");
+    void a_value_that_cannot_run_cannot_be_held() {
+        assertThatThrownBy(() -> new SettingValues(Map.of("workers", 0))).hasMessageContaining("workers");
+        assertThatThrownBy(() -> new SettingValues(Map.of("processes", 65))).hasMessageContaining("64");
+        assertThatThrownBy(() -> new SettingValues(Map.of("connectTimeoutMs", 0))).hasMessageContaining("connect timeout");
+        assertThatThrownBy(() -> new SettingValues(Map.of("nosuch", 1))).hasMessageContaining("nosuch");
     }
 }

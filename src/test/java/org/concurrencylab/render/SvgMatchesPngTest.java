@@ -1,5 +1,7 @@
 package org.concurrencylab.render;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
@@ -38,7 +40,7 @@ class SvgMatchesPngTest {
     static void runOnce() throws Exception {
         PngRenderer.startHeadlessIfNeeded();
         RunSpec spec = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.THREADS).withWorkers(3).withTasks(9)
-                .withLatencyMs(20).withWarmup(false);
+                .with(RunParams.LATENCY_MS, 20).withWarmup(false);
         try (RunEngine engine = new RunEngine()) {
             download = engine.start(spec).result().get(30, TimeUnit.SECONDS);
         }

@@ -1,5 +1,7 @@
 package org.concurrencylab.sites;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.workload.Kernels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

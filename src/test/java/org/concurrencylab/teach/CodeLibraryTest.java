@@ -100,7 +100,7 @@ class CodeLibraryTest {
         assertThat(CodeLibrary.java(ModelKind.SYNC, WorkloadKind.CPU, false, Step.CounterMode.UNSAFE))
                 .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("sum.add(bi.multiply(bi))"));
         assertThat(CodeLibrary.java(ModelKind.THREADS, WorkloadKind.RACE, false, Step.CounterMode.SYNCHRONIZED))
-                .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("synchronized void incrementSynchronized"));
+                .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("synchronized (this)"));
         assertThat(CodeLibrary.java(ModelKind.THREADS, WorkloadKind.RACE, false, Step.CounterMode.ATOMIC))
                 .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("incrementAndGet"));
         assertThat(CodeLibrary.java(ModelKind.THREADS, WorkloadKind.CPU, true, Step.CounterMode.UNSAFE))

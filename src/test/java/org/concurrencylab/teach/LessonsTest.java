@@ -77,9 +77,7 @@ class LessonsTest {
             for (LessonStep step : lesson.steps()) {
                 for (RunSpec spec : step.runs()) {
                     // the record's own validation, again, on the exact values
-                    RunSpec copy = new RunSpec(spec.workload(), spec.model(), spec.workers(), spec.tasks(), spec.base(),
-                            spec.latencyMs(), spec.urls(), spec.warmup(), spec.maxConnections(), spec.gil(), spec.switchMs(),
-                            spec.increments(), spec.counterMode(), spec.cpuMs(), spec.connectTimeoutMs(), spec.readTimeoutMs());
+                    RunSpec copy = new RunSpec(spec.workload(), spec.model(), spec.applied());
                     assertThat(copy).isEqualTo(spec);
                     assertThat(spec.urls()).as("lessons use the demo sites").isEmpty();
                     assertThat(spec.warmup()).isTrue();

@@ -54,7 +54,7 @@ class QuestionTest {
         Question.SpeedUp q = Question.SpeedUp.slowerSameFaster("Compared?", "4.1", "the synchronous run");
         Records.Map1 results = new Records.Map1().put("4.1", Records.wall("sync", 1, 1.0));
 
-        assertThat(q.choices()).containsExactly("slower", "about the same", "faster");
+        assertThat(q.choices()).containsExactly("slower (by more than 20%)", "about the same (within 20%)", "faster (by more than 20%)");
         assertThat(q.answer("4.2", results)).isEmpty();
         assertThat(q.answer("4.2", results.put("4.2", Records.wall("threads", 5, 0.5)))).hasValue(2);
         assertThat(q.measured("4.2", results)).contains("2.0× as fast as the synchronous run");
@@ -103,13 +103,13 @@ class QuestionTest {
         results.put("4.2", Records.wall("threads", 5, 0.5));
         Verdict right = Verdict.of(step, OptionalInt.of(2), results);
         assertThat(right.status()).isEqualTo(Verdict.Status.RIGHT);
-        assertThat(right.text()).isEqualTo("Right: faster.");
+        assertThat(right.text()).isEqualTo("Right: faster (by more than 20%).");
         assertThat(right.measured()).isEqualTo("2.0× as fast as the synchronous run");
         Verdict wrong = Verdict.of(step, OptionalInt.of(0), results);
         assertThat(wrong.status()).isEqualTo(Verdict.Status.WRONG);
-        assertThat(wrong.text()).contains("the answer was \u201cfaster\u201d");
+        assertThat(wrong.text()).contains("the answer was \u201cfaster (by more than 20%)\u201d");
         assertThat(Verdict.of(step, OptionalInt.empty(), results).status()).isEqualTo(Verdict.Status.NOT_PREDICTED);
-        assertThat(Verdict.predictedText(step, OptionalInt.of(0))).contains("slower");
+        assertThat(Verdict.predictedText(step, OptionalInt.of(0))).contains("slower (by more than 20%)");
     }
 
     @Test

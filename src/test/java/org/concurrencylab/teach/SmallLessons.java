@@ -1,5 +1,7 @@
 package org.concurrencylab.teach;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.run.RunSpec;
 
 /// Lesson specs shrunk for tests: the same workload, model, workers, GIL and counter mode, with
@@ -10,9 +12,9 @@ public final class SmallLessons {
     public static RunSpec small(RunSpec spec) {
         RunSpec s = spec.withWarmup(false);
         return switch (spec.workload()) {
-            case DOWNLOAD, MIXED -> s.withTasks(Math.min(spec.tasks(), 6)).withLatencyMs(5).withCpuMs(Math.min(spec.cpuMs(), 3));
-            case CPU -> s.withTasks(Math.min(spec.tasks(), 4)).withBase(20_000);
-            case RACE -> s.withTasks(200).withIncrements(20);
+            case DOWNLOAD, MIXED -> s.withTasks(Math.min(spec.tasks(), 6)).with(RunParams.LATENCY_MS, 5).with(RunParams.CPU_MS, Math.min(spec.cpuMs(), 3));
+            case CPU -> s.withTasks(Math.min(spec.tasks(), 4)).with(RunParams.BASE, 20_000);
+            case RACE -> s.withTasks(200).with(RunParams.INCREMENTS, 20);
         };
     }
 }

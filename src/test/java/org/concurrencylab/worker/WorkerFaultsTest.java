@@ -4,6 +4,7 @@ import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.TaskOutcome;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunStats;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.trace.Segment;
@@ -190,8 +191,9 @@ class WorkerFaultsTest {
 
     @Test
     void the_pool_and_the_run_settings_agree_on_the_most_processes() {
-        assertThat(RunSpec.MAX_PROCESSES).isEqualTo(WorkerPool.MAX_WORKERS);
-        assertThat(RunSpec.maxWorkers(ModelKind.PROCESSES)).isEqualTo(WorkerPool.MAX_WORKERS);
+        assertThat(ModelKind.PROCESSES.traits().workers().max()).isEqualTo(WorkerPool.MAX_WORKERS);
+        assertThat(RunParams.WORKERS.range(RunSpec.defaults(WorkloadKind.CPU, ModelKind.PROCESSES)).max())
+                .isEqualTo(WorkerPool.MAX_WORKERS);
     }
 
     private static Segment awaitOpenWork(PoolRuns.PoolRun run) throws InterruptedException {

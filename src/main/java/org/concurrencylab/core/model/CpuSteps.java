@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 /// interpreter: blocking workers, the event loop's thread, a child process.
 public final class CpuSteps {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /// The shortest wait for a `synchronized` lock that is recorded: an uncontended lock is taken
+    /// in tens of nanoseconds, a thread the lock keeps waiting spins or parks for microseconds.
+    public static final long DRAWN_LOCK_WAIT_NANOS = 2_000;
 
     private CpuSteps() {}
 
@@ -44,8 +47,16 @@ public final class CpuSteps {
             // code:race-task
             case Step.Increment increment -> {
                 context.work(String.format(java.util.Locale.ROOT, "counter += 1, %,d times (%s)", increment.times(), increment.mode().id()));
+                boolean locked = increment.mode() == Step.CounterMode.SYNCHRONIZED;
                 for (int i = 0; i < increment.times(); i++) {
-                    counter.increment(increment.mode());
+                    if (locked) {
+                        long end = System.nanoTime();
+                        long waited = counter.incrementSynchronizedTimed();
+                        // a wait for the lock long enough to see: another thread held it
+                        if (waited >= DRAWN_LOCK_WAIT_NANOS) context.waited(end, waited, "waiting for the counter's lock");
+                    } else {
+                        counter.increment(increment.mode());
+                    }
                     if ((i & 63) == 63) context.check();
                 }
                 yield String.format(java.util.Locale.ROOT, "%,d increments", increment.times());

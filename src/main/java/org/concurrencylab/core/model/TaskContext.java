@@ -95,6 +95,13 @@ public final class TaskContext implements Kernels.Checkpoint {
         }
     }
 
+    /// While the worker runs code: it waited for a lock for `waitedNanos`, from about
+    /// `askedNanoTime` (a `System.nanoTime()` reading). The wait is recorded as LOCK_WAIT inside
+    /// the running state, which then goes on.
+    public void waited(long askedNanoTime, long waitedNanos, String label) {
+        lane.interrupt(State.LOCK_WAIT, label, askedNanoTime, askedNanoTime + waitedNanos);
+    }
+
     /// Replaces the label of the current state (e.g. adds the size once a body is read).
     public void label(String label) {
         lane.label(label);

@@ -1,19 +1,17 @@
 package org.concurrencylab.core.run;
 
 import org.concurrencylab.core.model.ConcurrencyModel;
-import org.concurrencylab.core.model.EventLoopModel;
 import org.concurrencylab.core.model.Gil;
 import org.concurrencylab.core.model.ModelFacts;
 import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.model.ModelSetup;
+import org.concurrencylab.core.model.ModelTraits;
 import org.concurrencylab.core.model.PooledModels;
-import org.concurrencylab.core.model.VirtualThreadModel;
 import org.concurrencylab.core.workload.RaceCondition;
 import org.concurrencylab.core.workload.SharedCounter;
 import org.concurrencylab.core.model.Outcomes;
 import org.concurrencylab.core.model.RunContext;
 import org.concurrencylab.core.model.RunControl;
-import org.concurrencylab.core.model.SyncModel;
-import org.concurrencylab.core.model.ThreadPoolModel;
 import org.concurrencylab.core.trace.RunClock;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.TraceRecorder;
@@ -56,7 +54,7 @@ public final class RunEngine implements AutoCloseable {
     /// Event loop clients for connect timeouts other than the default, by the timeout in ms.
     private final Map<Integer, AsyncHttp> asyncByConnect = new HashMap<>();
     private DemoSites sites;
-    private PooledModels processPools;
+    private final Map<ModelKind, PooledModels> pools = new java.util.EnumMap<>(ModelKind.class);
 
     public RunEngine() {
         this(SiteConfig.defaults());
@@ -103,18 +101,16 @@ public final class RunEngine implements AutoCloseable {
     /// for a benchmark that should time runs as an app that has been open a while makes them.
     /// True if it is ready; false for a kind with no such thing, or if it could not be made.
     public boolean prepareStartUp(ModelKind kind, Duration budget) throws InterruptedException {
-        return kind == ModelKind.PROCESSES && processPools().prepareStartUp(budget);
+        return kind.traits().pooled() && pools(kind).prepareStartUp(budget);
     }
 
-    /// The process pool's maker (from the `worker` package, found with `ServiceLoader`), made on
-    /// first use; its worker processes live until [#close].
-    private synchronized PooledModels processPools() {
-        if (processPools == null) {
-            processPools = ServiceLoader.load(PooledModels.class).stream().map(ServiceLoader.Provider::get)
-                    .filter(p -> p.kind() == ModelKind.PROCESSES).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the process pool is not on the class path"));
-        }
-        return processPools;
+    /// The maker of `kind`'s models (the process pool's is in the `worker` package, found with
+    /// `ServiceLoader`), made on first use; the workers it keeps live until [#close].
+    private synchronized PooledModels pools(ModelKind kind) {
+        return pools.computeIfAbsent(kind, k -> ServiceLoader.load(PooledModels.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.kind() == k).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the " + k.title().toLowerCase(java.util.Locale.ROOT)
+                        + " is not on the class path")));
     }
 
     private synchronized AsyncHttp asyncHttp() {
@@ -132,10 +128,10 @@ public final class RunEngine implements AutoCloseable {
     /// The event loop's client for `spec`: the one for its connect timeout, with the read
     /// timeout as the limit of each whole exchange.
     private synchronized AsyncHttp asyncHttp(RunSpec spec) {
-        AsyncHttp client = spec.connectTimeoutMs() == RunSpec.DEFAULT_CONNECT_TIMEOUT_MS ? asyncHttp()
+        AsyncHttp client = spec.connectTimeoutMs() == RunParams.DEFAULT_CONNECT_TIMEOUT_MS ? asyncHttp()
                 : asyncByConnect.computeIfAbsent(spec.connectTimeoutMs(), ms -> AsyncHttp.create(Duration.ofMillis(ms),
-                        Duration.ofMillis(RunSpec.DEFAULT_READ_TIMEOUT_MS)));
-        return spec.readTimeoutMs() == RunSpec.DEFAULT_READ_TIMEOUT_MS ? client
+                        Duration.ofMillis(RunParams.DEFAULT_READ_TIMEOUT_MS)));
+        return spec.readTimeoutMs() == RunParams.DEFAULT_READ_TIMEOUT_MS ? client
                 : client.withRequestTimeout(Duration.ofMillis(spec.readTimeoutMs()));
     }
 
@@ -147,22 +143,24 @@ public final class RunEngine implements AutoCloseable {
             List<URI> demoPages = List.of();
             if (workload.needsDemoSites()) {
                 DemoSites demo = demoSites();
-                demo.configure(demo.config().withLatencyMs(spec.latencyMs()));
+                demo.configure(spec.configureSites(demo.config()));
                 demoPages = demo.pages();
             }
             List<TaskPlan> plans = workload.plan(demoPages);
             ConcurrencyModel model = newModel(spec);
             if (spec.warmup()) {
                 handle.phase(RunPhase.WARMING_UP);
+                ModelTraits traits = spec.model().traits();
                 switch (workload.nature()) {
-                    // worker processes warm themselves up; warming this JVM would not help them
                     case CPU_BOUND -> {
-                        if (spec.model() != ModelKind.PROCESSES) warmup.compute(http(), control);
+                        if (!traits.warmsItself()) warmup.compute(http(), control);
                     }
                     case IO_BOUND -> {
-                        if (spec.model() == ModelKind.EVENTLOOP) warmup.eventLoop(asyncHttp(), demoSites().pages(), control);
-                        else if (spec.model() == ModelKind.VIRTUAL) warmup.virtualThreads(http(), demoSites().pages(), control);
-                        else warmup.http(http(), demoSites().pages(), control);
+                        switch (traits.warmup()) {
+                            case EVENT_LOOP -> warmup.eventLoop(asyncHttp(), demoSites().pages(), control);
+                            case VIRTUAL_THREADS -> warmup.virtualThreads(http(), demoSites().pages(), control);
+                            case BLOCKING -> warmup.http(http(), demoSites().pages(), control);
+                        }
                     }
                 }
             }
@@ -215,13 +213,10 @@ public final class RunEngine implements AutoCloseable {
 
     /// A fresh model for one run of `spec`.
     private ConcurrencyModel newModel(RunSpec spec) {
-        return switch (spec.model()) {
-            case SYNC -> new SyncModel();
-            case THREADS -> new ThreadPoolModel(spec.workers(), spec.gil() ? new Gil(spec.switchMs()) : null);
-            case VIRTUAL -> new VirtualThreadModel(spec.maxConnections(), spec.gil() ? new Gil(spec.switchMs()) : null);
-            case EVENTLOOP -> new EventLoopModel(spec.maxConnections(), asyncHttp(spec));
-            case PROCESSES -> processPools().create(spec.workers());
-        };
+        ModelKind kind = spec.model();
+        if (kind.traits().pooled()) return pools(kind).create(spec.workers());
+        Gil gil = spec.gil() ? new Gil(spec.switchMs()) : null;
+        return kind.create(new ModelSetup(spec.workers(), spec.maxConnections(), gil, () -> asyncHttp(spec)));
     }
 
     private static RunResult emptyResult(RunSpec spec, int tasks) {
@@ -240,10 +235,10 @@ public final class RunEngine implements AutoCloseable {
         if (sites != null) sites.close();
         if (http != null) http.close();
         if (asyncHttp != null) asyncHttp.close();
-        if (processPools != null) processPools.close();
+        pools.values().forEach(PooledModels::close);
+        pools.clear();
         asyncByConnect.values().forEach(AsyncHttp::close);
         asyncByConnect.clear();
-        processPools = null;
         sites = null;
         http = null;
         asyncHttp = null;

@@ -1,7 +1,6 @@
 package org.concurrencylab.core.run;
 
 import org.concurrencylab.core.model.ModelKind;
-import org.concurrencylab.core.model.ThreadPoolModel;
 import org.concurrencylab.core.workload.DownloadSites;
 import org.concurrencylab.core.workload.MixedWork;
 import org.concurrencylab.core.workload.RaceCondition;
@@ -12,195 +11,195 @@ import org.concurrencylab.sites.SiteConfig;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
-/// Everything that defines a run: what to do, how, with how many workers. Immutable; validated
-/// on construction, so an invalid spec never reaches the engine (the message names the field).
+/// Everything that defines a run: the workload, the model, and the values of its
+/// [parameters][RunParams]. Immutable; every value that applies to the workload and model is
+/// checked against the table on construction, so an invalid spec never reaches the engine (the
+/// message names the parameter).
 ///
-/// @param workload       what to do
-/// @param model          how to run it
-/// @param workers        how many workers (pool threads or processes; 1 for the other models)
-/// @param tasks          pages to download, numbers to sum, or tasks incrementing the counter
-/// @param base           first number of the sum of squares
-/// @param latencyMs      the demo sites' latency per request
-/// @param urls           pages to download instead of the demo sites (empty: the demo sites)
-/// @param warmup         whether the engine warms the JIT and HTTP clients before the timed run
-/// @param maxConnections requests in flight at once for the event loop and virtual threads
-/// @param gil            whether the simulated GIL ("Python mode") is on
-/// @param switchMs       the GIL's switch interval, like `sys.setswitchinterval`
-/// @param increments     how many times each race task adds one to the shared counter
-/// @param counterMode    how race tasks update the counter
-/// @param cpuMs          the heavy parse of the mixed workload, in ms of CPU per page
-/// @param connectTimeoutMs how long a download may take to open its connection
-/// @param readTimeoutMs  how long a download may wait for data: between two reads for the
-///                       blocking models' client, for the whole exchange on the event loop
-public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int tasks, long base,
-                      int latencyMs, List<URI> urls, boolean warmup, int maxConnections, boolean gil,
-                      int switchMs, int increments, Step.CounterMode counterMode, int cpuMs,
-                      int connectTimeoutMs, int readTimeoutMs) {
-    public static final int DEFAULT_MAX_CONNECTIONS = 100;
-    public static final int MAX_CONNECTIONS = 10_000;
-    public static final int DEFAULT_SWITCH_MS = 5;
-    public static final int MAX_SWITCH_MS = 1_000;
-    public static final int DEFAULT_INCREMENTS = 100;
-    public static final int MAX_INCREMENTS = 1_000_000;
-    public static final int DEFAULT_CPU_MS = 20;
-    public static final int MAX_CPU_MS = 10_000;
-    /// The most processes a process pool starts: each is a JVM of its own.
-    public static final int MAX_PROCESSES = 64;
-    public static final int DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
-    public static final int DEFAULT_READ_TIMEOUT_MS = 30_000;
-    /// The longest connect or read timeout: ten minutes.
-    public static final int MAX_TIMEOUT_MS = 600_000;
+/// A spec carries values that do not apply (a connection limit set before the model became one
+/// with a limit), so that a chain of changes does not depend on its order; they take no part in
+/// what the spec is: [#applied()], equality, files and captions see only the values that apply.
+/// Asked for a parameter that does not apply, it answers that parameter's default.
+///
+/// @param workload what to do
+/// @param model    how to run it
+/// @param values   the values given, those that apply checked
+public record RunSpec(WorkloadKind workload, ModelKind model, Map<Param<?>, Object> values) implements Param.Context {
 
     public RunSpec {
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(counterMode, "counterMode");
-        urls = List.copyOf(urls);
-        if (!model.hasWorkers()) workers = 1;
-        if (!model.supportsGil()) gil = false;
-        int maxWorkers = maxWorkers(model);
-        if (workers < 1 || workers > maxWorkers) {
-            throw new IllegalArgumentException("workers must be between 1 and " + maxWorkers + ", was " + workers);
-        }
-        if (latencyMs < 0 || latencyMs > SiteConfig.MAX_LATENCY_MS) {
-            throw new IllegalArgumentException("latency must be between 0 and " + SiteConfig.MAX_LATENCY_MS + " ms, was " + latencyMs);
-        }
-        if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS) {
-            throw new IllegalArgumentException("max connections must be between 1 and " + MAX_CONNECTIONS + ", was " + maxConnections);
-        }
-        if (switchMs < 1 || switchMs > MAX_SWITCH_MS) {
-            throw new IllegalArgumentException("the switch interval must be between 1 and " + MAX_SWITCH_MS + " ms, was " + switchMs);
-        }
-        if (increments < 1 || increments > MAX_INCREMENTS) {
-            throw new IllegalArgumentException("increments must be between 1 and " + MAX_INCREMENTS + ", was " + increments);
-        }
-        if (cpuMs < 1 || cpuMs > MAX_CPU_MS) {
-            throw new IllegalArgumentException("CPU ms must be between 1 and " + MAX_CPU_MS + ", was " + cpuMs);
-        }
-        if (connectTimeoutMs < 1 || connectTimeoutMs > MAX_TIMEOUT_MS) {
-            throw new IllegalArgumentException("the connect timeout must be between 1 and " + MAX_TIMEOUT_MS + " ms, was " + connectTimeoutMs);
-        }
-        if (readTimeoutMs < 1 || readTimeoutMs > MAX_TIMEOUT_MS) {
-            throw new IllegalArgumentException("the read timeout must be between 1 and " + MAX_TIMEOUT_MS + " ms, was " + readTimeoutMs);
-        }
-        int maxTasks = switch (workload) {
-            case DOWNLOAD, MIXED -> DownloadSites.MAX_REQUESTS;
-            case CPU -> SumOfSquares.MAX_COUNT;
-            case RACE -> RaceCondition.MAX_TASKS;
-        };
-        if (tasks < 1 || tasks > maxTasks) {
-            throw new IllegalArgumentException("tasks must be between 1 and " + maxTasks + ", was " + tasks);
-        }
-        for (URI url : urls) checkUrl(url);
-        toWorkload(workload, tasks, base, urls, increments, counterMode, cpuMs);
+        values = canonical(workload, model, Objects.requireNonNull(values, "values"));
     }
 
     /// The article's settings for `workload` under `model`: 160 pages at 90 ms, 20 numbers from
     /// 5,000,000, 5,000 tasks of 100 increments; five threads for a pool, one process per core.
     public static RunSpec defaults(WorkloadKind workload, ModelKind model) {
-        return new RunSpec(workload, model, defaultWorkers(model), workload.defaultTasks(), SumOfSquares.DEFAULT_BASE,
-                SiteConfig.DEFAULT_LATENCY_MS, List.of(), true, DEFAULT_MAX_CONNECTIONS, false, DEFAULT_SWITCH_MS,
-                DEFAULT_INCREMENTS, Step.CounterMode.UNSAFE, DEFAULT_CPU_MS, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS);
+        return new RunSpec(workload, model, Map.of());
     }
 
-    /// Five threads for a pool (the article's choice), one process per core (up to
-    /// [#MAX_PROCESSES]) for a process pool.
-    public static int defaultWorkers(ModelKind model) {
-        return switch (model) {
-            case THREADS -> ThreadPoolModel.DEFAULT_WORKERS;
-            case PROCESSES -> Math.min(Runtime.getRuntime().availableProcessors(), MAX_PROCESSES);
-            case SYNC, EVENTLOOP, VIRTUAL -> 1;
-        };
+    /// The value of `param` in this run; its default here when it does not apply.
+    public <T> T get(Param<T> param) {
+        Object v = values.get(param);
+        return v != null && param.appliesTo(this) ? param.cast(v) : param.defaultValue(this);
     }
 
-    /// The most workers `model` can have: [ThreadPoolModel#MAX_WORKERS] threads, [#MAX_PROCESSES]
-    /// processes, 1 for the models without a choice.
-    public static int maxWorkers(ModelKind model) {
-        return switch (model) {
-            case THREADS -> ThreadPoolModel.MAX_WORKERS;
-            case PROCESSES -> MAX_PROCESSES;
-            case SYNC, EVENTLOOP, VIRTUAL -> 1;
-        };
+    /// The value of every parameter that applies to this run, in the table's order.
+    public Map<Param<?>, Object> applied() {
+        Map<Param<?>, Object> out = new LinkedHashMap<>();
+        for (Param<?> p : RunParams.ALL) if (p.appliesTo(this)) out.put(p, get(p));
+        return Collections.unmodifiableMap(out);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunSpec other && workload == other.workload && model == other.model
+                && applied().equals(other.applied());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(workload, model, applied());
+    }
+
+    @Override
+    public String toString() {
+        return "RunSpec[" + workload.id() + " " + model.id() + " " + applied() + "]";
+    }
+
+    @Override
+    public <V> V value(Param<V> param) {
+        return get(param);
+    }
+
+    /// This spec with `param` set to `value`. The value is checked against the table's range
+    /// for this workload and model even when the parameter does not apply (then it is dropped):
+    /// a value out of range is refused, with the parameter's name.
+    public <T> RunSpec with(Param<T> param, T value) {
+        T checked = param.cast(value);
+        boolean fixed = param instanceof Param.Whole<?> w && w.range(this).min() == w.range(this).max();
+        if (!fixed) checked = param.check(checked, this);
+        Map<Param<?>, Object> next = new LinkedHashMap<>(values);
+        next.put(param, checked);
+        return new RunSpec(workload, model, next);
+    }
+
+    /// This spec with the whole-number `param` set to `value`, as [#with(Param, Object)] does.
+    public <N extends Number> RunSpec with(Param.Whole<N> param, long value) {
+        Param.Range r = param.range(this);
+        if (r.min() == r.max()) return with(param, param.of(r.min()));
+        param.checkNumber(value, this, param.noun());
+        return with(param, param.of(value));
+    }
+
+    /// This spec under model `m`; a pool's size goes to the new model's default when the model
+    /// changes, the other values stay where they apply.
     public RunSpec withModel(ModelKind m) {
-        int w = m.hasWorkers() && m != model ? defaultWorkers(m) : workers;
-        return new RunSpec(workload, m, w, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
+        if (m == model) return this;
+        Map<Param<?>, Object> next = new LinkedHashMap<>(values);
+        next.remove(RunParams.WORKERS);
+        return new RunSpec(workload, m, next);
     }
 
     public RunSpec withWorkers(int n) {
-        return new RunSpec(workload, model, n, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
+        return with(RunParams.WORKERS, n);
     }
 
     public RunSpec withTasks(int n) {
-        return new RunSpec(workload, model, workers, n, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
-    }
-
-    public RunSpec withBase(long n) {
-        return new RunSpec(workload, model, workers, tasks, n, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
-    }
-
-    public RunSpec withLatencyMs(int ms) {
-        return new RunSpec(workload, model, workers, tasks, base, ms, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
-    }
-
-    public RunSpec withUrls(List<URI> newUrls) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, newUrls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
+        return with(RunParams.TASKS, n);
     }
 
     public RunSpec withWarmup(boolean on) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, on, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
-    }
-
-    public RunSpec withMaxConnections(int n) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, n, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
+        return with(RunParams.WARMUP, on);
     }
 
     public RunSpec withGil(boolean on) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, on, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
+        return with(RunParams.GIL, on);
     }
 
-    public RunSpec withSwitchMs(int ms) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, ms, increments, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
+    public RunSpec withUrls(List<URI> urls) {
+        return with(RunParams.URLS, List.copyOf(urls));
     }
 
-    public RunSpec withIncrements(int n) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, n, counterMode, cpuMs, connectTimeoutMs, readTimeoutMs);
-    }
+    /// How many workers (pool threads or processes; 1 for the other models).
+    public int workers() { return get(RunParams.WORKERS); }
 
-    public RunSpec withCounterMode(Step.CounterMode mode) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, mode, cpuMs, connectTimeoutMs, readTimeoutMs);
-    }
+    /// Pages to download, numbers to sum, or tasks incrementing the counter.
+    public int tasks() { return get(RunParams.TASKS); }
 
-    public RunSpec withCpuMs(int ms) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, ms, connectTimeoutMs, readTimeoutMs);
-    }
+    /// The first number of the sum of squares.
+    public long base() { return get(RunParams.BASE); }
 
-    public RunSpec withConnectTimeoutMs(int ms) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, ms, readTimeoutMs);
-    }
+    /// The demo sites' latency per request.
+    public int latencyMs() { return get(RunParams.LATENCY_MS); }
 
-    public RunSpec withReadTimeoutMs(int ms) {
-        return new RunSpec(workload, model, workers, tasks, base, latencyMs, urls, warmup, maxConnections, gil, switchMs, increments, counterMode, cpuMs, connectTimeoutMs, ms);
-    }
+    /// Pages to download instead of the demo sites (empty: the demo sites).
+    public List<URI> urls() { return get(RunParams.URLS); }
+
+    /// Whether the engine warms the JIT and HTTP clients before the timed run.
+    public boolean warmup() { return get(RunParams.WARMUP); }
+
+    /// Requests in flight at once for the event loop and virtual threads.
+    public int maxConnections() { return get(RunParams.MAX_CONNECTIONS); }
+
+    /// Whether the simulated GIL ("Python mode") is on.
+    public boolean gil() { return get(RunParams.GIL); }
+
+    /// The GIL's switch interval, like `sys.setswitchinterval`.
+    public int switchMs() { return get(RunParams.SWITCH_MS); }
+
+    /// How many times each race task adds one to the shared counter.
+    public int increments() { return get(RunParams.INCREMENTS); }
+
+    /// How race tasks update the counter.
+    public Step.CounterMode counterMode() { return get(RunParams.COUNTER_MODE); }
+
+    /// The heavy parse of the mixed workload, in ms of CPU per page.
+    public int cpuMs() { return get(RunParams.CPU_MS); }
+
+    /// How long a download may take to open its connection.
+    public int connectTimeoutMs() { return get(RunParams.CONNECT_TIMEOUT_MS); }
+
+    /// How long a download may wait for data: between two reads for the blocking models' client,
+    /// for the whole exchange on the event loop.
+    public int readTimeoutMs() { return get(RunParams.READ_TIMEOUT_MS); }
 
     /// Whether both timeouts are the defaults (the engine's shared clients serve the run).
     public boolean defaultTimeouts() {
-        return connectTimeoutMs == DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs == DEFAULT_READ_TIMEOUT_MS;
+        return connectTimeoutMs() == RunParams.DEFAULT_CONNECT_TIMEOUT_MS && readTimeoutMs() == RunParams.DEFAULT_READ_TIMEOUT_MS;
     }
 
     /// The workload this spec describes.
     public Workload toWorkload() {
-        return toWorkload(workload, tasks, base, urls, increments, counterMode, cpuMs);
+        return switch (workload) {
+            case DOWNLOAD -> new DownloadSites(tasks(), urls());
+            case CPU -> new SumOfSquares(tasks(), base());
+            case RACE -> new RaceCondition(tasks(), increments(), counterMode());
+            case MIXED -> new MixedWork(tasks(), urls(), cpuMs());
+        };
     }
 
     /// Whether the run downloads from the embedded demo sites.
     public boolean usesDemoSites() {
         return toWorkload().needsDemoSites();
+    }
+
+    /// `sites` as this run configures them (latency and the like; the rest as it was).
+    public SiteConfig configureSites(SiteConfig sites) {
+        SiteConfig config = sites;
+        for (Param<?> p : RunParams.ALL) config = configure(config, p);
+        return config;
+    }
+
+    private <T> SiteConfig configure(SiteConfig config, Param<T> p) {
+        return p.configuresSites() && p.appliesTo(this) ? p.configure(config, get(p)) : config;
     }
 
     /// Parses a URL given by a user: absolute http or https with a host, else a clear message.
@@ -215,7 +214,7 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
         }
     }
 
-    private static void checkUrl(URI uri) {
+    static void checkUrl(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("'" + uri + "' is not an http(s) URL");
@@ -225,13 +224,47 @@ public record RunSpec(WorkloadKind workload, ModelKind model, int workers, int t
         }
     }
 
-    private static Workload toWorkload(WorkloadKind kind, int tasks, long base, List<URI> urls, int increments,
-                                       Step.CounterMode mode, int cpuMs) {
-        return switch (kind) {
-            case DOWNLOAD -> new DownloadSites(tasks, urls);
-            case CPU -> new SumOfSquares(tasks, base);
-            case RACE -> new RaceCondition(tasks, increments, mode);
-            case MIXED -> new MixedWork(tasks, urls, cpuMs);
-        };
+    /// `given` with every value that applies to `workload` and `model` checked, in the table's
+    /// order; a parameter whose range has one value here takes it (a synchronous run has one
+    /// worker whatever was asked). A value that does not apply is kept if it is in its range, and
+    /// dropped if not (a file's stale value must not fail a later change of model).
+    private static Map<Param<?>, Object> canonical(WorkloadKind workload, ModelKind model, Map<Param<?>, Object> given) {
+        Param.Context raw = new Raw(workload, model, given);
+        Map<Param<?>, Object> out = new LinkedHashMap<>();
+        for (Param<?> p : RunParams.ALL) {
+            Object v = given.get(p);
+            if (p.appliesTo(raw)) {
+                if (v != null) out.put(p, checked(p, raw, v));
+            } else if (v != null) {
+                try {
+                    out.put(p, inRange(p, raw, v));
+                } catch (IllegalArgumentException staleValue) {
+                    // not part of this run, and not a value it could take
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static <T> T inRange(Param<T> p, Param.Context c, Object given) {
+        return p.checkAlone(p.cast(given), c);
+    }
+
+    private static <T> T checked(Param<T> p, Param.Context c, Object given) {
+        T value = p.cast(given);
+        if (p instanceof Param.Whole<?> w) {
+            Param.Range r = w.range(c);
+            if (r.min() == r.max()) return p.cast(r.min());
+        }
+        return p.check(value, c);
+    }
+
+    /// A context over values not yet checked: a parameter given is read as given, else as its default.
+    private record Raw(WorkloadKind workload, ModelKind model, Map<Param<?>, Object> given) implements Param.Context {
+        @Override
+        public <V> V value(Param<V> param) {
+            Object v = given.get(param);
+            return v != null ? param.cast(v) : param.defaultValue(this);
+        }
     }
 }

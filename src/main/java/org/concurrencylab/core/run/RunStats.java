@@ -13,7 +13,9 @@ import java.util.Map;
 /// @param cpuNanos        CPU time the whole process used meanwhile (all threads)
 /// @param stateNanos      time per state, added up over the workers' lanes
 /// @param peakConcurrency most workers busy at one moment (WORK or IO_WAIT on worker lanes)
-public record RunStats(long wallNanos, long cpuNanos, Map<State, Long> stateNanos, int peakConcurrency) {
+/// @param cores           processors of the machine the run ran on (0 when not known: a run
+///                        file from before the lab wrote it)
+public record RunStats(long wallNanos, long cpuNanos, Map<State, Long> stateNanos, int peakConcurrency, int cores) {
     public RunStats {
         stateNanos = Map.copyOf(stateNanos);
     }
@@ -24,7 +26,7 @@ public record RunStats(long wallNanos, long cpuNanos, Map<State, Long> stateNano
         for (Segment s : segments) {
             if (s.lane() != Segment.NO_LANE) totals.merge(s.state(), s.duration(), Long::sum);
         }
-        return new RunStats(wallNanos, cpuNanos, totals, peak(segments));
+        return new RunStats(wallNanos, cpuNanos, totals, peak(segments), Runtime.getRuntime().availableProcessors());
     }
 
     /// The largest number of workers busy (running code or waiting for I/O) at one instant.

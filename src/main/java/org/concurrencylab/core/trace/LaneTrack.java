@@ -26,6 +26,22 @@ public final class LaneTrack {
         current = recorder.beginAt(lane, task, state, label, now);
     }
 
+    /// Cuts the current state for a wait that is over: the state ends at `fromNanoTime`, `state`
+    /// fills the time until `toNanoTime` (both `System.nanoTime()` readings), and the state that was
+    /// current goes on from there with its label. Does nothing when the lane is idle.
+    public void interrupt(State state, String label, long fromNanoTime, long toNanoTime) {
+        if (current == null) return;
+        RunClock clock = recorder.clock();
+        long from = Math.max(current.start(), clock.fromNanoTime(fromNanoTime));
+        long to = Math.max(from, clock.fromNanoTime(toNanoTime));
+        State was = current.state();
+        String wasLabel = current.label();
+        int task = current.task();
+        current.endAt(from, null);
+        recorder.beginAt(lane, task, state, label, from).endAt(to, null);
+        current = recorder.beginAt(lane, task, was, wasLabel, to);
+    }
+
     /// Ends the current state as failed with `error`; the lane is then idle.
     public void fail(String error) {
         if (current != null) current.fail(error);

@@ -22,10 +22,25 @@ public final class SharedCounter {
     // end:race-unsafe
 
     // code:race-synchronized
-    public synchronized void incrementSynchronized() {
-        lockedValue++;
+    public void incrementSynchronized() {
+        synchronized (this) {
+            lockedValue++;
+        }
     }
     // end:race-synchronized
+
+    /// [#incrementSynchronized], timed: returns how long the thread waited for the lock, in ns
+    /// (the time from asking for it to holding it; a few tens of ns when no other thread held it).
+    /// The clock is read outside the critical section's work, so the lock is held no longer.
+    public long incrementSynchronizedTimed() {
+        long asked = System.nanoTime();
+        long got;
+        synchronized (this) {
+            got = System.nanoTime();
+            lockedValue++;
+        }
+        return got - asked;
+    }
 
     // code:race-atomic
     public void incrementAtomic() {
@@ -42,11 +57,13 @@ public final class SharedCounter {
     }
 
     /// The count so far, for the mode in use.
-    public synchronized long value(Step.CounterMode mode) {
-        return switch (mode) {
-            case UNSAFE -> unsafeValue;
-            case SYNCHRONIZED -> lockedValue;
-            case ATOMIC -> atomicValue.get();
-        };
+    public long value(Step.CounterMode mode) {
+        synchronized (this) {
+            return switch (mode) {
+                case UNSAFE -> unsafeValue;
+                case SYNCHRONIZED -> lockedValue;
+                case ATOMIC -> atomicValue.get();
+            };
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.concurrencylab.core.model;
 
+import org.concurrencylab.core.run.RunParams;
+
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunPhase;
 import org.concurrencylab.core.run.RunResult;
@@ -50,11 +52,11 @@ class ModelTracesTest {
 
     private static RunSpec downloads(ModelKind model) {
         return RunSpec.defaults(WorkloadKind.DOWNLOAD, model).withWorkers(POOL).withTasks(DOWNLOADS)
-                .withLatencyMs(LATENCY_MS).withWarmup(false);
+                .with(RunParams.LATENCY_MS, LATENCY_MS).withWarmup(false);
     }
 
     private static RunSpec sums(ModelKind model) {
-        return RunSpec.defaults(WorkloadKind.CPU, model).withWorkers(POOL).withTasks(NUMBERS).withBase(BASE)
+        return RunSpec.defaults(WorkloadKind.CPU, model).withWorkers(POOL).withTasks(NUMBERS).with(RunParams.BASE, BASE)
                 .withWarmup(false);
     }
 

@@ -35,11 +35,11 @@ class CancellationTest {
 
     private static RunSpec longDownloads(ModelKind model) {
         return RunSpec.defaults(WorkloadKind.DOWNLOAD, model).withWorkers(4).withTasks((int) DOWNLOAD_TASKS)
-                .withLatencyMs(200).withWarmup(false);
+                .with(RunParams.LATENCY_MS, 200).withWarmup(false);
     }
 
     private static RunSpec longSums(ModelKind model) {
-        return RunSpec.defaults(WorkloadKind.CPU, model).withWorkers(4).withTasks(8).withBase(50_000_000L)
+        return RunSpec.defaults(WorkloadKind.CPU, model).withWorkers(4).withTasks(8).with(RunParams.BASE, 50_000_000L)
                 .withWarmup(false);
     }
 
@@ -132,7 +132,7 @@ class CancellationTest {
 
     @Test
     void a_run_that_finished_is_not_marked_cancelled_by_a_late_cancel() throws Exception {
-        RunHandle handle = engine.start(longSums(ModelKind.SYNC).withTasks(2).withBase(1_000));
+        RunHandle handle = engine.start(longSums(ModelKind.SYNC).withTasks(2).with(RunParams.BASE, 1_000));
         RunResult result = handle.result().get(10, TimeUnit.SECONDS);
 
         handle.cancel();

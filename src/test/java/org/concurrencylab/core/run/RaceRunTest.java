@@ -41,8 +41,8 @@ class RaceRunTest {
     }
 
     private static RunSpec race(ModelKind model, Step.CounterMode mode) {
-        return RunSpec.defaults(WorkloadKind.RACE, model).withTasks(TASKS).withIncrements(INCREMENTS)
-                .withCounterMode(mode).withWarmup(false);
+        return RunSpec.defaults(WorkloadKind.RACE, model).withTasks(TASKS).with(RunParams.INCREMENTS, INCREMENTS)
+                .with(RunParams.COUNTER_MODE, mode).withWarmup(false);
     }
 
     private static RunResult run(RunSpec spec) throws Exception {
@@ -94,7 +94,7 @@ class RaceRunTest {
 
     @Test
     void an_unsafe_counter_loses_nothing_under_the_gil_because_it_is_handed_over_between_increments() throws Exception {
-        RunResult result = run(race(ModelKind.THREADS, Step.CounterMode.UNSAFE).withWorkers(4).withGil(true).withSwitchMs(1));
+        RunResult result = run(race(ModelKind.THREADS, Step.CounterMode.UNSAFE).withWorkers(4).withGil(true).with(RunParams.SWITCH_MS, 1));
 
         assertNothingLost(result);
         assertThat(result.segments()).filteredOn(s -> s.state() == State.LOCK_WAIT).isNotEmpty();
@@ -117,7 +117,7 @@ class RaceRunTest {
     @Test
     void an_unsafe_counter_hammered_by_four_threads_loses_updates() throws Exception {
         RunSpec spec = race(ModelKind.THREADS, Step.CounterMode.UNSAFE).withWorkers(4).withTasks(2_000)
-                .withIncrements(2_000);
+                .with(RunParams.INCREMENTS, 2_000);
         List<Long> lost = new ArrayList<>();
         for (int attempt = 0; attempt < 4; attempt++) {
             CounterResult counter = run(spec).counter();
@@ -141,7 +141,7 @@ class RaceRunTest {
 
     @Test
     void other_workloads_have_no_counter() throws Exception {
-        RunResult result = run(RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withTasks(2).withBase(1_000)
+        RunResult result = run(RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withTasks(2).with(RunParams.BASE, 1_000)
                 .withWarmup(false));
 
         assertThat(result.counter()).isNull();

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,15 +53,33 @@ class RunSpecTest {
     }
 
     @Test
-    void withers_change_one_field_and_keep_the_others() {
+    void withers_change_one_value_and_keep_the_others() {
         List<URI> urls = List.of(URI.create("https://example.com/"));
-        RunSpec changed = downloads.withTasks(7).withLatencyMs(0).withUrls(urls).withWarmup(false).withBase(3);
+        RunSpec changed = downloads.withTasks(7).with(RunParams.LATENCY_MS, 0).withUrls(urls).withWarmup(false);
 
-        assertThat(changed).isEqualTo(new RunSpec(WorkloadKind.DOWNLOAD, ModelKind.THREADS, 5, 7, 3, 0, urls, false,
-                RunSpec.DEFAULT_MAX_CONNECTIONS, false, RunSpec.DEFAULT_SWITCH_MS, RunSpec.DEFAULT_INCREMENTS,
-                org.concurrencylab.core.workload.Step.CounterMode.UNSAFE, RunSpec.DEFAULT_CPU_MS,
-                RunSpec.DEFAULT_CONNECT_TIMEOUT_MS, RunSpec.DEFAULT_READ_TIMEOUT_MS));
+        assertThat(changed).isEqualTo(new RunSpec(WorkloadKind.DOWNLOAD, ModelKind.THREADS, Map.of(
+                RunParams.TASKS, 7, RunParams.URLS, urls, RunParams.WARMUP, false)));
+        assertThat(changed.workers()).isEqualTo(5);
         assertThat(changed.usesDemoSites()).isFalse();
+    }
+
+    @Test
+    void a_spec_holds_only_what_applies_to_it_and_carries_the_rest_through_a_change_of_model() {
+        RunSpec sync = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC).with(RunParams.MAX_CONNECTIONS, 1_000);
+
+        assertThat(sync.applied()).doesNotContainKeys(RunParams.MAX_CONNECTIONS, RunParams.GIL, RunParams.BASE);
+        assertThat(sync).isEqualTo(RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC));
+        assertThat(sync.withModel(ModelKind.EVENTLOOP).maxConnections()).isEqualTo(1_000);
+        assertThat(sums.applied()).containsKey(RunParams.BASE).doesNotContainKeys(RunParams.LATENCY_MS, RunParams.URLS);
+    }
+
+    @Test
+    void the_switch_interval_applies_only_with_the_gil_on() {
+        RunSpec gil = sums.withGil(true).with(RunParams.SWITCH_MS, 7);
+
+        assertThat(gil.applied()).containsEntry(RunParams.SWITCH_MS, 7);
+        assertThat(gil.withGil(false).applied()).doesNotContainKey(RunParams.SWITCH_MS);
+        assertThat(gil.withModel(ModelKind.PROCESSES).gil()).isFalse();
     }
 
     @Test
@@ -84,16 +103,16 @@ class RunSpecTest {
 
     @Test
     void a_negative_base_is_rejected_naming_the_field() {
-        assertThatThrownBy(() -> sums.withBase(-1))
+        assertThatThrownBy(() -> sums.with(RunParams.BASE, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base");
     }
 
     @Test
     void a_negative_or_huge_latency_is_rejected_naming_the_field() {
-        assertThatThrownBy(() -> downloads.withLatencyMs(-1))
+        assertThatThrownBy(() -> downloads.with(RunParams.LATENCY_MS, -1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("latency").hasMessageContaining("was -1");
-        assertThatThrownBy(() -> downloads.withLatencyMs(60_001))
+        assertThatThrownBy(() -> downloads.with(RunParams.LATENCY_MS, 60_001))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latency");
     }
 
@@ -142,21 +161,21 @@ class RunSpecTest {
         assertThat(downloads.readTimeoutMs()).isEqualTo(30_000);
         assertThat(downloads.defaultTimeouts()).isTrue();
 
-        RunSpec changed = downloads.withConnectTimeoutMs(250).withReadTimeoutMs(600_000);
+        RunSpec changed = downloads.with(RunParams.CONNECT_TIMEOUT_MS, 250).with(RunParams.READ_TIMEOUT_MS, 600_000);
         assertThat(changed.connectTimeoutMs()).isEqualTo(250);
         assertThat(changed.readTimeoutMs()).isEqualTo(600_000);
         assertThat(changed.defaultTimeouts()).isFalse();
-        assertThat(changed.withConnectTimeoutMs(10_000).withReadTimeoutMs(30_000)).isEqualTo(downloads);
+        assertThat(changed.with(RunParams.CONNECT_TIMEOUT_MS, 10_000).with(RunParams.READ_TIMEOUT_MS, 30_000)).isEqualTo(downloads);
         assertThat(changed.withModel(ModelKind.EVENTLOOP).withTasks(3).readTimeoutMs()).isEqualTo(600_000);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 600_001})
     void timeouts_out_of_range_are_rejected_naming_the_field(int ms) {
-        assertThatThrownBy(() -> downloads.withConnectTimeoutMs(ms))
+        assertThatThrownBy(() -> downloads.with(RunParams.CONNECT_TIMEOUT_MS, ms))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the connect timeout must be between 1 and 600000 ms, was " + ms);
-        assertThatThrownBy(() -> downloads.withReadTimeoutMs(ms))
+        assertThatThrownBy(() -> downloads.with(RunParams.READ_TIMEOUT_MS, ms))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the read timeout must be between 1 and 600000 ms, was " + ms);
     }

@@ -43,7 +43,7 @@ class RunTimeoutsTest {
 
     private static RunSpec downloads(ModelKind model) {
         return RunSpec.defaults(WorkloadKind.DOWNLOAD, model).withWorkers(model.hasWorkers() ? 2 : 1).withTasks(4)
-                .withLatencyMs(LATENCY_MS).withWarmup(false);
+                .with(RunParams.LATENCY_MS, LATENCY_MS).withWarmup(false);
     }
 
     private static RunResult run(RunSpec spec) throws Exception {
@@ -58,7 +58,7 @@ class RunTimeoutsTest {
     @ParameterizedTest
     @EnumSource(ModelKind.class)
     void a_read_timeout_below_the_sites_latency_fails_every_download_with_a_timeout(ModelKind model) throws Exception {
-        RunResult result = run(downloads(model).withReadTimeoutMs(300));
+        RunResult result = run(downloads(model).with(RunParams.READ_TIMEOUT_MS, 300));
 
         assertThat(result.spec().readTimeoutMs()).isEqualTo(300);
         assertThat(result.errors()).isEqualTo(4);
@@ -73,7 +73,7 @@ class RunTimeoutsTest {
     @ParameterizedTest
     @EnumSource(ModelKind.class)
     void a_read_timeout_above_the_sites_latency_lets_every_download_through(ModelKind model) throws Exception {
-        RunResult result = run(downloads(model).withReadTimeoutMs(60_000));
+        RunResult result = run(downloads(model).with(RunParams.READ_TIMEOUT_MS, 60_000));
 
         assertThat(result.errors()).isZero();
         assertThat(result.outcomes()).allSatisfy(o -> {
@@ -86,9 +86,9 @@ class RunTimeoutsTest {
     @ParameterizedTest
     @EnumSource(value = ModelKind.class, names = {"THREADS", "EVENTLOOP", "PROCESSES"})
     void runs_one_after_another_each_keep_their_own_read_timeout(ModelKind model) throws Exception {
-        RunResult failing = run(downloads(model).withReadTimeoutMs(200));
+        RunResult failing = run(downloads(model).with(RunParams.READ_TIMEOUT_MS, 200));
         RunResult passing = run(downloads(model));
-        RunResult failingAgain = run(downloads(model).withReadTimeoutMs(250).withConnectTimeoutMs(5_000));
+        RunResult failingAgain = run(downloads(model).with(RunParams.READ_TIMEOUT_MS, 250).with(RunParams.CONNECT_TIMEOUT_MS, 5_000));
 
         assertThat(failing.errors()).isEqualTo(4);
         assertThat(passing.errors()).isZero();
@@ -101,8 +101,8 @@ class RunTimeoutsTest {
     @ParameterizedTest
     @EnumSource(value = ModelKind.class, names = {"SYNC", "THREADS", "EVENTLOOP", "PROCESSES"})
     void a_short_connect_timeout_fails_a_download_that_cannot_connect(ModelKind model) throws Exception {
-        RunSpec spec = downloads(model).withUrls(List.of(fullBacklog.uri())).withConnectTimeoutMs(400)
-                .withReadTimeoutMs(600_000);
+        RunSpec spec = downloads(model).withUrls(List.of(fullBacklog.uri())).with(RunParams.CONNECT_TIMEOUT_MS, 400)
+                .with(RunParams.READ_TIMEOUT_MS, 600_000);
 
         RunResult result = run(spec);
 

@@ -33,7 +33,7 @@ class SystemSampleTest {
     }
 
     private static RunSpec oneSecond() {
-        return RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC).withTasks(DOWNLOADS).withLatencyMs(LATENCY_MS)
+        return RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC).withTasks(DOWNLOADS).with(RunParams.LATENCY_MS, LATENCY_MS)
                 .withWarmup(false);
     }
 
@@ -84,7 +84,7 @@ class SystemSampleTest {
 
     @Test
     void a_run_stopped_before_it_starts_has_no_readings() throws Exception {
-        RunHandle handle = engine.start(RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withTasks(2).withBase(1_000));
+        RunHandle handle = engine.start(RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withTasks(2).with(RunParams.BASE, 1_000));
         handle.cancel();
 
         RunResult result = handle.result().get(30, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package org.concurrencylab.compare;
 
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.RuntimeKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,23 @@ public final class Variants {
             case PROCESSES -> "processes (" + spec.workers() + ")";
             case VIRTUAL -> "virtual threads";
         };
+        if (spec.runtime() != RuntimeKind.JAVA) name = spec.runtime().title() + " " + name;
         return spec.gil() ? name + " + GIL" : name;
+    }
+
+    /// `specs` with, right after each model's Java runs, the same job run by the article's own
+    /// Python program under CPython, for the models that have one.
+    public static List<RunSpec> withPython(List<RunSpec> specs) {
+        List<RunSpec> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            RunSpec spec = specs.get(i);
+            out.add(spec);
+            boolean lastOfModel = i + 1 == specs.size() || specs.get(i + 1).model() != spec.model();
+            if (lastOfModel && spec.model().traits().pythonTwin()) {
+                out.add(spec.withGil(false).withRuntime(RuntimeKind.PYTHON));
+            }
+        }
+        return out;
     }
 
     /// How a sentence names the variant, and whether it takes a plural verb: "the event loop
@@ -47,6 +64,10 @@ public final class Variants {
     }
 
     public static Phrase phrase(RunSpec spec) {
+        if (spec.runtime() != RuntimeKind.JAVA) {
+            Phrase java = phrase(spec.withRuntime(RuntimeKind.JAVA));
+            return new Phrase(spec.runtime().title() + "'s " + java.text().replaceFirst("^the ", ""), java.plural());
+        }
         return switch (spec.model()) {
             case SYNC -> new Phrase("sync", false);
             case THREADS -> new Phrase(spec.gil() ? "threads with the GIL" : "the thread pool", spec.gil());

@@ -1,6 +1,7 @@
 package org.concurrencylab.export;
 
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -97,7 +98,7 @@ public final class RunJson {
 
     private static Flat flatten(RunResult r) {
         return new Flat(FORMAT, r.spec(), r.wallNanos(), r.tasks(), r.errors(), r.cancelled(), r.lanes(),
-                r.segments(), r.outcomes(), r.stats(), r.carriers(), r.counter(), r.samples());
+                r.segments(), r.outcomes(), r.stats(), r.carriers(), r.counter(), r.samples(), r.runtime());
     }
 
     /// The JSON layout: the run's fields at the top level, as the command line documents them.
@@ -107,14 +108,15 @@ public final class RunJson {
                 java.util.List<org.concurrencylab.core.model.TaskOutcome> outcomes,
                 org.concurrencylab.core.run.RunStats stats, int carriers,
                 org.concurrencylab.core.run.CounterResult counter,
-                java.util.List<org.concurrencylab.core.run.SystemSample> samples) {
+                java.util.List<org.concurrencylab.core.run.SystemSample> samples,
+                @JsonInclude(JsonInclude.Include.NON_EMPTY) String runtime) {
         RunResult toResult() throws IOException {
             if (format > FORMAT) throw new IOException("this run file is from a newer version (format " + format + ")");
             if (spec == null || lanes == null || segments == null || stats == null) {
                 throw new IOException("not a Concurrency Lab run file (spec, lanes, segments or stats missing)");
             }
             return new RunResult(spec, wallNanos, tasks, errors, cancelled, lanes, segments,
-                    outcomes == null ? java.util.List.of() : outcomes, stats, carriers, counter, samples);
+                    outcomes == null ? java.util.List.of() : outcomes, stats, carriers, counter, samples, runtime);
         }
     }
 

@@ -33,7 +33,7 @@ public record TwinProgram(ModelKind model, TwinWorkload workload) {
 
     /// Whether runs of `model` can have a Python twin.
     public static boolean hasTwin(ModelKind model) {
-        return model != ModelKind.VIRTUAL;
+        return model.traits().pythonTwin();
     }
 
     /// The twin of a Java run of `workload` under `model`; empty for virtual threads.

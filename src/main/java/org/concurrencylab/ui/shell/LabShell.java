@@ -2,6 +2,7 @@ package org.concurrencylab.ui.shell;
 
 import org.concurrencylab.compare.Comparison;
 import org.concurrencylab.core.run.RunEngine;
+import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSlot;
 import org.concurrencylab.core.run.RunSpec;
@@ -20,6 +21,7 @@ import org.concurrencylab.ui.history.HistoryPane;
 import org.concurrencylab.ui.history.HistoryViewModel;
 import org.concurrencylab.ui.lessons.LessonsPane;
 import org.concurrencylab.ui.lessons.LessonsViewModel;
+import org.concurrencylab.ui.run.PythonStatusView;
 import org.concurrencylab.ui.run.ResultPane;
 import org.concurrencylab.ui.run.RunForm;
 import org.concurrencylab.ui.run.RunFormViewModel;
@@ -98,6 +100,9 @@ public final class LabShell implements AutoCloseable {
         panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run), looks.paletteBinding()),
                 new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, new SweepPane(sweep),
                 new HistoryPane(history), new LessonsPane(lessons, looks.paletteBinding()), explanation, code);
+        PythonStatusView python = new PythonStatusView();
+        panes.form().addModelNote(RunParams.RUNTIME, python);
+        python.lookFx(tasks);
         window = new MainWindow(new RunToolbar(form, run), panes.form(), panes.lessons(), panes.history(), diagram,
                 panes.diagramBar(), comparePane, panes.sweep(), explanation, code, new StatusView(run), looks);
 

@@ -14,15 +14,17 @@ public final class Variants {
     /// `base` under every model, one after another: sync first (the reference every speed-up is
     /// measured against), then the thread pool, the event loop, the process pool and virtual
     /// threads; each model that takes the simulated GIL also with the GIL on, right after it.
-    /// Pool sizes stay as `base` has them for its own model, else the model's default.
+    /// Pool sizes stay as `base` has them for its own model, else the model's default. A `base`
+    /// on CPython adds the CPython runs beside the Java ones ([#withPython]).
     public static List<RunSpec> of(RunSpec base) {
+        RunSpec java = base.withRuntime(RuntimeKind.JAVA);
         List<RunSpec> specs = new ArrayList<>();
         for (ModelKind m : ModelKind.values()) {
-            RunSpec spec = base.withModel(m).withGil(false);
+            RunSpec spec = java.withModel(m).withGil(false);
             specs.add(spec);
             if (m.supportsGil()) specs.add(spec.withGil(true));
         }
-        return specs;
+        return base.runtime() == RuntimeKind.PYTHON ? withPython(specs) : specs;
     }
 
     /// A short name for a table row: "sync", "threads (5)", "threads (5) + GIL", "event loop",

@@ -1,5 +1,6 @@
 package org.concurrencylab.cli;
 
+import org.concurrencylab.core.run.RuntimeKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,6 +72,7 @@ public final class Cli {
     static boolean prepareWorkerProcesses(org.concurrencylab.core.run.RunEngine engine,
             java.util.List<org.concurrencylab.core.run.RunSpec> specs, PrintWriter err) throws InterruptedException {
         java.util.List<org.concurrencylab.core.model.ModelKind> pooled = specs.stream()
+                .filter(s -> s.runtime() == RuntimeKind.JAVA) // CPython's pools are its own processes
                 .map(org.concurrencylab.core.run.RunSpec::model).filter(m -> m.traits().pooled()).distinct().toList();
         if (pooled.isEmpty()) return false;
         long start = System.nanoTime();

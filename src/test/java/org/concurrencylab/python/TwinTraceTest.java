@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /// The twins' traces have the Java runs' shape: lanes named as the Java's, one per Python
 /// thread, process or event-loop task; each task on one lane; no lane's segments overlapping;
@@ -74,7 +75,9 @@ class TwinTraceTest {
             // four threads of five wait while one runs: far above 40 % whatever else the machine does
             assertThat(gil.waitShare()).as("the GIL wait share of %s", gil).isGreaterThan(0.4);
             long drawn = waits.stream().mapToLong(Segment::duration).sum();
-            assertThat((double) drawn).as("the LOCK_WAIT drawn").isCloseTo(gil.drawnNanos(), org.assertj.core.data.Offset.offset(2e6));
+            // the same waits: a lane's segments never overlap, so a piece that the clock handshake puts a
+            // little before the end of the one before it starts at that end (a few ms in all on a busy machine)
+            assertThat((double) drawn).as("the LOCK_WAIT drawn").isCloseTo(gil.drawnNanos(), withinPercentage(5));
         }
         assertThat(run.result().output()).singleElement().asString().matches("20 sums in \\d+\\.\\d\\d s");
     }

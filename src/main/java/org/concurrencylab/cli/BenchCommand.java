@@ -130,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Case> selected = all.stream()
                 .filter(c -> only.isEmpty() || only.stream().anyMatch(c.name()::startsWith)).toList();
         try (RunEngine engine = new RunEngine()) {
-            if (selected.stream().anyMatch(c -> c.spec().model() == ModelKind.PROCESSES)) {
+            if (selected.stream().anyMatch(c -> c.spec().model() == ModelKind.PROCESSES && c.spec().runtime() == RuntimeKind.JAVA)) {
                 boolean cached = Cli.prepareWorkerProcesses(engine, selected.stream().map(Case::spec).toList(),
                         spec.commandLine().getErr());
                 out.printf(Locale.ROOT, "worker processes: %s%n", cached ? "AOT cache ready"

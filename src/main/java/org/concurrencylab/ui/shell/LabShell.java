@@ -60,6 +60,7 @@ public final class LabShell implements AutoCloseable {
     private final TimingDiagram diagram;
     private final DiagramExports exports;
     private final Panes panes;
+    private final PythonStatusView python;
     private final MainWindow window;
 
     /// The panes of the window, for tests and the screenshots of the docs.
@@ -100,9 +101,9 @@ public final class LabShell implements AutoCloseable {
         panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run), looks.paletteBinding()),
                 new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, new SweepPane(sweep),
                 new HistoryPane(history), new LessonsPane(lessons, looks.paletteBinding()), explanation, code);
-        PythonStatusView python = new PythonStatusView();
+        python = new PythonStatusView(tasks, engine::usePython);
         panes.form().addModelNote(RunParams.RUNTIME, python);
-        python.lookFx(tasks);
+        python.showFx("");
         window = new MainWindow(new RunToolbar(form, run), panes.form(), panes.lessons(), panes.history(), diagram,
                 panes.diagramBar(), comparePane, panes.sweep(), explanation, code, new StatusView(run), looks);
 
@@ -174,12 +175,13 @@ public final class LabShell implements AutoCloseable {
         form.restore(s.workload(), s.model(), s.values());
         looks.darkProperty().set(s.dark());
         looks.colorBlindProperty().set(s.colorBlind());
+        python.showFx(s.python());
     }
 
     /// What to remember: the form's last values that could run, and the look.
     public Settings settings() {
         return new Settings(form.workloadProperty().get(), form.modelProperty().get(), form.values(),
-                looks.darkProperty().get(), looks.colorBlindProperty().get());
+                looks.darkProperty().get(), looks.colorBlindProperty().get(), python.executable());
     }
 
     /// Runs `work` on the I/O thread and waits up to `seconds` for it (the settings at exit).

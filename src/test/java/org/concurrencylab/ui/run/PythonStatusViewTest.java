@@ -26,7 +26,7 @@ class PythonStatusViewTest {
         String text = PythonStatusView.text(new PythonRuntime.Missing("python3 was not found on the PATH"));
 
         assertThat(text).startsWith("No CPython for the article's own programs: python3 was not found on the PATH.")
-                .contains("python.org");
+                .contains("python.org", "give its path");
     }
 
     @Test

@@ -43,6 +43,17 @@ final class BenchCommand implements Callable<Integer> {
                     + "article's Python programs under CPython, not run otherwise)")
     private List<String> only = new ArrayList<>();
 
+    @Option(names = "--fresh",
+            description = "also run each case in a new JVM per run, as a user starts the lab (cold JIT), and print "
+                    + "its wall time and the whole process's time beside the warm median")
+    private boolean fresh;
+
+    @Option(names = "--case", paramLabel = "NAME", hidden = true, description = "only the case of exactly this name")
+    private String exactCase;
+
+    @Option(names = "--wall-only", hidden = true, description = "print only the median wall time, in seconds")
+    private boolean wallOnly;
+
     /// A target: the case's wall time (or its compute phase) over another case's, within bounds.
     record Target(String versus, double min, double max, boolean computePhase) {
         static Target none() {
@@ -99,7 +110,14 @@ final class BenchCommand implements Callable<Integer> {
 
     /// The article's own Python programs on the sums, under CPython: five threads take turns at
     /// the GIL (no faster than the synchronous loop, and not much slower), two processes escape it.
-    static List<Case> pythonCases() {
+    static List<Case> pythonCases(PrintWriter out) {
+        switch (PythonRuntime.find()) {
+            case PythonRuntime.Found(PythonInfo info) -> out.printf(Locale.ROOT, "CPython: %s%n", info.summary());
+            case PythonRuntime.Missing(String reason) -> {
+                out.printf(Locale.ROOT, "no CPython cases: %s%n", reason);
+                return List.of();
+            }
+        }
         RunSpec cpu = RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withRuntime(RuntimeKind.PYTHON);
         return List.of(new Case("python cpu sync", cpu, Target.none()),
                 new Case("python cpu threads (5)", cpu.withModel(ModelKind.THREADS).withWorkers(5).withRuntime(RuntimeKind.PYTHON),
@@ -112,23 +130,20 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (repeat < 1 || repeat > 20) throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be between 1 and 20");
         PrintWriter out = spec.commandLine().getOut();
+        List<Case> all = new ArrayList<>(cases());
+        if (only.stream().anyMatch(o -> o.startsWith("python")) || exactCase != null && exactCase.startsWith("python")) {
+            all.addAll(pythonCases(out));
+        }
+        List<Case> selected = all.stream().filter(c -> exactCase != null ? c.name().equals(exactCase)
+                : only.isEmpty() || only.stream().anyMatch(c.name()::startsWith)).toList();
+        if (exactCase != null && selected.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no bench case is called " + exactCase);
+        }
+        if (wallOnly) return wallOnly(selected, out);
         out.printf(Locale.ROOT, "Concurrency Lab benchmark: Java %s, %d cores, %d run%s per case (median)%n",
                 Runtime.version().feature(), Runtime.getRuntime().availableProcessors(), repeat, repeat == 1 ? "" : "s");
         Map<String, Double> walls = new HashMap<>();
         boolean failed = false;
-        List<Case> all = new ArrayList<>(cases());
-        boolean python = only.stream().anyMatch(o -> o.startsWith("python"));
-        if (python) {
-            switch (PythonRuntime.find()) {
-                case PythonRuntime.Found(PythonInfo info) -> {
-                    out.printf(Locale.ROOT, "CPython: %s%n", info.summary());
-                    all.addAll(pythonCases());
-                }
-                case PythonRuntime.Missing(String reason) -> out.printf(Locale.ROOT, "no CPython cases: %s%n", reason);
-            }
-        }
-        List<Case> selected = all.stream()
-                .filter(c -> only.isEmpty() || only.stream().anyMatch(c.name()::startsWith)).toList();
         try (RunEngine engine = new RunEngine()) {
             if (selected.stream().anyMatch(c -> c.spec().model() == ModelKind.PROCESSES && c.spec().runtime() == RuntimeKind.JAVA)) {
                 boolean cached = Cli.prepareWorkerProcesses(engine, selected.stream().map(Case::spec).toList(),
@@ -197,11 +212,59 @@ final class BenchCommand implements Callable<Integer> {
                             range(computeSamples));
                     failed |= !computeOk;
                 }
+                if (fresh) freshLine(c, wall, out);
                 out.flush();
                 failed |= !ok;
             }
         }
         return failed ? Cli.RUN_FAILED : Cli.OK;
+    }
+
+    /// The same case in `repeat` new JVMs: "  fresh process  1.912s  1.29 × warm  process 3.10 s".
+    private void freshLine(Case c, double warm, PrintWriter out) throws InterruptedException {
+        double[] walls = new double[repeat];
+        double[] processes = new double[repeat];
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            FreshBench.Sample sample = FreshBench.run(c.name(), problems).orElse(null);
+            if (sample == null) {
+                out.printf(Locale.ROOT, "%-30s could not run: %s%n", "  fresh process", problems.getLast());
+                return;
+            }
+            walls[i] = sample.wallSeconds();
+            processes[i] = sample.processSeconds();
+        }
+        Arrays.sort(walls);
+        Arrays.sort(processes);
+        double wall = walls[repeat / 2];
+        out.printf(Locale.ROOT, "%-30s %8.3fs %10s  %-28s %-6s %s%n", "  fresh process", wall,
+                String.format(Locale.ROOT, "%.2f", wall / warm), "× warm",
+                "", String.format(Locale.ROOT, "%s; whole process %.2f s", range(walls), processes[repeat / 2]));
+    }
+
+    /// `--wall-only`: the median wall time of each case selected, one number a line.
+    private Integer wallOnly(List<Case> selected, PrintWriter out) throws InterruptedException {
+        try (RunEngine engine = new RunEngine()) {
+            if (selected.stream().anyMatch(c -> c.spec().model() == ModelKind.PROCESSES && c.spec().runtime() == RuntimeKind.JAVA)) {
+                Cli.prepareWorkerProcesses(engine, selected.stream().map(Case::spec).toList(), spec.commandLine().getErr());
+            }
+            for (Case c : selected) {
+                double[] samples = new double[repeat];
+                for (int i = 0; i < repeat; i++) {
+                    try {
+                        RunResult r = engine.start(c.spec(), c.record()).result().get();
+                        if (r.errors() > 0) return Cli.RUN_FAILED;
+                        samples[i] = r.wallSeconds();
+                    } catch (ExecutionException e) {
+                        return Cli.RUN_FAILED;
+                    }
+                }
+                Arrays.sort(samples);
+                out.printf(Locale.ROOT, "%.4f%n", samples[repeat / 2]);
+            }
+        }
+        out.flush();
+        return Cli.OK;
     }
 
     /// "runs 1.35–1.72 s" for sorted `samples` of more than one run, else "".

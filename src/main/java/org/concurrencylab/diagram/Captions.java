@@ -101,6 +101,16 @@ public final class Captions {
         text.append("Workers ran code for ").append(Ticks.duration(cpu));
         text.append(io == 0 ? " and never waited for I/O" : " and waited for I/O for " + Ticks.duration(io)).append(" in all");
         text.append(String.format(Locale.ROOT, "; at most %d busy at once.%n", r.stats().peakConcurrency()));
+        long ready = r.stats().nanos(State.READY);
+        long paused = r.stats().nanos(State.PAUSED);
+        if (ready > 0) {
+            text.append("Workers had code to run but waited for a core for ").append(Ticks.duration(ready))
+                    .append((r.stats().cores() > 0 ? String.format(Locale.ROOT, " in all (%d cores)", r.stats().cores()) : " in all"));
+            text.append(paused > 0 ? "; the JVM paused them for " + Ticks.duration(paused) + " (garbage collection)" : "")
+                    .append(String.format(".%n"));
+        } else if (paused > 0) {
+            text.append("The JVM paused workers for ").append(Ticks.duration(paused)).append(String.format(" in all (garbage collection).%n"));
+        }
         text.append("The process used ").append(Ticks.duration(r.stats().cpuNanos())).append(" of CPU time");
         text.append(r.peakThreads() > 0 ? String.format(Locale.ROOT, "; at most %d platform threads were alive", r.peakThreads()) : "");
         text.append(r.peakProcesses() > 0 && r.spec().model().traits().pooled()

@@ -148,8 +148,13 @@ public final class Explanations {
             case LOCK_WAIT -> lockWait(label, gil, how);
             case QUEUED -> queued(segment, model, how);
             case WORK -> work(segment, model, gil, how);
+            case READY -> ready(model, how);
+            case PAUSED -> "The JVM stopped this " + (model == ModelKind.PROCESSES ? "process's thread" : "thread") + " for "
+                    + how + " while it ran code: a garbage collection (or another safepoint) holds every thread that runs "
+                    + "Java code until it is done. The kernel's clocks for the thread show it neither ran nor waited for a core.";
             case STARTUP -> "Starting a worker process for " + how + ": a new JVM boots, warms up its code and aligns "
-                    + "its clock with the lab's. A pool pays this once; later runs reuse its processes.";
+                    + "its clock with the lab's. A pool started inside the run, as the article's `with Pool() as pool:` is, pays "
+                    + "this in every run; kept warm between runs, it pays it once.";
         };
         if (segment.failed()) text += " It failed: " + segment.error() + ".";
         return who + text;
@@ -159,11 +164,25 @@ public final class Explanations {
     public static String forState(State state) {
         return switch (state) {
             case WORK -> "Blue: running code on a processor.";
+            case READY -> "Pale blue, hatched: ready to run code, but every core was busy (measured by the kernel).";
+            case PAUSED -> "Violet: stopped by the JVM, for a garbage collection (measured by the kernel).";
             case IO_WAIT -> "Red: waiting for I/O (a response from the network, a timer).";
             case LOCK_WAIT -> "Amber, hatched: waiting for a lock (the simulated GIL).";
             case STARTUP -> "Grey: starting a worker process.";
             case QUEUED -> "Light: ready, but no worker (or connection, or loop) free to take it yet.";
         };
+    }
+
+    private static String ready(ModelKind model, String how) {
+        String who = switch (model) {
+            case PROCESSES -> "This process";
+            case EVENTLOOP -> "The loop";
+            case VIRTUAL -> "This virtual thread's carrier";
+            default -> "This thread";
+        };
+        return who + " had code to run but no core for " + how + ": the operating system had every core busy with "
+                + "other threads (of this run, or of other programs) and kept it in its run queue. The kernel's clock "
+                + "for the thread measured the wait; it is drawn where it was read, within a fraction of a millisecond.";
     }
 
     private static String ioWait(Segment s, ModelKind model, boolean gil, String how) {

@@ -15,7 +15,14 @@ import java.util.Objects;
 /// @param text     two or three sentences, shown before the run
 /// @param runs     the runs, in order: one for most steps, several for a sweep
 /// @param question what to predict before running, or null
-public record LessonStep(String id, String title, String text, List<RunSpec> runs, Question question) {
+/// @param raceLevel the race lab's level the step invites the learner to play after the run
+///                  ("be the scheduler"), or null
+public record LessonStep(String id, String title, String text, List<RunSpec> runs, Question question, String raceLevel) {
+    /// A step without a race lab level.
+    public LessonStep(String id, String title, String text, List<RunSpec> runs, Question question) {
+        this(id, title, text, runs, question, null);
+    }
+
     public LessonStep {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

@@ -195,7 +195,14 @@ public final class Lessons {
                                 + "a task waits, and nothing waits between the read and the write, so no other task "
                                 + "can get in between.",
                                 unsafe.withModel(ModelKind.EVENTLOOP),
-                                new Question.LostUpdates("Will the event loop lose updates?"))),
+                                new Question.LostUpdates("Will the event loop lose updates?")),
+                        new LessonStep("5.5", "Be the scheduler",
+                                "Two threads, 1,000 unsafe increments each: the gap between a read and its write is a "
+                                + "few nanoseconds, and the threads rarely land in it together. Predict, run, then be "
+                                + "the scheduler in the race lab: switch the threads between the read and the write "
+                                + "yourself, and watch one update disappear.",
+                                List.of(unsafe.withWorkers(2).withTasks(2).with(RunParams.INCREMENTS, 1_000)),
+                                new Question.LostUpdates("With only two threads, will any update be lost?"), "lost-update")),
                 false);
     }
 

@@ -8,7 +8,6 @@ import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.RunContext;
 import org.concurrencylab.core.model.RunControl;
 import org.concurrencylab.core.model.TaskOutcome;
-import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.trace.LaneKind;
 import org.concurrencylab.core.trace.RunClock;
 import org.concurrencylab.core.trace.Segment;
@@ -33,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 /// N worker processes taking tasks from one queue: Python's `multiprocessing.Pool`. Each process
 /// is a JVM of its own ([WorkerMain]), with its own HTTP client and its own memory; tasks travel
 /// to it as JSON lines, its state changes come back the same way and are drawn on its lane at the
-/// child's own (aligned) times. A process's start-up is drawn as STARTUP; the processes are
-/// reused across runs through a [WorkerPool], so a second run starts at once.
+/// child's own (aligned) times. A process's start-up is drawn as STARTUP: by default each run
+/// starts its processes and stops them at its end; kept warm, they are reused across runs
+/// through a [WorkerPool], so a second run starts at once.
 ///
 /// Each idle process gets the next task, one task in flight per process: a process that dies
 /// fails only its task in flight and the others take the rest; if every process dies, the tasks
@@ -53,14 +53,24 @@ public final class ProcessPoolModel implements ConcurrencyModel {
 
     private final int workers;
     private final WorkerPool pool;
+    private final boolean keepWarm;
     private volatile List<Long> childCounts = List.of();
 
+    /// A model whose processes stay in `pool` for later runs.
     public ProcessPoolModel(int workers, WorkerPool pool) {
+        this(workers, pool, true);
+    }
+
+    /// A model on `pool`: with `keepWarm` its processes stay for later runs (and earlier runs'
+    /// are reused); without, the run starts its own and stops them as it ends, as the article's
+    /// `with Pool() as pool:` does.
+    public ProcessPoolModel(int workers, WorkerPool pool, boolean keepWarm) {
         if (workers < 1 || workers > WorkerPool.MAX_WORKERS) {
             throw new IllegalArgumentException("workers must be between 1 and " + WorkerPool.MAX_WORKERS + ", was " + workers);
         }
         this.workers = workers;
         this.pool = pool;
+        this.keepWarm = keepWarm;
     }
 
     @Override
@@ -86,7 +96,7 @@ public final class ProcessPoolModel implements ConcurrencyModel {
         childCounts = List.of();
         WorkerPool.Lease lease;
         try {
-            lease = pool.lease(workers, context.control());
+            lease = pool.lease(workers, context.control(), !keepWarm);
         } catch (CancelledException stopped) {
             return;
         }

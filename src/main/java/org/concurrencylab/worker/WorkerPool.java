@@ -71,11 +71,13 @@ public final class WorkerPool implements AutoCloseable {
     final class Lease implements AutoCloseable {
         private final List<WorkerProcess> workers;
         private final List<String> startErrors;
+        private final boolean fresh;
         private boolean released;
 
-        private Lease(List<WorkerProcess> workers, List<String> startErrors) {
+        private Lease(List<WorkerProcess> workers, List<String> startErrors, boolean fresh) {
             this.workers = workers;
             this.startErrors = startErrors;
+            this.fresh = fresh;
         }
 
         /// The process of `slot`, or null if it could not be started ([#startError] says why).
@@ -103,6 +105,7 @@ public final class WorkerPool implements AutoCloseable {
             synchronized (WorkerPool.this) {
                 if (released) return;
                 released = true;
+                if (fresh) stopAll();
             }
             lease.release();
         }
@@ -111,13 +114,20 @@ public final class WorkerPool implements AutoCloseable {
     /// Waits for the pool (another run may hold it), then leases its first `n` processes,
     /// starting those missing. Throws [CancelledException] if the run is stopped while waiting.
     Lease lease(int n, RunControl control) throws InterruptedException {
+        return lease(n, control, false);
+    }
+
+    /// As [#lease(int, RunControl)]; `fresh` stops every process first, so the lease starts new
+    /// ones, and stops them again as it is closed (a pool started inside the run).
+    Lease lease(int n, RunControl control, boolean fresh) throws InterruptedException {
         if (n < 1 || n > MAX_WORKERS) throw new IllegalArgumentException("workers must be between 1 and " + MAX_WORKERS + ", was " + n);
         while (!lease.tryAcquire(20, TimeUnit.MILLISECONDS)) control.checkpoint();
         try {
             synchronized (this) {
                 if (closed) throw new IllegalStateException("the worker pool is closed");
+                if (fresh) stopAll();
                 List<String> errors = ensure(n);
-                return new Lease(Collections.unmodifiableList(new ArrayList<>(slots.subList(0, n))), errors);
+                return new Lease(Collections.unmodifiableList(new ArrayList<>(slots.subList(0, n))), errors, fresh);
             }
         } catch (RuntimeException e) {
             lease.release();
@@ -199,6 +209,14 @@ public final class WorkerPool implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to: it kills the same processes
         }
+    }
+
+    /// Stops every process; the next lease starts new ones. Called with the pool's lock held.
+    private void stopAll() {
+        for (WorkerProcess worker : slots) {
+            if (worker != null) worker.kill();
+        }
+        slots.clear();
     }
 
     /// Kills without taking the pool's lock: also runs from the shutdown hook.

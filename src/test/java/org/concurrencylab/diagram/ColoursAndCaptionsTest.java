@@ -77,6 +77,19 @@ class ColoursAndCaptionsTest {
     }
 
     @Test
+    void texts_name_the_colours_of_the_palette_a_sentence_capital_kept() {
+        String text = "Red: waiting for I/O. Pale blue, hatched: waiting for a core; violet: the JVM paused; amber, hatched: a lock.";
+
+        assertThat(Palette.articleLight().inWords(text)).isEqualTo(text);
+        assertThat(Palette.of(false, true).inWords(text)).isEqualTo("Orange, hatched: waiting for I/O. Sky blue, hatched: "
+                + "waiting for a core; green, hatched: the JVM paused; pink, hatched: a lock.");
+        for (State state : State.values()) {
+            assertThat(Palette.of(false, true).colourName(state)).as("%s", state)
+                    .isNotEqualTo(Palette.of(false, true).colourName(state == State.WORK ? State.READY : State.WORK));
+        }
+    }
+
+    @Test
     void a_palette_without_a_colour_for_every_state_is_rejected() {
         Map<State, Rgb> fills = new EnumMap<>(State.class);
         fills.put(State.WORK, Rgb.hex("#000000"));

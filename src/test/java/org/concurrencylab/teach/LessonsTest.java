@@ -4,6 +4,7 @@ import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.workload.Step;
+import org.concurrencylab.racelab.LevelCatalogue;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -111,7 +112,11 @@ class LessonsTest {
         assertThat(Lessons.lesson(4).steps()).extracting(s -> s.spec().model().id() + (s.spec().gil() ? "+gil" : ""))
                 .containsExactly("sync", "threads", "threads+gil", "processes");
         assertThat(Lessons.lesson(5).steps()).extracting(s -> s.spec().model().id() + ":" + s.spec().counterMode().id())
-                .containsExactly("threads:unsafe", "threads:synchronized", "threads:atomic", "eventloop:unsafe");
+                .containsExactly("threads:unsafe", "threads:synchronized", "threads:atomic", "eventloop:unsafe", "threads:unsafe");
+        // the last step of the race lesson sends the learner to the race lab, at a level it has
+        assertThat(Lessons.lesson(5).steps().getLast().raceLevel()).isEqualTo("lost-update");
+        assertThat(LevelCatalogue.builtIn().find("lost-update")).isPresent();
+        assertThat(Lessons.all().stream().flatMap(l -> l.steps().stream()).filter(s -> s.raceLevel() != null)).hasSize(1);
         assertThat(Lessons.lesson(6).steps()).extracting(s -> s.spec().workload())
                 .containsExactly(WorkloadKind.DOWNLOAD, WorkloadKind.MIXED, WorkloadKind.MIXED);
         assertThat(Lessons.lesson(6).steps().get(1).spec().model()).isEqualTo(ModelKind.EVENTLOOP);

@@ -56,8 +56,9 @@ final class PoolRuns {
             return all;
         }
 
+        /// The lanes' segments, each CPU step whole (see [SegmentChecks#cpuSteps]).
         List<Segment> onLanes() {
-            return segments().stream().filter(s -> s.lane() != Segment.NO_LANE).toList();
+            return SegmentChecks.cpuSteps(segments()).stream().filter(s -> s.lane() != Segment.NO_LANE).toList();
         }
 
         List<TaskOutcome> outcomes() {
@@ -74,9 +75,14 @@ final class PoolRuns {
 
     /// Starts a run of `plans` on `workers` processes of `pool` on a background thread.
     static PoolRun start(WorkerPool pool, int workers, List<TaskPlan> plans, Http http) {
+        return start(pool, workers, plans, http, true);
+    }
+
+    /// As [#start(WorkerPool, int, List, Http)]; without `keepWarm` the run starts its own processes.
+    static PoolRun start(WorkerPool pool, int workers, List<TaskPlan> plans, Http http, boolean keepWarm) {
         RunContext context = new RunContext(plans, TraceRecorder.create(RunClock.startingNow()), new RunControl(), http,
                 new Outcomes(plans.size()));
-        ProcessPoolModel model = new ProcessPoolModel(workers, pool);
+        ProcessPoolModel model = new ProcessPoolModel(workers, pool, keepWarm);
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread.ofPlatform().daemon(true).name("test-run").start(() -> {
             try {

@@ -97,6 +97,24 @@ class ProcessPoolModelTest {
     }
 
     @Test
+    void a_pool_started_inside_the_run_draws_its_start_up_every_run_and_leaves_no_process_behind() throws Exception {
+        try (WorkerPool pool = new WorkerPool()) {
+            PoolRuns.PoolRun first = PoolRuns.start(pool, PROCESSES, sums(4, 200_000), http, false).await();
+            assertThat(pool.processes()).as("processes left after the run").isEmpty();
+            PoolRuns.PoolRun second = PoolRuns.start(pool, PROCESSES, sums(4, 200_000), http, false).await();
+            assertThat(pool.processes()).as("processes left after the run").isEmpty();
+
+            for (PoolRuns.PoolRun run : List.of(first, second)) {
+                assertWellFormed(run, PROCESSES);
+                assertEverySumIsExact(run, 200_000);
+                SegmentChecks.byLane(run.segments()).forEach((lane, segments) -> assertThat(segments.getFirst().state())
+                        .as("lane %d begins with its start-up", lane).isEqualTo(State.STARTUP));
+            }
+            assertThat(List.of(second.pid(0), second.pid(1))).as("new processes").doesNotContain(first.pid(0), first.pid(1));
+        }
+    }
+
+    @Test
     void sums_run_side_by_side_one_task_per_process_at_a_time_and_are_exact() throws Exception {
         long base = 1_000_000;
         PoolRuns.PoolRun run = PoolRuns.run(pool, PROCESSES, sums(8, base), http);

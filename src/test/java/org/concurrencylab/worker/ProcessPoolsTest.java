@@ -22,12 +22,12 @@ class ProcessPoolsTest {
 
         try (PooledModels pools = found.getFirst()) {
             assertThat(pools.kind()).isEqualTo(ModelKind.PROCESSES);
-            ConcurrencyModel model = pools.create(3);
+            ConcurrencyModel model = pools.create(3, false);
             assertThat(model).isInstanceOf(ProcessPoolModel.class);
             assertThat(model.kind()).isEqualTo(ModelKind.PROCESSES);
             assertThat(model.workers()).isEqualTo(3);
             pools.close();
-            assertThatThrownBy(() -> pools.create(1)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> pools.create(1, true)).isInstanceOf(IllegalStateException.class);
         }
     }
 

@@ -14,6 +14,7 @@ import org.concurrencylab.net.Page;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,8 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 ///
 /// Lanes: lane 0 is the loop (WORK while it runs a task's code: a CPU step, or sending a request
 /// up to the task's await; IO_WAIT while it has nothing to run but waits are outstanding, nothing
-/// when idle). Then one lane per task, for that task's
-/// own waits: IO_WAIT from sending a request until its response has arrived (the loop may be
+/// when idle). Then one lane per task that waits (a task that only computes, as in the race,
+/// has none: all it does is on the loop's lane), for that task's own waits: IO_WAIT from sending a request until its response has arrived (the loop may be
 /// busy then), QUEUED while a ready task waits for the loop or for a free connection. Sending a
 /// request counts as part of its I/O, as in the blocking models, whose IO_WAIT starts before
 /// the request is written.
@@ -124,10 +125,15 @@ public final class EventLoopModel implements ConcurrencyModel {
             this.tasks = new Task[plans.size()];
             for (int i = 0; i < tasks.length; i++) {
                 TaskPlan plan = plans.get(i);
-                LaneTrack lane = recorder.track(recorder.addLane("task " + (plan.id() + 1), LaneKind.TASK));
+                // a lane for the task's waits, if it has any: a race's 5,000 tasks only compute
+                LaneTrack lane = waits(plan) ? recorder.track(recorder.addLane("task " + (plan.id() + 1), LaneKind.TASK)) : null;
                 tasks[i] = new Task(plan, lane, new TaskContext(loopLane, plan.id(), control));
             }
             this.unfinished = tasks.length;
+        }
+
+        private static boolean waits(TaskPlan plan) {
+            return plan.steps().stream().anyMatch(s -> s instanceof Step.Fetch || s instanceof Step.Sleep);
         }
 
         /// Any thread: the loop ends after the callback it is running (a CPU step ends at its
@@ -252,7 +258,7 @@ public final class EventLoopModel implements ConcurrencyModel {
             }
             if (value instanceof Page page) {
                 task.lastPage = page;
-                task.result = String.format(java.util.Locale.ROOT, "%,d bytes", page.body().length);
+                task.result = String.format(Locale.ROOT, "%,d bytes", page.body().length);
             }
             step(task);
         }
@@ -269,7 +275,7 @@ public final class EventLoopModel implements ConcurrencyModel {
                     return;
                 }
                 if (value instanceof Page page) {
-                    task.lane.label(String.format(java.util.Locale.ROOT, "%s (%,d bytes)", page.uri(), page.body().length));
+                    task.lane.label(String.format(Locale.ROOT, "%s (%,d bytes)", page.uri(), page.body().length));
                 }
                 task.lane.enter(State.QUEUED, task.plan.id(), "ready, waiting for the loop");
             } finally {
@@ -281,7 +287,9 @@ public final class EventLoopModel implements ConcurrencyModel {
         private void begin(Task task, long queuedSince) {
             long now = recorder.clock().now();
             if (now > queuedSince) {
-                recorder.record(Segment.closed(task.lane.lane(), task.plan.id(), State.QUEUED, queuedSince, now,
+                // a task without a lane of its own waits in the queue, as a pool's tasks do
+                recorder.record(Segment.closed(task.lane == null ? Segment.NO_LANE : task.lane.lane(), task.plan.id(),
+                        State.QUEUED, queuedSince, now,
                         "waiting for the loop to start it"));
             }
             step(task);
@@ -304,7 +312,7 @@ public final class EventLoopModel implements ConcurrencyModel {
         }
 
         private void finish(Task task, TaskOutcome outcome) {
-            task.lane.idle();
+            if (task.lane != null) task.lane.idle();
             task.lastPage = null;
             outcomes.add(outcome);
             unfinished--;
@@ -321,7 +329,7 @@ public final class EventLoopModel implements ConcurrencyModel {
             while (ending.get() > 0) Thread.onSpinWait();
             String reason = failure == null ? "cancelled" : message(failure);
             for (Task task : tasks) {
-                if (task.lane.state() != null) task.lane.fail(reason);
+                if (task.lane != null && task.lane.state() != null) task.lane.fail(reason);
             }
             if (unfinished > 0) loopLane.fail(reason);
             else loopLane.idle();
@@ -342,6 +350,7 @@ public final class EventLoopModel implements ConcurrencyModel {
     /// ends a wait and the loop race for (whoever takes it writes the end of the wait).
     private static final class Task {
         final TaskPlan plan;
+        /// The lane of the task's waits; null for a task that never waits (only computes).
         final LaneTrack lane;
         /// The task's code runs on the loop's lane.
         final TaskContext code;

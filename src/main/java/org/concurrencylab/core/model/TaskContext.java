@@ -22,6 +22,7 @@ public final class TaskContext implements Kernels.Checkpoint {
     private boolean holdingGil;
     private boolean holdingConnection;
     private long gilSince;
+    private final CoreWaits coreWaits;
 
     public TaskContext(LaneTrack lane, int task, RunControl control) {
         this(lane, task, control, null, null);
@@ -34,6 +35,7 @@ public final class TaskContext implements Kernels.Checkpoint {
         this.control = control;
         this.gil = gil;
         this.connections = connections;
+        this.coreWaits = new CoreWaits(lane);
     }
 
     public int task() {
@@ -48,6 +50,7 @@ public final class TaskContext implements Kernels.Checkpoint {
     /// The worker starts running our code on the CPU (after taking the GIL, if there is one).
     public void work(String label) {
         control.checkpoint();
+        leaveWork();
         if (gil != null && !holdingGil) {
             lane.enter(State.LOCK_WAIT, task, "waiting for the GIL");
             gil.acquire();
@@ -55,11 +58,13 @@ public final class TaskContext implements Kernels.Checkpoint {
             gilSince = System.nanoTime();
         }
         lane.enter(State.WORK, task, label);
+        coreWaits.start();
     }
 
     /// The worker starts waiting for I/O (and lets go of the GIL, as CPython does).
     public void ioWait(String label) {
         control.checkpoint();
+        leaveWork();
         lane.enter(State.IO_WAIT, task, label);
         releaseGil();
     }
@@ -100,6 +105,8 @@ public final class TaskContext implements Kernels.Checkpoint {
     /// the running state, which then goes on.
     public void waited(long askedNanoTime, long waitedNanos, String label) {
         lane.interrupt(State.LOCK_WAIT, label, askedNanoTime, askedNanoTime + waitedNanos);
+        // a virtual thread that waited may have come back on another carrier
+        if (Thread.currentThread().isVirtual()) coreWaits.start();
     }
 
     /// Replaces the label of the current state (e.g. adds the size once a body is read).
@@ -111,6 +118,7 @@ public final class TaskContext implements Kernels.Checkpoint {
     public void fail(String error) {
         // between two steps the lane is idle: mark the failure on an instant of its own
         if (lane.state() == null) lane.enter(State.WORK, task, "between steps");
+        else if (lane.state() == State.WORK) coreWaits.stop(false);
         lane.fail(error);
         releaseConnection();
         releaseGil();
@@ -118,6 +126,7 @@ public final class TaskContext implements Kernels.Checkpoint {
 
     /// The task is over; the worker is idle.
     public void finish() {
+        leaveWork();
         lane.idle();
         releaseConnection();
         releaseGil();
@@ -129,8 +138,10 @@ public final class TaskContext implements Kernels.Checkpoint {
     @Override
     public void check() {
         control.checkpoint();
+        coreWaits.sample();
         if (holdingGil && gil.mustHandOver(gilSince)) {
             String label = lane.label();
+            leaveWork();
             lane.enter(State.LOCK_WAIT, task, "GIL handed over; waiting to get it back");
             holdingGil = false;
             gil.release();
@@ -138,9 +149,15 @@ public final class TaskContext implements Kernels.Checkpoint {
             holdingGil = true;
             gilSince = System.nanoTime();
             lane.enter(State.WORK, task, label);
+            coreWaits.start();
         }
     }
     // end:gil-switch
+
+    /// Before the lane leaves WORK: the wait for a core in its last stretch is read.
+    private void leaveWork() {
+        if (lane.state() == State.WORK) coreWaits.stop(true);
+    }
 
     private void releaseGil() {
         if (holdingGil) {

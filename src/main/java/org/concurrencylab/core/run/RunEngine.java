@@ -250,7 +250,7 @@ public final class RunEngine implements AutoCloseable {
     /// A fresh model for one run of `spec`.
     private ConcurrencyModel newModel(RunSpec spec) {
         ModelKind kind = spec.model();
-        if (kind.traits().pooled()) return pools(kind).create(spec.workers());
+        if (kind.traits().pooled()) return pools(kind).create(spec.workers(), spec.get(RunParams.KEEP_WARM));
         Gil gil = spec.gil() ? new Gil(spec.switchMs()) : null;
         return kind.create(new ModelSetup(spec.workers(), spec.maxConnections(), gil, () -> asyncHttp(spec)));
     }

@@ -231,6 +231,22 @@ public final class RunParams {
             .sweep(c -> List.of(1L, 2L, 5L, 10L, 20L, 50L))
             .build();
 
+    /// Whether a process pool keeps its worker processes between runs. Off by default: the
+    /// article's `with Pool() as pool:` starts them inside every timed run, and so does the lab.
+    public static final Param.Flag KEEP_WARM = ParamBuilder.flag("keepWarm")
+            .noun("keeping the processes warm")
+            .label("Keep processes warm between runs")
+            .option("--keep-warm", "")
+            .help("Off: every run starts its worker processes and stops them at its end, as the article's "
+                    + "`with Pool() as pool:` does, and draws their start-up grey. On: the processes stay between runs, "
+                    + "so later runs pay no start-up.")
+            .optionHelp("keep the process pool's worker processes between runs (no start-up after the first)")
+            .section(Section.MODEL)
+            .appliesWhen(c -> c.model().traits().pooled() && onJava(c), "--model " + modelsWhere(m -> m.traits().pooled())
+                    + " on --runtime java")
+            .defaultValue(false)
+            .build();
+
     /// Whether the engine warms the JIT and the HTTP clients before the timed run.
     public static final Param.Flag WARMUP = ParamBuilder.flag("warmup")
             .noun("the warm-up")
@@ -244,7 +260,8 @@ public final class RunParams {
 
     /// Every parameter, in the order forms and help texts list them.
     public static final List<Param<?>> ALL = List.of(WORKERS, GIL, TASKS, BASE, INCREMENTS, COUNTER_MODE, CPU_MS,
-            LATENCY_MS, JITTER_MS, MAX_CONNECTIONS, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, URLS, RUNTIME, SWITCH_MS, WARMUP);
+            LATENCY_MS, JITTER_MS, MAX_CONNECTIONS, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, URLS, RUNTIME, SWITCH_MS, KEEP_WARM,
+            WARMUP);
 
     /// Whether the run's tasks run on the JVM (the simulated GIL and the JIT's warm-up are Java's).
     private static boolean onJava(Param.Context c) {

@@ -26,20 +26,45 @@ public final class LaneTrack {
         current = recorder.beginAt(lane, task, state, label, now);
     }
 
+    /// One stretch of a state cut out of the current one, `nanos` long.
+    public record Piece(State state, String label, long nanos) {}
+
     /// Cuts the current state for a wait that is over: the state ends at `fromNanoTime`, `state`
     /// fills the time until `toNanoTime` (both `System.nanoTime()` readings), and the state that was
     /// current goes on from there with its label. Does nothing when the lane is idle.
     public void interrupt(State state, String label, long fromNanoTime, long toNanoTime) {
+        cut(fromNanoTime, true, new Piece(state, label, Math.max(0, toNanoTime - fromNanoTime)));
+    }
+
+    /// Cuts `pieces`, one after another, out of the current state from `fromNanoTime` (a
+    /// `System.nanoTime()` reading): with `resume` the state that was current goes on after them
+    /// with its label; without, the last piece stays current (a wait found out about as the state
+    /// ends; the next [#enter] ends it). The pieces never reach back before the current state
+    /// began: what would is cut off their front, so they still end where they were measured to.
+    /// Pieces of no length are left out. Does nothing when the lane is idle.
+    public void cut(long fromNanoTime, boolean resume, Piece... pieces) {
         if (current == null) return;
-        RunClock clock = recorder.clock();
-        long from = Math.max(current.start(), clock.fromNanoTime(fromNanoTime));
-        long to = Math.max(from, clock.fromNanoTime(toNanoTime));
+        long began = current.start();
+        long at = recorder.clock().fromNanoTime(fromNanoTime);
         State was = current.state();
         String wasLabel = current.label();
         int task = current.task();
-        current.endAt(from, null);
-        recorder.beginAt(lane, task, state, label, from).endAt(to, null);
-        current = recorder.beginAt(lane, task, was, wasLabel, to);
+        current.endAt(Math.max(began, at), null);
+        Span last = null;
+        for (Piece piece : pieces) {
+            long from = Math.max(began, at);
+            at += Math.max(0, piece.nanos());
+            if (at <= from) continue;
+            if (last != null) last.endAt(from, null);
+            last = recorder.beginAt(lane, task, piece.state(), piece.label(), from);
+        }
+        long end = Math.max(began, at);
+        if (resume || last == null) {
+            if (last != null) last.endAt(end, null);
+            current = recorder.beginAt(lane, task, was, wasLabel, end);
+        } else {
+            current = last;
+        }
     }
 
     /// Ends the current state as failed with `error`; the lane is then idle.

@@ -8,6 +8,13 @@ package org.concurrencylab.core.trace;
 public enum State {
     /// Running our code on a CPU.
     WORK("CPU (running code)", "CPU", "CPU (running code)", "CPU"),
+    /// Ready to run code, but every core was busy: the thread waited in the kernel's run queue
+    /// (measured on Linux from the thread's scheduler clock; elsewhere it reads as WORK).
+    READY("ready, waiting for a core", "ready", "ready, waiting for a core", "ready wait"),
+    /// Stopped by the JVM while running code: a garbage collection (or another safepoint) holds
+    /// every thread that runs Java code; the thread neither ran nor waited for a core (measured,
+    /// like READY, from the kernel's clocks for the thread).
+    PAUSED("paused by the JVM (garbage collection)", "GC", "paused by the JVM (garbage collection)", "JVM pause"),
     /// Blocked on network or disk.
     IO_WAIT("waiting for I/O", "I/O", "waiting for I/O", "I/O wait"),
     /// Waiting for a lock or for the simulated GIL.

@@ -65,6 +65,7 @@ public final class LessonsPane extends BorderPane {
     private final Label message = wrapped("problem");
     private final Button loadButton = new Button("Load in the lab", new FontIcon("mdi2t-tune-variant"));
     private final Button runButton = new Button("Run", new FontIcon("mdi2p-play"));
+    private final Button raceButton = new Button("Be the scheduler", new FontIcon("mdi2g-gesture-tap"));
     private final Button back = new Button("Back", new FontIcon("mdi2c-chevron-left"));
     private final Button next = new Button("Next", new FontIcon("mdi2c-chevron-right"));
     private final ScrollPane scroll = new ScrollPane();
@@ -132,6 +133,8 @@ public final class LessonsPane extends BorderPane {
         runButton.setDisable(running);
         runButton.setText(running ? "Running…" : progress.runs(step.id()).isEmpty() ? "Run" : "Run again");
         loadButton.setDisable(running);
+        raceButton.setVisible(step.raceLevel() != null);
+        raceButton.setManaged(raceButton.isVisible());
         back.setDisable(running || vm.atFirstStep());
         boolean last = vm.atLastStep();
         next.setDisable(running || last);
@@ -296,7 +299,10 @@ public final class LessonsPane extends BorderPane {
         runButton.setId("lesson-run");
         runButton.getStyleClass().add("accent");
         runButton.setOnAction(e -> vm.run());
-        HBox actions = new HBox(8, runButton, loadButton);
+        raceButton.setId("lesson-race-lab");
+        raceButton.setTooltip(new Tooltip("Open the race lab at this step's level: you take the scheduler's place"));
+        raceButton.setOnAction(e -> vm.openRaceLab());
+        HBox actions = new HBox(8, runButton, loadButton, raceButton);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox content = new VBox(8, goal, stepCounter, stepTitle, stepText, runWhat, predictCard, actions, message,

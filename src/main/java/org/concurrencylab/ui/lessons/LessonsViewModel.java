@@ -43,6 +43,7 @@ public final class LessonsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     /// Bumped at every change, so the view redraws once per change.
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    private Consumer<String> openRaceLab = level -> {};
     private int lessonIndex;
     private int stepIndex;
 
@@ -128,6 +129,17 @@ public final class LessonsViewModel {
     /// Puts the current step's settings into the lab's form, without running.
     public void loadInLab() {
         loadPreset.accept(currentStep().spec());
+    }
+
+    /// Where "Be the scheduler" goes: the window opens the race lab at the level named.
+    public void setOnOpenRaceLab(Consumer<String> open) {
+        this.openRaceLab = Objects.requireNonNull(open, "open");
+    }
+
+    /// Opens the race lab at the current step's level, if it has one.
+    public void openRaceLab() {
+        String level = currentStep().raceLevel();
+        if (level != null) openRaceLab.accept(level);
     }
 
     /// Runs the current step: its runs one after another, then records them.

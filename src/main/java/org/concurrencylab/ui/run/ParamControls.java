@@ -63,6 +63,7 @@ public final class ParamControls {
         box.textProperty().bind(field.labelProperty());
         box.selectedProperty().bindBidirectional(field.flag());
         box.setTooltip(new Tooltip(field.param().help()));
+        box.setWrapText(true); // a long label wraps in the side panel instead of being cut
         return box;
     }
 

@@ -4,14 +4,19 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.concurrencylab.core.run.Param;
@@ -54,6 +59,20 @@ public final class RunForm extends ScrollPane {
         }
         for (Node n : List.of(work, modelForm, runChoices)) n.disableProperty().bind(running);
 
+        Button article = new Button("The article's values");
+        article.setId("article-values");
+        article.setTooltip(new Tooltip("Every setting back to the article's: 160 pages, 20 numbers from 5,000,000, "
+                + "5 threads (a process per core), the demo sites at 90 ms, no GIL. The workload and the model stay."));
+        article.setOnAction(e -> form.articleValues());
+        Hyperlink undo = new Hyperlink("Undo");
+        undo.setId("article-values-undo");
+        undo.setTooltip(new Tooltip("Give back the values the fields held"));
+        undo.setOnAction(e -> form.undoArticleValues());
+        Forms.showWhen(form.canUndoArticleValuesProperty(), undo);
+        HBox articleRow = new HBox(8, article, undo);
+        articleRow.setAlignment(Pos.CENTER_LEFT);
+        articleRow.disableProperty().bind(running);
+
         Label invalid = Forms.paragraph("");
         invalid.setId("validation-error");
         invalid.getStyleClass().add("danger");
@@ -68,7 +87,7 @@ public final class RunForm extends ScrollPane {
                 form.modelProperty().get(), form.workloadProperty().get(), gil.applies() && gil.flag().get())),
                 form.modelProperty(), form.workloadProperty(), gil.flag(), gil.appliesProperty(), palette));
 
-        VBox box = new VBox(10, workloadTitle, workloadText, work, runChoices, invalid, new Separator(),
+        VBox box = new VBox(10, workloadTitle, workloadText, work, runChoices, articleRow, invalid, new Separator(),
                 modelTitle, modelText, modelForm, modelNotes, new Separator(), result);
         box.setPadding(new Insets(12));
         box.setPrefWidth(310);

@@ -1,6 +1,8 @@
 package org.concurrencylab.ui.run;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,6 +40,10 @@ public final class RunFormViewModel {
     private SettingValues good = SettingValues.defaults();
     /// Set while the fields are filled from the stored values, so that filling is not typing.
     private boolean filling;
+    /// What the fields held before [#articleValues], until [#undoArticleValues] or a change.
+    private Map<String, Object> beforeArticle;
+    private SettingValues goodBeforeArticle;
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
 
     public RunFormViewModel() {
         for (Param<?> p : RunParams.ALL) fields.put(p, new ParamField(p, this::context, this::changed));
@@ -116,6 +122,40 @@ public final class RunFormViewModel {
         fillFields();
     }
 
+    /// Puts every setting back to the article's values, the table's defaults (160 pages, 20
+    /// numbers from 5,000,000, 5 threads or a process per core, the demo sites at 90 ms, no GIL);
+    /// the workload and the model stay. What the fields held can be had back with
+    /// [#undoArticleValues] until the next change.
+    public void articleValues() {
+        Map<String, Object> before = new LinkedHashMap<>(entered);
+        SettingValues goodBefore = good;
+        entered.clear();
+        good = SettingValues.defaults();
+        fillFields();
+        beforeArticle = before;
+        goodBeforeArticle = goodBefore;
+        canUndo.set(true);
+    }
+
+    /// Whether [#undoArticleValues] has something to give back.
+    public ReadOnlyBooleanProperty canUndoArticleValuesProperty() { return canUndo.getReadOnlyProperty(); }
+
+    /// Gives back what the fields held before [#articleValues].
+    public void undoArticleValues() {
+        if (beforeArticle == null) return;
+        entered.clear();
+        entered.putAll(beforeArticle);
+        good = goodBeforeArticle;
+        forgetUndo();
+        fillFields();
+    }
+
+    private void forgetUndo() {
+        beforeArticle = null;
+        goodBeforeArticle = null;
+        canUndo.set(false);
+    }
+
     // ---- keeping fields, stored values and the spec in step ------------------------------
 
     private Param.Context context() {
@@ -141,6 +181,7 @@ public final class RunFormViewModel {
 
     private void changed(ParamField f) {
         if (filling) return;
+        forgetUndo();
         String key = f.key();
         if (key != null) entered.put(key, f.entry());
         validate();

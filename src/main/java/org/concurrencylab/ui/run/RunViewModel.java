@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.concurrencylab.compare.RunEstimate;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.TaskOutcome;
 import org.concurrencylab.core.run.RunEngine;
@@ -28,10 +29,12 @@ import org.concurrencylab.ui.common.Text;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /// The run going on, or the last one shown: its handle, progress, status sentence, result and
 /// failed tasks. Runs take the [RunSlot] first, so a run never starts beside a comparison, a
@@ -67,6 +70,7 @@ public final class RunViewModel {
     private final Map<RunSpec, RunResult> syncBaselines = new HashMap<>();
     private Consumer<RunResult> onRunFinished = r -> {};
     private Consumer<String> onStartFailure = text -> {};
+    private Predicate<RunEstimate> confirmLarge = estimate -> true;
     private RunSlot.Lease lease;
 
     /// Runs go to `engine` once they have the `slot`; `formSpec` is what Run runs (null while
@@ -132,11 +136,23 @@ public final class RunViewModel {
     /// synchronous (14.71 s)"), or empty.
     public ReadOnlyStringProperty comparisonProperty() { return comparison.getReadOnlyProperty(); }
 
-    /// Starts the form's run; does nothing if one is going on or the form cannot run.
+    /// Starts the form's run; does nothing if one is going on or the form cannot run. A large
+    /// run ([RunEstimate#large]) starts only once `confirmLarge` (see [#setConfirmLarge]) says so.
     public void runFx() {
         RunSpec s = formSpec.getValue();
         if (running.get() || s == null) return;
+        RunEstimate estimate = RunEstimate.of(s, Runtime.getRuntime().availableProcessors());
+        if (estimate.large() && !confirmLarge.test(estimate)) {
+            status.set("Not started: " + String.format(Locale.ROOT, "%,d %s", s.tasks(), s.workload().taskNoun()) + " would take "
+                    + estimate.summary() + ".");
+            return;
+        }
         start(s);
+    }
+
+    /// Asks whether a large run of the form should start (the window shows a dialog); true starts it.
+    public void setConfirmLarge(Predicate<RunEstimate> confirm) {
+        this.confirmLarge = Objects.requireNonNull(confirm, "confirm");
     }
 
     /// Runs `s` (a lesson's step, a run to run again) without touching the form; the future

@@ -1,14 +1,20 @@
 package org.concurrencylab.ui.shell;
 
 import org.concurrencylab.compare.Comparison;
+import org.concurrencylab.compare.RunEstimate;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.Param;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSlot;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.SettingValues;
+import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.history.AppHome;
 import org.concurrencylab.history.RunHistory;
 import org.concurrencylab.history.Settings;
+import org.concurrencylab.racelab.LevelCatalogue;
 import org.concurrencylab.teach.LessonProgress;
 import org.concurrencylab.ui.code.CodePane;
 import org.concurrencylab.ui.common.Appearance;
@@ -21,6 +27,9 @@ import org.concurrencylab.ui.history.HistoryPane;
 import org.concurrencylab.ui.history.HistoryViewModel;
 import org.concurrencylab.ui.lessons.LessonsPane;
 import org.concurrencylab.ui.lessons.LessonsViewModel;
+import org.concurrencylab.ui.racelab.RaceLabPane;
+import org.concurrencylab.ui.racelab.RaceLabViewModel;
+import org.concurrencylab.ui.run.LargeRunDialog;
 import org.concurrencylab.ui.run.PythonStatusView;
 import org.concurrencylab.ui.run.ResultPane;
 import org.concurrencylab.ui.run.RunForm;
@@ -56,6 +65,7 @@ public final class LabShell implements AutoCloseable {
     private final HistoryViewModel history;
     private final CompareViewModel compare;
     private final SweepViewModel sweep;
+    private final RaceLabViewModel raceLab;
     private final LessonsViewModel lessons;
     private final TimingDiagram diagram;
     private final DiagramExports exports;
@@ -64,8 +74,8 @@ public final class LabShell implements AutoCloseable {
     private final MainWindow window;
 
     /// The panes of the window, for tests and the screenshots of the docs.
-    public record Panes(RunForm form, DiagramBar diagramBar, ComparePane compare, SweepPane sweep, HistoryPane history,
-                        LessonsPane lessons, ExplanationPane explanation, CodePane code) {}
+    public record Panes(RunForm form, DiagramBar diagramBar, ComparePane compare, SweepPane sweep, RaceLabPane raceLab,
+                        HistoryPane history, LessonsPane lessons, ExplanationPane explanation, CodePane code) {}
 
     /// The window over `engine`, keeping its history and lesson progress in `home`; results
     /// come back to the FX thread through `fx` (`Platform::runLater`).
@@ -95,18 +105,26 @@ public final class LabShell implements AutoCloseable {
         }, run::tellFx);
         compare = new CompareViewModel(engine, slot, fx, history::keepFx, form.specProperty());
         sweep = new SweepViewModel(engine, slot, fx, history::keepFx, form.specProperty());
+        raceLab = new RaceLabViewModel(LevelCatalogue.builtIn(), tasks);
         lessons = new LessonsViewModel(LessonProgress.open(home.folder(), io), form::apply, run::runFx, fx);
 
         ComparePane comparePane = new ComparePane(compare, tasks);
         panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run), looks.paletteBinding()),
                 new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, new SweepPane(sweep),
+                new RaceLabPane(raceLab, looks.paletteBinding()),
                 new HistoryPane(history), new LessonsPane(lessons, looks.paletteBinding()), explanation, code);
         python = new PythonStatusView(tasks, engine::usePython);
         panes.form().addModelNote(RunParams.RUNTIME, python);
         python.showFx("");
         window = new MainWindow(new RunToolbar(form, run), panes.form(), panes.lessons(), panes.history(), diagram,
-                panes.diagramBar(), comparePane, panes.sweep(), explanation, code, new StatusView(run), looks);
+                panes.diagramBar(), comparePane, panes.sweep(), panes.raceLab(), explanation, code, new StatusView(run), looks);
 
+        run.setConfirmLarge(estimate -> LargeRunDialog.confirm(window.getScene() == null ? null : window.getScene().getWindow(),
+                estimate));
+        lessons.setOnOpenRaceLab(level -> {
+            LevelCatalogue.builtIn().find(level).ifPresent(raceLab::select);
+            window.showRaceLabTab();
+        });
         run.setOnRunFinished(history::keepFx);
         run.setOnStartFailure(diagram::showMessageFx);
         run.handleProperty().addListener((obs, a, h) -> {
@@ -168,6 +186,8 @@ public final class LabShell implements AutoCloseable {
 
     public LessonsViewModel lessons() { return lessons; }
 
+    public RaceLabViewModel raceLab() { return raceLab; }
+
     public RunEngine engine() { return engine; }
 
     /// Puts remembered settings into the form and the look.
@@ -178,10 +198,38 @@ public final class LabShell implements AutoCloseable {
         python.showFx(s.python());
     }
 
-    /// What to remember: the form's last values that could run, and the look.
+    /// What to remember: the form's last values that could run, and the look. A size that would
+    /// make a large run ([RunEstimate#large]) is not remembered: the next launch has the default.
     public Settings settings() {
-        return new Settings(form.workloadProperty().get(), form.modelProperty().get(), form.values(),
+        return new Settings(form.workloadProperty().get(), form.modelProperty().get(), withoutLargeSizes(form.values()),
                 looks.darkProperty().get(), looks.colorBlindProperty().get(), python.executable());
+    }
+
+    private static SettingValues withoutLargeSizes(SettingValues values) {
+        SettingValues kept = values;
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (WorkloadKind w : WorkloadKind.values()) {
+            for (ModelKind m : ModelKind.values()) {
+                RunSpec spec;
+                try {
+                    spec = values.spec(w, m);
+                } catch (IllegalArgumentException cannotRun) {
+                    continue;
+                }
+                if (!RunEstimate.of(spec, cores).large()) continue;
+                // the size first; then what makes each task long
+                for (Param<?> p : List.of(RunParams.TASKS, RunParams.BASE, RunParams.INCREMENTS)) {
+                    String key = p.settingKey(spec);
+                    if (key != null) kept = kept.with(key, p.defaultValue(spec));
+                    try {
+                        if (!RunEstimate.of(kept.spec(w, m), cores).large()) break;
+                    } catch (IllegalArgumentException cannotRun) {
+                        break;
+                    }
+                }
+            }
+        }
+        return kept;
     }
 
     /// Runs `work` on the I/O thread and waits up to `seconds` for it (the settings at exit).

@@ -1,5 +1,6 @@
 package org.concurrencylab.ui.shell;
 
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -16,11 +17,12 @@ import org.concurrencylab.ui.lessons.LessonsPane;
 import org.concurrencylab.ui.run.RunForm;
 import org.concurrencylab.ui.run.RunToolbar;
 import org.concurrencylab.ui.run.StatusView;
+import org.concurrencylab.ui.racelab.RaceLabPane;
 import org.concurrencylab.ui.series.ComparePane;
 import org.concurrencylab.ui.series.SweepPane;
 
 /// The window's layout: the toolbar on top; the lab's form, the lessons and the history on the
-/// left; the run's diagram, Compare and Sweep in the middle over Explain and Code; the status
+/// left; the run's diagram, Compare, Sweep and the race lab in the middle over Explain and Code; the status
 /// bar at the bottom. Presentation mode gives the middle the whole window, with large type.
 /// It places what [LabShell] made; it holds no state of its own.
 ///
@@ -38,8 +40,8 @@ public final class MainWindow extends BorderPane {
     private double dividerBefore = DIAGRAM_SPLIT;
 
     MainWindow(RunToolbar toolbar, RunForm form, LessonsPane lessons, HistoryPane history, TimingDiagram diagram,
-               DiagramBar diagramBar, ComparePane compare, SweepPane sweep, ExplanationPane explanation, CodePane code,
-               StatusView status, Appearance looks) {
+               DiagramBar diagramBar, ComparePane compare, SweepPane sweep, RaceLabPane raceLab, ExplanationPane explanation,
+               CodePane code, StatusView status, Appearance looks) {
         getStyleClass().add("lab-main");
         setTop(toolbar);
 
@@ -60,7 +62,7 @@ public final class MainWindow extends BorderPane {
         below.setId("below-tabs");
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centerTabs.getTabs().addAll(Forms.tab("tab-diagram", "Run", diagramPane), Forms.tab("tab-compare", "Compare models", compare),
-                Forms.tab("tab-sweep", "Sweep", sweep));
+                Forms.tab("tab-sweep", "Sweep", sweep), Forms.tab("tab-race-lab", "Race lab", raceLab));
         centerTabs.setId("center-tabs");
         centerTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         center = new SplitPane(centerTabs, below);
@@ -72,6 +74,10 @@ public final class MainWindow extends BorderPane {
         centerTabs.setMinHeight(0);
         // compare and sweep need the height: the panes below fold down while they are shown
         centerTabs.getSelectionModel().selectedIndexProperty().addListener((obs, a, index) -> placeDivider());
+        // the race lab's number keys step its threads: it takes the focus when it is shown
+        centerTabs.getSelectionModel().selectedItemProperty().addListener((obs, a, tab) -> {
+            if (tab != null && tab.getContent() == raceLab) Platform.runLater(raceLab::focusFx);
+        });
         setCenter(center);
         setBottom(status);
 
@@ -108,6 +114,11 @@ public final class MainWindow extends BorderPane {
     /// Brings Compare to the front.
     public void showCompareTab() {
         centerTabs.getSelectionModel().select(1);
+    }
+
+    /// Brings the race lab to the front.
+    public void showRaceLabTab() {
+        centerTabs.getSelectionModel().select(3);
     }
 
     /// Brings Explain to the front, under the diagram.

@@ -68,8 +68,9 @@ class ModelTracesTest {
         return result;
     }
 
+    /// The lanes' segments, each CPU step whole (see [SegmentChecks#cpuSteps]).
     private static List<Segment> onLanes(RunResult result) {
-        return result.segments().stream().filter(s -> s.lane() != Segment.NO_LANE).toList();
+        return SegmentChecks.cpuSteps(result.segments()).stream().filter(s -> s.lane() != Segment.NO_LANE).toList();
     }
 
     private static Map<Integer, List<Segment>> byTask(List<Segment> segments) {

@@ -63,8 +63,9 @@ class VirtualThreadModelTest {
         return new DownloadSites(count, pages).plan(List.of());
     }
 
+    /// The lanes' segments, each CPU step whole (see [SegmentChecks#cpuSteps]).
     private static List<Segment> onLanes(List<Segment> segments) {
-        return segments.stream().filter(s -> s.lane() != Segment.NO_LANE).toList();
+        return SegmentChecks.cpuSteps(segments).stream().filter(s -> s.lane() != Segment.NO_LANE).toList();
     }
 
     @Test
@@ -81,7 +82,7 @@ class VirtualThreadModelTest {
         assertThat(context.recorder().openNow()).isEmpty();
         assertThat(onLanes(segments)).allSatisfy(s -> assertThat(s.lane()).as("lane of task %d", s.task()).isEqualTo(s.task()));
         SegmentChecks.assertNoOverlapWithinLanes(segments);
-        Map<Integer, List<Segment>> byLane = SegmentChecks.byLane(segments);
+        Map<Integer, List<Segment>> byLane = SegmentChecks.byLane(SegmentChecks.cpuSteps(segments));
         assertThat(byLane).hasSize(DOWNLOADS);
         byLane.forEach((lane, list) -> {
             assertThat(list).as("lane %d", lane).filteredOn(s -> s.state() == State.IO_WAIT).hasSize(1);

@@ -149,10 +149,22 @@ class RaceRunTest {
     }
 
     @Test
+    void a_race_on_the_event_loop_draws_the_loop_alone_its_queued_tasks_off_the_lanes() throws Exception {
+        RunResult result = run(race(ModelKind.EVENTLOOP, Step.CounterMode.UNSAFE));
+
+        assertThat(result.lanes()).as("no lane per task: a race task never waits").singleElement()
+                .satisfies(lane -> assertThat(lane.name()).isEqualTo("event loop"));
+        assertThat(result.segments()).filteredOn(s -> s.lane() == Segment.NO_LANE).isNotEmpty()
+                .allMatch(s -> s.state() == State.QUEUED);
+        assertThat(result.counter().actual()).as("no switch without an await: nothing lost")
+                .isEqualTo((long) TASKS * INCREMENTS);
+    }
+
+    @Test
     void every_race_task_runs_its_increments_as_one_stretch_of_work() throws Exception {
         RunResult result = run(race(ModelKind.THREADS, Step.CounterMode.ATOMIC).withWorkers(4));
 
-        List<Segment> work = result.segments().stream().filter(s -> s.state() == State.WORK).toList();
+        List<Segment> work = SegmentChecks.cpuSteps(result.segments()).stream().filter(s -> s.state() == State.WORK).toList();
         assertThat(work).hasSize(TASKS).extracting(Segment::task).doesNotHaveDuplicates();
         assertThat(work).allSatisfy(s -> assertThat(s.label()).isEqualTo("counter += 1, 250 times (atomic)"));
         assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.result()).isEqualTo("250 increments"));

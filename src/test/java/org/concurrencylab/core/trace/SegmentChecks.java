@@ -44,6 +44,35 @@ public final class SegmentChecks {
                 .collect(Collectors.groupingBy(Segment::lane, TreeMap::new, Collectors.toList()));
     }
 
+    /// The trace with each CPU step whole again: on a lane, a run of WORK cut by the waits for a
+    /// core (READY) and the JVM's pauses (PAUSED) of the same task, end to end, becomes one WORK
+    /// segment from the first start to the last end, with the label of its first WORK piece and
+    /// the error of its last piece. How many steps a task ran does not depend on how busy the
+    /// machine was; the other segments stay as they are.
+    public static List<Segment> cpuSteps(Collection<Segment> segments) {
+        List<Segment> out = new ArrayList<>(segments.stream().filter(s -> s.lane() == Segment.NO_LANE).toList());
+        byLane(segments).forEach((lane, list) -> {
+            Segment run = null;
+            for (Segment s : list) {
+                boolean cpu = isCpu(s.state());
+                if (run != null && cpu && s.task() == run.task() && s.start() == run.end()) {
+                    String label = run.state() == State.WORK ? run.label() : s.label();
+                    run = new Segment(lane, run.task(), State.WORK, run.start(), s.end(), label, s.error(), s.open());
+                    continue;
+                }
+                if (run != null) out.add(run);
+                run = cpu ? new Segment(lane, s.task(), State.WORK, s.start(), s.end(), s.label(), s.error(), s.open()) : null;
+                if (!cpu) out.add(s);
+            }
+            if (run != null) out.add(run);
+        });
+        return out;
+    }
+
+    private static boolean isCpu(State state) {
+        return state == State.WORK || state == State.READY || state == State.PAUSED;
+    }
+
     /// Asserts that no two segments of one lane share a positive stretch of time.
     public static void assertNoOverlapWithinLanes(Collection<Segment> segments) {
         byLane(segments).forEach((lane, list) -> {

@@ -54,6 +54,41 @@ class RunFormViewModelTest {
     }
 
     @Test
+    void the_article_s_values_come_back_at_once_and_what_was_there_comes_back_with_undo() {
+        form.field(RunParams.TASKS).text().set("30");
+        form.field(RunParams.WORKERS).text().set("12");
+        form.workloadProperty().set(WorkloadKind.CPU);
+        form.field(RunParams.TASKS).text().set("3");
+        form.workloadProperty().set(WorkloadKind.DOWNLOAD);
+
+        form.articleValues();
+
+        assertThat(form.field(RunParams.TASKS).text().get()).isEqualTo("160");
+        assertThat(form.field(RunParams.WORKERS).text().get()).isEqualTo("5");
+        assertThat(form.specProperty().get().tasks()).isEqualTo(160);
+        assertThat(form.values().spec(WorkloadKind.CPU, ModelKind.THREADS).tasks()).as("the numbers too").isEqualTo(20);
+        assertThat(form.canUndoArticleValuesProperty().get()).isTrue();
+
+        form.undoArticleValues();
+
+        assertThat(form.field(RunParams.TASKS).text().get()).isEqualTo("30");
+        assertThat(form.field(RunParams.WORKERS).text().get()).isEqualTo("12");
+        assertThat(form.values().spec(WorkloadKind.CPU, ModelKind.THREADS).tasks()).isEqualTo(3);
+        assertThat(form.canUndoArticleValuesProperty().get()).isFalse();
+    }
+
+    @Test
+    void typing_after_the_article_s_values_ends_their_undo() {
+        form.field(RunParams.TASKS).text().set("30");
+        form.articleValues();
+        form.field(RunParams.TASKS).text().set("31");
+
+        assertThat(form.canUndoArticleValuesProperty().get()).isFalse();
+        form.undoArticleValues();
+        assertThat(form.field(RunParams.TASKS).text().get()).isEqualTo("31");
+    }
+
+    @Test
     void each_workload_and_model_keeps_its_own_count() {
         form.field(RunParams.TASKS).text().set("40");
         form.workloadProperty().set(WorkloadKind.CPU);

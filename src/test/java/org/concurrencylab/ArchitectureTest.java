@@ -21,6 +21,7 @@ class ArchitectureTest {
             .layer("Window").definedBy("org.concurrencylab.ui..")
             .layer("CommandLine").definedBy("org.concurrencylab.cli..")
             .layer("Render").definedBy("org.concurrencylab.render..")
+            .layer("Python").definedBy("org.concurrencylab.python..")
             .layer("Teach").definedBy("org.concurrencylab.teach..")
             .layer("RaceLab").definedBy("org.concurrencylab.racelab..")
             .layer("Compare").definedBy("org.concurrencylab.compare..")
@@ -35,7 +36,9 @@ class ArchitectureTest {
             .whereLayer("Window").mayOnlyBeAccessedByLayers("Entry")
             .whereLayer("CommandLine").mayOnlyBeAccessedByLayers("Entry")
             .whereLayer("Render").mayOnlyBeAccessedByLayers("Window", "CommandLine")
-            .whereLayer("Teach").mayOnlyBeAccessedByLayers("Window")
+            // the engine finds the Python runs with ServiceLoader; the front ends ask which Python there is
+            .whereLayer("Python").mayOnlyBeAccessedByLayers("Window", "CommandLine")
+            .whereLayer("Teach").mayOnlyBeAccessedByLayers("Window", "Python")
             .whereLayer("RaceLab").mayOnlyBeAccessedByLayers("Window", "Teach")
             .whereLayer("History").mayOnlyBeAccessedByLayers("Entry", "Window", "CommandLine")
             .whereLayer("Compare").mayOnlyBeAccessedByLayers("Window", "CommandLine", "Render")
@@ -75,7 +78,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.concurrencylab.core..", "org.concurrencylab.diagram..",
                     "org.concurrencylab.export..", "org.concurrencylab.teach..", "org.concurrencylab.compare..",
                     "org.concurrencylab.history..", "org.concurrencylab.worker..", "org.concurrencylab.net..",
-                    "org.concurrencylab.sites..", "org.concurrencylab.racelab..")
+                    "org.concurrencylab.sites..", "org.concurrencylab.racelab..", "org.concurrencylab.python..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("they run headless: in the command line, in child processes and in plain unit tests; the "
                     + "diagram's geometry is shared by the screen and the SVG writer");

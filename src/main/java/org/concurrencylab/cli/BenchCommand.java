@@ -6,8 +6,11 @@ import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.trace.State;
+import org.concurrencylab.python.PythonInfo;
+import org.concurrencylab.python.PythonRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +39,8 @@ final class BenchCommand implements Callable<Integer> {
     private int repeat;
 
     @Option(names = "--only", paramLabel = "PREFIX", split = ",",
-            description = "only the cases whose name starts with one of these (e.g. download,cpu)")
+            description = "only the cases whose name starts with one of these (e.g. download,cpu; python: the "
+                    + "article's Python programs under CPython, not run otherwise)")
     private List<String> only = new ArrayList<>();
 
     @Option(names = "--fresh",
@@ -104,11 +108,33 @@ final class BenchCommand implements Callable<Integer> {
         return cases;
     }
 
+    /// The article's own Python programs on the sums, under CPython: five threads take turns at
+    /// the GIL (no faster than the synchronous loop, and not much slower), two processes escape it.
+    static List<Case> pythonCases(PrintWriter out) {
+        switch (PythonRuntime.find()) {
+            case PythonRuntime.Found(PythonInfo info) -> out.printf(Locale.ROOT, "CPython: %s%n", info.summary());
+            case PythonRuntime.Missing(String reason) -> {
+                out.printf(Locale.ROOT, "no CPython cases: %s%n", reason);
+                return List.of();
+            }
+        }
+        RunSpec cpu = RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withRuntime(RuntimeKind.PYTHON);
+        return List.of(new Case("python cpu sync", cpu, Target.none()),
+                new Case("python cpu threads (5)", cpu.withModel(ModelKind.THREADS).withWorkers(5).withRuntime(RuntimeKind.PYTHON),
+                        Target.between("python cpu sync", 0.9, 1.5)),
+                new Case("python cpu processes (2)", cpu.withModel(ModelKind.PROCESSES).withWorkers(2)
+                        .withRuntime(RuntimeKind.PYTHON), Target.atMost("python cpu sync", 1 / 1.3)));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         if (repeat < 1 || repeat > 20) throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be between 1 and 20");
         PrintWriter out = spec.commandLine().getOut();
-        List<Case> selected = cases().stream().filter(c -> exactCase != null ? c.name().equals(exactCase)
+        List<Case> all = new ArrayList<>(cases());
+        if (only.stream().anyMatch(o -> o.startsWith("python")) || exactCase != null && exactCase.startsWith("python")) {
+            all.addAll(pythonCases(out));
+        }
+        List<Case> selected = all.stream().filter(c -> exactCase != null ? c.name().equals(exactCase)
                 : only.isEmpty() || only.stream().anyMatch(c.name()::startsWith)).toList();
         if (exactCase != null && selected.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no bench case is called " + exactCase);
@@ -119,7 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Double> walls = new HashMap<>();
         boolean failed = false;
         try (RunEngine engine = new RunEngine()) {
-            if (selected.stream().anyMatch(c -> c.spec().model() == ModelKind.PROCESSES)) {
+            if (selected.stream().anyMatch(c -> c.spec().model() == ModelKind.PROCESSES && c.spec().runtime() == RuntimeKind.JAVA)) {
                 boolean cached = Cli.prepareWorkerProcesses(engine, selected.stream().map(Case::spec).toList(),
                         spec.commandLine().getErr());
                 out.printf(Locale.ROOT, "worker processes: %s%n", cached ? "AOT cache ready"
@@ -219,7 +245,7 @@ final class BenchCommand implements Callable<Integer> {
     /// `--wall-only`: the median wall time of each case selected, one number a line.
     private Integer wallOnly(List<Case> selected, PrintWriter out) throws InterruptedException {
         try (RunEngine engine = new RunEngine()) {
-            if (selected.stream().anyMatch(c -> c.spec().model() == ModelKind.PROCESSES)) {
+            if (selected.stream().anyMatch(c -> c.spec().model() == ModelKind.PROCESSES && c.spec().runtime() == RuntimeKind.JAVA)) {
                 Cli.prepareWorkerProcesses(engine, selected.stream().map(Case::spec).toList(), spec.commandLine().getErr());
             }
             for (Case c : selected) {

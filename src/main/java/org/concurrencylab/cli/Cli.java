@@ -3,9 +3,10 @@ package org.concurrencylab.cli;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.export.Exports;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,7 +101,9 @@ public final class Cli {
     /// not timed), and said on `err`. Nothing happens for other models or where no cache can be
     /// made (class folders on the class path). True if the processes will start with the cache.
     static boolean prepareWorkerProcesses(RunEngine engine, List<RunSpec> specs, PrintWriter err) throws InterruptedException {
-        List<ModelKind> pooled = specs.stream().map(RunSpec::model).filter(m -> m.traits().pooled()).distinct().toList();
+        List<ModelKind> pooled = specs.stream()
+                .filter(s -> s.runtime() == RuntimeKind.JAVA) // CPython's pools are its own processes
+                .map(RunSpec::model).filter(m -> m.traits().pooled()).distinct().toList();
         if (pooled.isEmpty()) return false;
         long start = System.nanoTime();
         boolean ready = true;

@@ -13,6 +13,7 @@ import org.concurrencylab.diagram.Captions;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.Ticks;
 import org.concurrencylab.export.ImageOptions;
+import org.concurrencylab.python.PythonInfo;
 import org.concurrencylab.render.PngRenderer;
 import org.concurrencylab.render.SnapshotRenderer;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /// `compare`: one workload under every model, one after another; prints the table row by row as
@@ -53,11 +55,20 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private LookOptions look;
 
+    @Option(names = "--with-python", description = "add the article's own Python programs under CPython beside "
+            + "the Java runs (sync, threads, event loop, processes), when Python is there")
+    private boolean withPython;
+
+    @Mixin
+    private PythonOptions python;
+
     static final String ROW = "%-24s %9s %9s %9s %8s %9s %11s %7s%n";
 
     @Override
     public Integer call() throws Exception {
-        List<RunSpec> specs = specs();
+        if (python.executable != null && !withPython) throw bad("--python applies only to --with-python");
+        Optional<PythonInfo> interpreter = withPython ? python.optional(spec) : Optional.empty();
+        List<RunSpec> specs = interpreter.isPresent() ? Variants.withPython(specs()) : specs();
         checkOutput("--json", json);
         checkOutput("--png", png);
         if (width < ImageOptions.MIN_WIDTH || width > ImageOptions.MAX_WIDTH) {
@@ -80,6 +91,7 @@ final class CompareCommand implements Callable<Integer> {
         List<RunResult> finished = new ArrayList<>();
         SeriesRun.Outcome outcome;
         try (RunEngine engine = new RunEngine()) {
+            interpreter.ifPresent(info -> PythonOptions.use(engine, info));
             Cli.prepareWorkerProcesses(engine, specs, err);
             SeriesRun series = SeriesRun.start(engine, specs, new SeriesRun.Listener() {
                 @Override

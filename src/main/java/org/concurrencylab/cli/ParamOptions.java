@@ -65,9 +65,10 @@ final class ParamOptions {
         return s.withWorkers(RunParams.WORKERS.check(n, s, option));
     }
 
-    /// The parameters `compare` takes options for.
+    /// The parameters `compare` takes options for (it adds the CPython rows with `--with-python`).
     static List<Param<?>> compared() {
-        return RunParams.ALL.stream().filter(p -> p != RunParams.WORKERS && p != RunParams.GIL).toList();
+        return RunParams.ALL.stream().filter(p -> p != RunParams.WORKERS && p != RunParams.GIL && p != RunParams.RUNTIME)
+                .toList();
     }
 
     private static void add(CommandSpec command, List<Param<?>> params) {

@@ -7,8 +7,10 @@ import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunHandle;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.export.ImageOptions;
+import org.concurrencylab.python.PythonInfo;
 import org.concurrencylab.render.PngRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,9 +46,16 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private OutputOptions outputs;
 
+    @CommandLine.Mixin
+    private PythonOptions python;
+
     @Override
     public Integer call() throws Exception {
         RunSpec runSpec = buildSpec();
+        if (python.executable != null && runSpec.runtime() != RuntimeKind.PYTHON) {
+            throw bad("--python applies only to --runtime python");
+        }
+        PythonInfo interpreter = runSpec.runtime() == RuntimeKind.PYTHON ? python.require(spec) : null;
         ImageOptions imageOptions = outputs.check();
         if (outputs.drawsPictures()) PngRenderer.startHeadlessIfNeeded();
 
@@ -56,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             RunResult result;
             try (RunEngine engine = new RunEngine()) {
+                if (interpreter != null) PythonOptions.use(engine, interpreter);
                 Cli.prepareWorkerProcesses(engine, List.of(runSpec), spec.commandLine().getErr());
                 RunHandle handle = engine.start(runSpec);
                 interrupt.running(handle);

@@ -59,12 +59,14 @@ public record Comparison(List<Row> rows, String verdict) {
     /// Compares `results`, with `labels` as their names (one per result).
     public static Comparison of(List<RunResult> results, List<String> labels, int cores) {
         if (labels.size() != results.size()) throw new IllegalArgumentException("one label per result");
-        RunResult reference = results.stream()
-                .filter(r -> r.spec().model() == ModelKind.SYNC && !r.cancelled() && r.wallNanos() > 0)
-                .findFirst().orElse(null);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             RunResult r = results.get(i);
+            // each runtime's runs against its own synchronous run: CPython's threads against CPython's loop
+            RunResult reference = results.stream()
+                    .filter(s -> s.spec().model() == ModelKind.SYNC && s.spec().runtime() == r.spec().runtime()
+                            && !s.cancelled() && s.wallNanos() > 0)
+                    .findFirst().orElse(null);
             boolean comparable = reference != null && Ideal.sameWork(r.spec(), reference.spec())
                     && r.spec().tasks() == reference.spec().tasks();
             double speedUp = comparable && r.wallNanos() > 0 && !r.cancelled()

@@ -2,6 +2,7 @@ package org.concurrencylab.compare;
 
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.core.run.WorkloadKind;
 
 import java.util.OptionalLong;
@@ -43,7 +44,8 @@ public final class Ideal {
         if (cores < 1) throw new IllegalArgumentException("cores must be >= 1, was " + cores);
         int p = switch (spec.model()) {
             case SYNC, EVENTLOOP -> 1;
-            case THREADS -> spec.gil() ? 1 : Math.min(spec.workers(), cores);
+            // CPython's threads take turns on its GIL, as the simulated one makes Java's
+            case THREADS -> spec.gil() || spec.runtime() == RuntimeKind.PYTHON ? 1 : Math.min(spec.workers(), cores);
             case PROCESSES -> Math.min(spec.workers(), cores);
             case VIRTUAL -> spec.gil() ? 1 : cores;
         };

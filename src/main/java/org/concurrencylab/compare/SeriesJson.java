@@ -55,6 +55,7 @@ public final class SeriesJson {
             row.put("label", r.label());
             row.put("model", r.result().spec().model().id());
             row.put("gil", r.result().spec().gil());
+            row.put("runtime", r.result().spec().runtime().id());
             row.put("workers", r.result().spec().workers());
             row.put("wallNanos", r.result().wallNanos());
             number(row, "speedUp", r.speedUp());

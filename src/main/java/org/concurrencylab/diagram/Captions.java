@@ -2,6 +2,7 @@ package org.concurrencylab.diagram;
 
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.RuntimeKind;
 
 import org.concurrencylab.core.run.CounterResult;
 import org.concurrencylab.core.trace.State;
@@ -20,6 +21,7 @@ public final class Captions {
             model += " (" + spec.workers() + " " + spec.model().traits().workers().noun(spec.workers()) + ")";
         }
         if (spec.gil()) model += ", GIL on";
+        if (spec.runtime() != RuntimeKind.JAVA) model = spec.runtime().title() + " · " + model;
         return spec.workload().title() + " · " + model;
     }
 
@@ -30,7 +32,17 @@ public final class Captions {
 
     /// The same, with `note` (how it compares with the synchronous run, say) after the wall time.
     public static String caption(RunResult result, String note) {
-        return what(result.spec()) + " · " + outcome(result, note);
+        return runtime(result) + what(result.spec()) + " · " + outcome(result, note);
+    }
+
+    /// What ran a run that was not Java's, and how, ending in " · ": "CPython 3.11 · threads (5)
+    /// · standard library · "; empty for a Java run.
+    public static String runtime(RunResult result) {
+        if (result.runtime().isEmpty()) return "";
+        RunSpec spec = result.spec();
+        String model = spec.model().id() + (spec.model().hasWorkers() ? " (" + spec.workers() + ")" : "");
+        String[] parts = result.runtime().split(" · ", 2);
+        return parts[0] + " · " + model + (parts.length > 1 ? " · " + parts[1] : "") + " · ";
     }
 
     /// The run's outcome in one line: the wall time, `note` if any, what the race did to its

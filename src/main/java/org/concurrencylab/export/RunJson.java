@@ -1,6 +1,7 @@
 package org.concurrencylab.export;
 
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -152,17 +153,17 @@ public final class RunJson {
 
     private static Flat flatten(RunResult r) {
         return new Flat(FORMAT, r.spec(), r.wallNanos(), r.tasks(), r.errors(), r.cancelled(), r.lanes(),
-                r.segments(), r.outcomes(), r.stats(), r.carriers(), r.counter(), r.samples());
+                r.segments(), r.outcomes(), r.stats(), r.carriers(), r.counter(), r.samples(), r.runtime());
     }
 
     /// The JSON layout: the run's fields at the top level, as the command line documents them.
     record Flat(int format, RunSpec spec, long wallNanos, int tasks, int errors, boolean cancelled, List<Lane> lanes,
                 List<Segment> segments, List<TaskOutcome> outcomes, RunStats stats, int carriers, CounterResult counter,
-                List<SystemSample> samples) {
+                List<SystemSample> samples, @JsonInclude(JsonInclude.Include.NON_EMPTY) String runtime) {
         /// The run; call it once [RunFileCheck] found nothing wrong.
         RunResult toResult() {
             return new RunResult(spec, wallNanos, tasks, errors, cancelled, lanes, segments,
-                    outcomes == null ? List.of() : outcomes, stats, carriers, counter, samples);
+                    outcomes == null ? List.of() : outcomes, stats, carriers, counter, samples, runtime);
         }
     }
 

@@ -16,11 +16,19 @@ import java.util.Objects;
 /// @param values     every run parameter's value, each one that can run
 /// @param dark       the dark theme
 /// @param colorBlind the colour-blind safe palette
-public record Settings(WorkloadKind workload, ModelKind model, SettingValues values, boolean dark, boolean colorBlind) {
+/// @param python     the Python interpreter of CPython runs, or empty for `python3` on the PATH
+public record Settings(WorkloadKind workload, ModelKind model, SettingValues values, boolean dark, boolean colorBlind,
+                       String python) {
     public Settings {
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(values, "values");
+        python = python == null ? "" : python.strip();
+    }
+
+    /// Settings with `python3` on the PATH for CPython runs.
+    public Settings(WorkloadKind workload, ModelKind model, SettingValues values, boolean dark, boolean colorBlind) {
+        this(workload, model, values, dark, colorBlind, "");
     }
 
     /// The window's first-launch settings: the article's download on a pool of five threads.
@@ -36,6 +44,6 @@ public record Settings(WorkloadKind workload, ModelKind model, SettingValues val
 
     /// These settings with another theme and palette.
     public Settings withLooks(boolean newDark, boolean newColorBlind) {
-        return new Settings(workload, model, values, newDark, newColorBlind);
+        return new Settings(workload, model, values, newDark, newColorBlind, python);
     }
 }

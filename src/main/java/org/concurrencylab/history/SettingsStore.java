@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /// Keeps [Settings] in a JSON file (by default `settings.json` in the lab's [AppHome]): one
-/// object with the workload, the model, the look, and every run parameter by its setting key, as
+/// object with the workload, the model, the look, the Python interpreter, and every run parameter by its setting key, as
 /// the [table][RunParams] names them.
 ///
 /// Saving is atomic (a temporary file, then a rename). Loading never fails: no file gives the
@@ -89,7 +89,8 @@ public final class SettingsStore {
                 choice(fields, "model", d.model(), ModelKind::byId, problems),
                 new SettingValues(values),
                 bool(fields, "dark", d.dark(), problems),
-                bool(fields, "colorBlind", d.colorBlind(), problems));
+                bool(fields, "colorBlind", d.colorBlind(), problems),
+                text(fields, "python", problems));
         return new Loaded(read, problems);
     }
 
@@ -103,8 +104,17 @@ public final class SettingsStore {
                 root.set(key, ParamJson.toJson(SettingValues.keyed(key).orElseThrow().param(), value)));
         root.put("dark", s.dark());
         root.put("colorBlind", s.colorBlind());
+        if (!s.python().isEmpty()) root.put("python", s.python());
         Files.createDirectories(file.getParent());
         Exports.writeAtomically(file, out -> MAPPER.writeValue(out, root));
+    }
+
+    private static String text(Map<String, JsonNode> fields, String field, List<String> problems) {
+        JsonNode n = fields.get(field);
+        if (n == null || n.isNull()) return "";
+        if (n.isTextual()) return n.asText();
+        problems.add("settings: " + field + " = " + n + " is not a path; using python3 on the PATH");
+        return "";
     }
 
     private static boolean bool(Map<String, JsonNode> fields, String field, boolean fallback, List<String> problems) {

@@ -2,6 +2,7 @@ package org.concurrencylab.history;
 
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunParams;
+import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.SettingValues;
 import org.concurrencylab.core.run.WorkloadKind;
@@ -45,7 +46,9 @@ class SettingsStoreTest {
         values.put("readTimeoutMs", 4_000);
         values.put("deadlineMs", 9_000);
         values.put("warmup", false);
-        return new Settings(WorkloadKind.CPU, ModelKind.PROCESSES, new SettingValues(values), true, true);
+        values.put("runtime", RuntimeKind.PYTHON);
+        return new Settings(WorkloadKind.CPU, ModelKind.PROCESSES, new SettingValues(values), true, true,
+                "/opt/python3.13/bin/python3");
     }
 
     @Test

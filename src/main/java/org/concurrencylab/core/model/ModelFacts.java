@@ -1,6 +1,7 @@
 package org.concurrencylab.core.model;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ModelFacts {
     private final Set<String> carriers = ConcurrentHashMap.newKeySet();
     private final List<Long> workerCounts = new CopyOnWriteArrayList<>();
+    private volatile String runtime = "";
+    private volatile Long counter;
 
     /// Notes the carrier thread the current virtual thread runs on (from its name).
     public void noteCarrier() {
@@ -31,5 +34,27 @@ public final class ModelFacts {
 
     public List<Long> workerCounts() {
         return List.copyOf(workerCounts);
+    }
+
+    /// Notes what ran the tasks when it was not this JVM: "CPython 3.11.7 · standard library".
+    public void noteRuntime(String what) {
+        runtime = what == null ? "" : what;
+    }
+
+    /// What ran the tasks, or empty for the JVM's own models.
+    public String runtime() {
+        return runtime;
+    }
+
+    /// Notes how the race's counter ended when the counter was not the run's `SharedCounter`
+    /// (another language's program kept its own).
+    public void noteCounter(long value) {
+        counter = value;
+    }
+
+    /// The counter noted with [#noteCounter], if any.
+    public OptionalLong counter() {
+        Long c = counter;
+        return c == null ? OptionalLong.empty() : OptionalLong.of(c);
     }
 }

@@ -17,33 +17,33 @@ import java.util.function.Function;
 public enum ModelKind {
     SYNC("sync", "Synchronous", "Sync", "One thread runs every task in turn, like a plain loop.",
             new ModelTraits(new Fixed(1, "thread"), false, false, InFlight.ONE, Parallel.ONE, Warmup.BLOCKING, false,
-                    false, "sync", false, Set.of(LaneKind.THREAD)),
+                    false, "sync", false, Set.of(LaneKind.THREAD), true),
             setup -> new SyncModel()),
     THREADS("threads", "Thread pool", "Threads",
             "A fixed pool of platform threads takes tasks from a queue (Python's ThreadPoolExecutor). "
             + "They share one OkHttp client, which is thread-safe, unlike requests.Session.",
             new ModelTraits(new Chosen("thread", "threads", "workers", () -> ThreadPoolModel.DEFAULT_WORKERS,
                     ThreadPoolModel.MAX_WORKERS), true, false, InFlight.WORKERS, Parallel.WORKERS, Warmup.BLOCKING, false,
-                    false, "the thread pool", false, Set.of(LaneKind.THREAD)),
+                    false, "the thread pool", false, Set.of(LaneKind.THREAD), true),
             setup -> new ThreadPoolModel(setup.workers(), setup.gil())),
     EVENTLOOP("eventloop", "Event loop", "Event loop",
             "One thread runs every task's code, switching only where a task waits (Python's asyncio). "
             + "Requests are non-blocking, so many are in flight at once; a long computation blocks every task.",
             new ModelTraits(new Fixed(1, "loop"), false, true, InFlight.CONNECTIONS, Parallel.ONE, Warmup.EVENT_LOOP, false,
-                    false, "the event loop", false, Set.of(LaneKind.LOOP, LaneKind.TASK)),
+                    false, "the event loop", false, Set.of(LaneKind.LOOP, LaneKind.TASK), true),
             setup -> new EventLoopModel(setup.maxConnections(), setup.eventLoopClient().get())),
     PROCESSES("processes", "Process pool", "Processes",
             "Separate JVM processes, one per CPU by default (Python's multiprocessing.Pool). Tasks travel to them "
             + "as data; they share no memory, and each has its own HTTP client.",
             new ModelTraits(new Chosen("process", "processes", "processes", () -> Runtime.getRuntime().availableProcessors(),
                     64), false, false, InFlight.WORKERS, Parallel.WORKERS, Warmup.BLOCKING, true,
-                    true, "processes", true, Set.of(LaneKind.PROCESS)),
+                    true, "processes", true, Set.of(LaneKind.PROCESS), true),
             null),
     VIRTUAL("virtual", "Virtual threads", "Virtual threads",
             "One virtual thread per task (Java 21+). Blocking calls park the virtual thread and free its "
             + "carrier, so thousands of tasks cost little; a few platform threads carry them all.",
             new ModelTraits(new Fixed(1, "virtual thread per task"), true, true, InFlight.CONNECTIONS, Parallel.CORES,
-                    Warmup.VIRTUAL_THREADS, false, false, "virtual threads", true, Set.of(LaneKind.VIRTUAL_THREAD)),
+                    Warmup.VIRTUAL_THREADS, false, false, "virtual threads", true, Set.of(LaneKind.VIRTUAL_THREAD), false),
             setup -> new VirtualThreadModel(setup.maxConnections(), setup.gil()));
 
     private final String id;

@@ -24,9 +24,11 @@ import java.util.function.IntSupplier;
 /// @param phrase         how a sentence names it: "the thread pool", "processes"
 /// @param plural         whether [#phrase] takes a plural verb
 /// @param laneKinds      the kinds of lane its runs draw
+/// @param pythonTwin     whether the article has a Python program of it that the lab runs under
+///                       CPython (Python has no virtual threads: their program is shown, not run)
 public record ModelTraits(Workers workers, boolean gil, boolean connectionLimit, InFlight inFlight, Parallel parallel,
                           Warmup warmup, boolean warmsItself, boolean pooled, String phrase, boolean plural,
-                          Set<LaneKind> laneKinds) {
+                          Set<LaneKind> laneKinds, boolean pythonTwin) {
     public ModelTraits {
         laneKinds = Set.copyOf(laneKinds);
     }

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,6 +58,7 @@ public final class RunEngine implements AutoCloseable {
     private final Map<Integer, AsyncHttp> asyncByConnect = new HashMap<>();
     private DemoSites sites;
     private final Map<ModelKind, PooledModels> pools = new EnumMap<>(ModelKind.class);
+    private volatile Path python;
 
     public RunEngine() {
         this(SiteConfig.defaults());
@@ -78,6 +81,17 @@ public final class RunEngine implements AutoCloseable {
         Thread.ofPlatform().daemon(true).name("run-" + runNumber.incrementAndGet())
                 .start(() -> execute(handle));
         return handle;
+    }
+
+    /// Runs on [RuntimeKind#PYTHON] use the interpreter at `executable` from now on (null: `python3`
+    /// on the PATH).
+    public void usePython(Path executable) {
+        python = executable;
+    }
+
+    /// The interpreter runs on [RuntimeKind#PYTHON] use, if one was set; else `python3` on the PATH.
+    public Optional<Path> python() {
+        return Optional.ofNullable(python);
     }
 
     /// The embedded demo sites, started if they were not.
@@ -149,68 +163,90 @@ public final class RunEngine implements AutoCloseable {
                 demoPages = demo.pages();
             }
             List<TaskPlan> plans = workload.plan(demoPages);
-            ConcurrencyModel model = newModel(spec);
-            if (spec.warmup()) {
-                handle.phase(RunPhase.WARMING_UP);
-                ModelTraits traits = spec.model().traits();
-                switch (workload.nature()) {
-                    case CPU_BOUND -> {
-                        if (!traits.warmsItself()) warmup.compute(http(), control);
-                    }
-                    case IO_BOUND -> {
-                        switch (traits.warmup()) {
-                            case EVENT_LOOP -> warmup.eventLoop(asyncHttp(), demoSites().pages(), control);
-                            case VIRTUAL_THREADS -> warmup.virtualThreads(http(), demoSites().pages(), control);
-                            case BLOCKING -> warmup.http(http(), demoSites().pages(), control);
-                        }
-                    }
-                }
+            ConcurrencyModel model = spec.runtime() == RuntimeKind.JAVA ? newModel(spec) : twin(spec, plans, control);
+            try (AutoCloseable closing = model instanceof AutoCloseable c ? c : () -> { }) {
+                run(handle, spec, workload, plans, model);
             }
-            if (control.cancelled()) {
-                handle.phase(RunPhase.CANCELLED);
-                handle.result().complete(emptyResult(spec, plans.size()));
-                return;
-            }
-
-            Http client = http(spec); // made before the clock starts: its set-up is not the run's
-            SystemSample firstSample = SystemSampler.first();
-            long cpuBefore = processCpuNanos();
-            RunClock clock = RunClock.startingNow();
-            TraceRecorder recorder = handle.recording() ? TraceRecorder.create(clock) : TraceRecorder.disabled(clock);
-            Outcomes outcomes = new Outcomes(plans.size());
-            SystemSampler sampler = new SystemSampler(clock, firstSample);
-            handle.started(recorder, outcomes, sampler);
-            handle.phase(RunPhase.RUNNING);
-            SharedCounter counter = new SharedCounter();
-            ModelFacts facts = new ModelFacts();
-            try {
-                model.run(new RunContext(plans, recorder, control, client, outcomes, counter, facts));
-            } catch (InterruptedException e) {
-                control.cancel();
-            } finally {
-                sampler.close();
-            }
-            long wall = clock.now();
-            long cpu = processCpuNanos() - cpuBefore;
-            recorder.closeAllOpen(control.cancelled() ? "cancelled" : null);
-
-            List<Segment> segments = new ArrayList<>(recorder.finished());
-            segments.sort(Comparator.comparingLong(Segment::start).thenComparingInt(Segment::lane));
-            boolean cancelled = control.cancelled() && outcomes.done() < plans.size();
-            CounterResult counted = workload instanceof RaceCondition race
-                    ? new CounterResult(race.expected(), counter.value(race.mode()), facts.workerCounts()) : null;
-            RunResult result = new RunResult(spec, wall, plans.size(), outcomes.errors(), cancelled,
-                    recorder.lanes(), segments, outcomes.list(), RunStats.of(wall, cpu, segments),
-                    facts.carrierCount(), counted, sampler.samples());
-            handle.phase(cancelled ? RunPhase.CANCELLED : RunPhase.FINISHED);
-            handle.result().complete(result);
         } catch (InterruptedException e) {
             handle.phase(RunPhase.CANCELLED);
             handle.result().complete(emptyResult(spec, spec.tasks()));
         } catch (RuntimeException | Error e) {
             handle.phase(RunPhase.FAILED);
             handle.result().completeExceptionally(e);
+        } catch (Exception e) {
+            handle.phase(RunPhase.FAILED);
+            handle.result().completeExceptionally(new IllegalStateException(e.getMessage(), e));
         }
+    }
+
+    /// Warms up (for Java), runs `model` on the run's clock and completes `handle` with the result.
+    private void run(RunHandle handle, RunSpec spec, Workload workload, List<TaskPlan> plans, ConcurrencyModel model)
+            throws InterruptedException {
+        RunControl control = handle.control();
+        if (spec.warmup()) {
+            handle.phase(RunPhase.WARMING_UP);
+            ModelTraits traits = spec.model().traits();
+            switch (workload.nature()) {
+                case CPU_BOUND -> {
+                    if (!traits.warmsItself()) warmup.compute(http(), control);
+                }
+                case IO_BOUND -> {
+                    switch (traits.warmup()) {
+                        case EVENT_LOOP -> warmup.eventLoop(asyncHttp(), demoSites().pages(), control);
+                        case VIRTUAL_THREADS -> warmup.virtualThreads(http(), demoSites().pages(), control);
+                        case BLOCKING -> warmup.http(http(), demoSites().pages(), control);
+                    }
+                }
+            }
+        }
+        if (control.cancelled()) {
+            handle.phase(RunPhase.CANCELLED);
+            handle.result().complete(emptyResult(spec, plans.size()));
+            return;
+        }
+
+        Http client = http(spec); // made before the clock starts: its set-up is not the run's
+        SystemSample firstSample = SystemSampler.first();
+        long cpuBefore = processCpuNanos();
+        RunClock clock = RunClock.startingNow();
+        TraceRecorder recorder = handle.recording() ? TraceRecorder.create(clock) : TraceRecorder.disabled(clock);
+        Outcomes outcomes = new Outcomes(plans.size());
+        SystemSampler sampler = new SystemSampler(clock, firstSample);
+        handle.started(recorder, outcomes, sampler);
+        handle.phase(RunPhase.RUNNING);
+        SharedCounter counter = new SharedCounter();
+        ModelFacts facts = new ModelFacts();
+        try {
+            model.run(new RunContext(plans, recorder, control, client, outcomes, counter, facts));
+        } catch (InterruptedException e) {
+            control.cancel();
+        } finally {
+            sampler.close();
+        }
+        long wall = clock.now();
+        long cpu = processCpuNanos() - cpuBefore;
+        recorder.closeAllOpen(control.cancelled() ? "cancelled" : null);
+
+        List<Segment> segments = new ArrayList<>(recorder.finished());
+        segments.sort(Comparator.comparingLong(Segment::start).thenComparingInt(Segment::lane));
+        boolean cancelled = control.cancelled() && outcomes.done() < plans.size();
+        CounterResult counted = workload instanceof RaceCondition race
+                ? new CounterResult(race.expected(), facts.counter().orElse(counter.value(race.mode())), facts.workerCounts())
+                : null;
+        RunResult result = new RunResult(spec, wall, plans.size(), outcomes.errors(), cancelled,
+                recorder.lanes(), segments, outcomes.list(), RunStats.of(wall, cpu, segments),
+                facts.carrierCount(), counted, sampler.samples(), facts.runtime());
+        handle.phase(cancelled ? RunPhase.CANCELLED : RunPhase.FINISHED);
+        handle.result().complete(result);
+    }
+
+    /// The model of a run on another runtime than Java (its twin, found with `ServiceLoader`),
+    /// made ready before the run's clock starts.
+    private ConcurrencyModel twin(RunSpec spec, List<TaskPlan> plans, RunControl control) throws InterruptedException {
+        TwinModels twins = ServiceLoader.load(TwinModels.class).stream().map(ServiceLoader.Provider::get)
+                .filter(t -> t.runtime() == spec.runtime()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("runs on " + spec.runtime().title() + " are not on the class path"));
+        return twins.prepare(spec, plans, python(), control);
     }
 
     /// A fresh model for one run of `spec`.

@@ -211,6 +211,19 @@ public final class RunParams {
             .defaultValue(List.<URI>of())
             .build();
 
+    /// Which language runs the tasks: the lab's Java models, or the article's own Python program
+    /// for the model and workload under a real CPython, its GIL measured, not simulated.
+    public static final Param.Choice<RuntimeKind> RUNTIME = ParamBuilder.choice("runtime", RuntimeKind.class, RuntimeKind::id)
+            .noun("the runtime")
+            .label("Runtime")
+            .option("--runtime", "R")
+            .help("java | python: the lab's Java models, or the article's own Python program under CPython "
+                    + "(python3 on the PATH or --python), its GIL measured (default: java)")
+            .section(Section.MODEL)
+            .appliesWhen(c -> c.model().traits().pythonTwin(), "--model " + modelsWhere(m -> m.traits().pythonTwin()))
+            .defaultValue(RuntimeKind.JAVA)
+            .build();
+
     /// The simulated GIL ("Python mode").
     public static final Param.Flag GIL = ParamBuilder.flag("gil")
             .noun("the GIL")
@@ -220,7 +233,8 @@ public final class RunParams {
                     + "go around I/O and handed over every switch interval.")
             .optionHelp("simulate Python's GIL (thread pool, virtual threads)")
             .section(Section.TOOLBAR)
-            .appliesWhen(c -> c.model().traits().gil(), "--model " + modelsWhere(m -> m.traits().gil()))
+            .appliesWhen(c -> c.model().traits().gil() && onJava(c), "--model " + modelsWhere(m -> m.traits().gil())
+                    + " on --runtime java")
             .defaultValue(false)
             .build();
 
@@ -232,7 +246,7 @@ public final class RunParams {
             .option("--switch-ms", "MS")
             .help("the GIL's switch interval, with --gil (default: 5, as sys.getswitchinterval())")
             .section(Section.MODEL)
-            .appliesWhen(c -> c.model().traits().gil() && c.value(RunParams.GIL), "--gil")
+            .appliesWhen(c -> c.model().traits().gil() && onJava(c) && c.value(RunParams.GIL), "--gil")
             .range(1, 1_000)
             .defaultNumber(5)
             .sweep(c -> List.of(1L, 2L, 5L, 10L, 20L, 50L))
@@ -249,7 +263,8 @@ public final class RunParams {
                     + "so later runs pay no start-up.")
             .optionHelp("keep the process pool's worker processes between runs (no start-up after the first)")
             .section(Section.MODEL)
-            .appliesWhen(c -> c.model().traits().pooled(), "--model " + modelsWhere(m -> m.traits().pooled()))
+            .appliesWhen(c -> c.model().traits().pooled() && onJava(c), "--model " + modelsWhere(m -> m.traits().pooled())
+                    + " on --runtime java")
             .defaultValue(false)
             .build();
 
@@ -260,13 +275,19 @@ public final class RunParams {
             .negatedOption("--no-warmup", "time the run on a cold JVM (no JIT or HTTP warm-up)")
             .help("A cold JVM runs new code slower until the JIT compiles it. Untick to see the effect on the first run.")
             .section(Section.RUN)
+            .appliesWhen(RunParams::onJava, "--runtime java")
             .defaultValue(true)
             .build();
 
     /// Every parameter, in the order forms and help texts list them.
     public static final List<Param<?>> ALL = List.of(WORKERS, GIL, TASKS, BASE, INCREMENTS, COUNTER_MODE, CPU_MS,
             LATENCY_MS, JITTER_MS, MAX_CONNECTIONS, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, DEADLINE_MS,
-            URLS, SWITCH_MS, KEEP_WARM, WARMUP);
+            URLS, RUNTIME, SWITCH_MS, KEEP_WARM, WARMUP);
+
+    /// Whether the run's tasks run on the JVM (the simulated GIL and the JIT's warm-up are Java's).
+    private static boolean onJava(Param.Context c) {
+        return c.value(RunParams.RUNTIME) == RuntimeKind.JAVA;
+    }
 
     /// The parameter named `id` in files.
     public static Optional<Param<?>> byId(String id) {

@@ -3,6 +3,7 @@ package org.concurrencylab.core.run;
 import org.concurrencylab.core.model.TaskOutcome;
 import org.concurrencylab.core.trace.Lane;
 import org.concurrencylab.core.trace.Segment;
+import org.concurrencylab.core.trace.State;
 
 import java.util.List;
 
@@ -20,10 +21,13 @@ import java.util.List;
 /// @param carriers  platform threads that carried virtual threads (0 for other models)
 /// @param counter   how the race workload's counter ended (null for other workloads)
 /// @param samples   threads, processes, CPU and heap, read a few times a second during the run
+/// @param runtime   what ran the tasks when it was not the JVM ("CPython 3.11.7 · standard
+///                  library"), empty for a Java run
 public record RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boolean cancelled,
                         List<Lane> lanes, List<Segment> segments, List<TaskOutcome> outcomes, RunStats stats,
-                        int carriers, CounterResult counter, List<SystemSample> samples) {
+                        int carriers, CounterResult counter, List<SystemSample> samples, String runtime) {
     public RunResult {
+        runtime = runtime == null ? "" : runtime;
         lanes = List.copyOf(lanes);
         segments = List.copyOf(segments);
         outcomes = List.copyOf(outcomes);
@@ -38,6 +42,21 @@ public record RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boo
     /// The most child processes alive at one reading.
     public int peakProcesses() {
         return samples.stream().mapToInt(SystemSample::childProcesses).max().orElse(0);
+    }
+
+    /// A Java run's result.
+    public RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boolean cancelled,
+                     List<Lane> lanes, List<Segment> segments, List<TaskOutcome> outcomes, RunStats stats,
+                     int carriers, CounterResult counter, List<SystemSample> samples) {
+        this(spec, wallNanos, tasks, errors, cancelled, lanes, segments, outcomes, stats, carriers, counter, samples, "");
+    }
+
+    /// The share of the CPU steps' time the workers spent waiting for a lock or the GIL: what
+    /// CPython's GIL costs its threads (0 when no worker waited).
+    public double lockWaitShare() {
+        long work = stats.nanos(State.WORK);
+        long waits = stats.nanos(State.LOCK_WAIT);
+        return work + waits == 0 ? 0 : (double) waits / (work + waits);
     }
 
     /// A result with no model facts.
@@ -66,7 +85,11 @@ public record RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boo
             extra += String.format(java.util.Locale.ROOT, " counter=%d expected=%d lost=%d", counter.actual(), counter.expected(), counter.lost());
         }
         if (carriers > 0) extra += " carriers=" + carriers;
-        return String.format(java.util.Locale.ROOT, "%s %s%s workers=%d tasks=%d errors=%d wall=%.3fs%s",
-                spec.workload().id(), spec.model().id(), spec.gil() ? " gil" : "", spec.workers(), tasks, errors, wallSeconds(), extra);
+        if (!runtime.isEmpty()) {
+            extra += String.format(java.util.Locale.ROOT, " gil-wait=%.0f%% runtime=\"%s\"", 100 * lockWaitShare(), runtime);
+        }
+        return String.format(java.util.Locale.ROOT, "%s %s%s%s workers=%d tasks=%d errors=%d wall=%.3fs%s",
+                spec.workload().id(), spec.runtime() == RuntimeKind.PYTHON ? "python " : "", spec.model().id(),
+                spec.gil() ? " gil" : "", spec.workers(), tasks, errors, wallSeconds(), extra);
     }
 }

@@ -124,6 +124,10 @@ public record RunSpec(WorkloadKind workload, ModelKind model, Map<Param<?>, Obje
         return with(RunParams.GIL, on);
     }
 
+    public RunSpec withRuntime(RuntimeKind r) {
+        return with(RunParams.RUNTIME, r);
+    }
+
     public RunSpec withUrls(List<URI> urls) {
         return with(RunParams.URLS, List.copyOf(urls));
     }
@@ -148,6 +152,9 @@ public record RunSpec(WorkloadKind workload, ModelKind model, Map<Param<?>, Obje
 
     /// Requests in flight at once for the event loop and virtual threads.
     public int maxConnections() { return get(RunParams.MAX_CONNECTIONS); }
+
+    /// Which language runs the tasks: Java, or the article's Python program under CPython.
+    public RuntimeKind runtime() { return get(RunParams.RUNTIME); }
 
     /// Whether the simulated GIL ("Python mode") is on.
     public boolean gil() { return get(RunParams.GIL); }

@@ -35,6 +35,7 @@ import java.util.List;
 /// Thread-safety: FX thread only.
 public final class RunForm extends ScrollPane {
     private final RunFormViewModel form;
+    private final VBox modelNotes = new VBox(6);
 
     /// The form of `form`, disabled while `running`, over the `result` pane; its texts name the
     /// colours of `palette`.
@@ -87,7 +88,7 @@ public final class RunForm extends ScrollPane {
                 form.modelProperty(), form.workloadProperty(), gil.flag(), gil.appliesProperty(), palette));
 
         VBox box = new VBox(10, workloadTitle, workloadText, work, runChoices, articleRow, invalid, new Separator(),
-                modelTitle, modelText, modelForm, new Separator(), result);
+                modelTitle, modelText, modelForm, modelNotes, new Separator(), result);
         box.setPadding(new Insets(12));
         box.setPrefWidth(310);
         box.getStyleClass().add("side-panel");
@@ -127,6 +128,13 @@ public final class RunForm extends ScrollPane {
             grid.add(error, 0, row++, 2, 1);
         }
         return grid;
+    }
+
+    /// Shows `note` under the model's fields while `param` applies (which Python runs the
+    /// runtime's other choice, say).
+    public void addModelNote(Param<?> param, Node note) {
+        Forms.showWhen(form.field(param).appliesProperty(), note);
+        modelNotes.getChildren().add(note);
     }
 
     /// The control of `param` in this form, or null.

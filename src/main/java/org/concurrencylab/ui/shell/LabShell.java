@@ -30,6 +30,7 @@ import org.concurrencylab.ui.lessons.LessonsViewModel;
 import org.concurrencylab.ui.racelab.RaceLabPane;
 import org.concurrencylab.ui.racelab.RaceLabViewModel;
 import org.concurrencylab.ui.run.LargeRunDialog;
+import org.concurrencylab.ui.run.PythonStatusView;
 import org.concurrencylab.ui.run.ResultPane;
 import org.concurrencylab.ui.run.RunForm;
 import org.concurrencylab.ui.run.RunFormViewModel;
@@ -69,6 +70,7 @@ public final class LabShell implements AutoCloseable {
     private final TimingDiagram diagram;
     private final DiagramExports exports;
     private final Panes panes;
+    private final PythonStatusView python;
     private final MainWindow window;
 
     /// The panes of the window, for tests and the screenshots of the docs.
@@ -111,6 +113,9 @@ public final class LabShell implements AutoCloseable {
                 new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, new SweepPane(sweep),
                 new RaceLabPane(raceLab, looks.paletteBinding()),
                 new HistoryPane(history), new LessonsPane(lessons, looks.paletteBinding()), explanation, code);
+        python = new PythonStatusView(tasks, engine::usePython);
+        panes.form().addModelNote(RunParams.RUNTIME, python);
+        python.showFx("");
         window = new MainWindow(new RunToolbar(form, run), panes.form(), panes.lessons(), panes.history(), diagram,
                 panes.diagramBar(), comparePane, panes.sweep(), panes.raceLab(), explanation, code, new StatusView(run), looks);
 
@@ -190,13 +195,14 @@ public final class LabShell implements AutoCloseable {
         form.restore(s.workload(), s.model(), s.values());
         looks.darkProperty().set(s.dark());
         looks.colorBlindProperty().set(s.colorBlind());
+        python.showFx(s.python());
     }
 
     /// What to remember: the form's last values that could run, and the look. A size that would
     /// make a large run ([RunEstimate#large]) is not remembered: the next launch has the default.
     public Settings settings() {
         return new Settings(form.workloadProperty().get(), form.modelProperty().get(), withoutLargeSizes(form.values()),
-                looks.darkProperty().get(), looks.colorBlindProperty().get());
+                looks.darkProperty().get(), looks.colorBlindProperty().get(), python.executable());
     }
 
     private static SettingValues withoutLargeSizes(SettingValues values) {

@@ -6,6 +6,7 @@ import time
 import aiohttp
 
 PAGES = ["https://example.org/", "https://example.com/"] * 80
+CONNECTIONS = 100  # at most 100 requests in flight, as in the lab
 
 
 def parse(html):
@@ -20,7 +21,7 @@ async def download(session, url):
 
 
 async def download_all():
-    connector = aiohttp.TCPConnector(limit=100)  # at most 100 requests in flight, as in the lab
+    connector = aiohttp.TCPConnector(limit=CONNECTIONS)
     async with aiohttp.ClientSession(connector=connector) as session:
         await asyncio.gather(*(download(session, url) for url in PAGES))
 

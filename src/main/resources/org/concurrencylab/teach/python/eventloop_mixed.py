@@ -11,6 +11,7 @@ import aiohttp
 
 PAGES = ["https://example.org/", "https://example.com/"] * 80
 CPU_MS = 20
+CONNECTIONS = 100  # at most 100 requests in flight, as in the lab
 
 
 def parse(html):
@@ -35,7 +36,7 @@ async def download_and_parse(session, url):
 
 
 async def run_all():
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=100)) as session:
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=CONNECTIONS)) as session:
         await asyncio.gather(*(download_and_parse(session, url) for url in PAGES))
 
 

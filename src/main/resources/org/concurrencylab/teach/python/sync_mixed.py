@@ -24,12 +24,16 @@ def heavy_parse(html):
     return rounds
 
 
+def download_and_parse(session, url):
+    with session.get(url) as response:  # wait
+        return heavy_parse(response.text)  # compute
+
+
 def main():
     start = time.perf_counter()
     with requests.Session() as session:
         for url in PAGES:
-            with session.get(url) as response:  # wait
-                heavy_parse(response.text)  # compute
+            download_and_parse(session, url)
     print(f"{len(PAGES)} pages in {time.perf_counter() - start:.2f} s")
 
 

@@ -1,0 +1,145 @@
+package org.concurrencylab.python;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/// The files of one twin run, in a directory of their own: the harness, the program exactly as
+/// the Code tab shows it (under its own name, so its tracebacks name it), its standard-library
+/// variant when it has one, and the run's config for the harness. Deleted on [#close].
+///
+/// Thread-safety: not thread-safe; made and closed by one run.
+final class HarnessFiles implements AutoCloseable {
+    /// Where the harness is on the class path.
+    static final String HARNESS = "/org/concurrencylab/python/harness.py";
+    /// The drawing's sampling period, for the GIL (see the harness's `Sampler`).
+    static final double SAMPLE_MS = 1.0;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Path harness;
+    private final Path program;
+    private final Path config;
+
+    private HarnessFiles(Path dir, Path harness, Path program, Path config) {
+        this.dir = dir;
+        this.harness = harness;
+        this.program = program;
+        this.config = config;
+    }
+
+    /// Writes the files of `request`'s run; `code`, when not null, replaces the program's text
+    /// (tests run deliberately broken programs this way).
+    static HarnessFiles write(TwinRequest request, String code) throws IOException {
+        Path dir = Files.createTempDirectory("concurrencylab-python-");
+        try {
+            TwinProgram twin = request.program();
+            Path harness = Files.writeString(dir.resolve("harness.py"), harnessCode());
+            Path program = Files.writeString(dir.resolve(twin.fileName()), code != null ? code : twin.code());
+            Path stdlib = null;
+            if (twin.stdlibFileName().isPresent()) {
+                stdlib = Files.writeString(dir.resolve(twin.stdlibFileName().get()), twin.stdlibCode().orElseThrow());
+            }
+            Path config = dir.resolve("config.json");
+            Files.writeString(config, JSON.writeValueAsString(config(request, program, stdlib)));
+            return new HarnessFiles(dir, harness, program, config);
+        } catch (IOException | RuntimeException e) {
+            delete(dir);
+            throw e;
+        }
+    }
+
+    static String harnessCode() {
+        try (InputStream in = HarnessFiles.class.getResourceAsStream(HARNESS)) {
+            if (in == null) throw new IllegalStateException("the harness " + HARNESS + " is not on the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + HARNESS, e);
+        }
+    }
+
+    private static ObjectNode config(TwinRequest request, Path program, Path stdlib) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("model", request.program().model().id());
+        c.put("workload", request.program().workload().id());
+        c.put("workers", request.workers());
+        c.put("connections", request.maxConnections());
+        c.put("connect_timeout", request.connectTimeout().toMillis() / 1000.0);
+        c.put("read_timeout", request.readTimeout().toMillis() / 1000.0);
+        c.put("sample_ms", SAMPLE_MS);
+        c.put("variant", request.variant().wire());
+        c.put("program", program.toString());
+        c.put("stdlib", stdlib == null ? null : stdlib.toString());
+        c.put("start_method", request.startMethod().wire());
+        switch (request.inputs()) {
+            case TwinInputs.Sums sums -> {
+                ArrayNode numbers = c.putArray("numbers");
+                sums.numbers().forEach(numbers::add);
+            }
+            case TwinInputs.Fibs fibs -> {
+                ArrayNode numbers = c.putArray("numbers");
+                fibs.numbers().forEach(numbers::add);
+            }
+            case TwinInputs.Pages pages -> {
+                ArrayNode urls = c.putArray("pages");
+                pages.pages().forEach(u -> urls.add(u.toString()));
+            }
+            case TwinInputs.PagesAndParse pages -> {
+                ArrayNode urls = c.putArray("pages");
+                pages.pages().forEach(u -> urls.add(u.toString()));
+                c.put("cpu_ms", pages.cpuMs());
+            }
+            case TwinInputs.Race race -> {
+                c.put("tasks", race.tasks());
+                c.put("times", race.increments());
+                c.put("mode", race.mode().name());
+            }
+        }
+        return c;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path harness() {
+        return harness;
+    }
+
+    /// The program file, as it will run.
+    Path program() {
+        return program;
+    }
+
+    Path config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        delete(dir);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a file still held open (on Windows) stays behind in the temp directory
+                }
+            });
+        } catch (IOException ignored) {
+            // the directory is already gone
+        }
+    }
+}

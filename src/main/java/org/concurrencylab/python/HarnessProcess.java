@@ -1,0 +1,221 @@
+package org.concurrencylab.python;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/// The harness's relay process seen from the app: it starts it, writes commands to its stdin,
+/// and a reader thread turns its stdout into [Item]s on a queue, in the order it wrote them. A
+/// line that is not an event (or longer than [#MAX_LINE_BYTES]) is garbage: the reader says so
+/// and kills the process tree.
+///
+/// Thread-safety: thread-safe. [#send] and [#killTree] may be called from any thread; the reader
+/// threads (`python-harness-out`, `-err`) alone read the process's streams.
+final class HarnessProcess {
+    /// The longest line accepted from the relay; a longer one is garbage.
+    static final int MAX_LINE_BYTES = 1 << 20;
+    private static final int STDERR_LINES = 20;
+
+    /// What the reader hands over.
+    sealed interface Item permits Line, Garbage, Exited {}
+
+    /// One event.
+    record Line(HarnessEvent event) implements Item {}
+
+    /// A line that is no event: the process tree is being killed.
+    record Garbage(String what) implements Item {}
+
+    /// The relay ended with `code`; nothing comes after this.
+    record Exited(int code) implements Item {}
+
+    private final Process process;
+    private final OutputStream stdin;
+    private final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final Thread stderrReader;
+    private volatile boolean garbled;
+
+    private HarnessProcess(Process process) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        this.stderrReader = Thread.ofPlatform().daemon(true).name("python-harness-err").start(this::readStderr);
+        Thread.ofPlatform().daemon(true).name("python-harness-out").start(this::readStdout);
+    }
+
+    /// Starts `python harness relay config` in `dir`.
+    static HarnessProcess start(PythonInfo python, HarnessFiles files) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(python.executable().toString(), "-u", files.harness().toString(), "relay",
+                files.config().toString()).directory(files.dir().toFile());
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        builder.environment().put("PYTHONIOENCODING", "utf-8");
+        return new HarnessProcess(builder.start());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /// The next item, waiting at most `nanos`; null if none came.
+    Item poll(long nanos) throws InterruptedException {
+        return items.poll(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    /// Writes one command line, e.g. `{"type":"go"}`.
+    void send(String json) throws IOException {
+        byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (stdin) {
+            stdin.write(line);
+            stdin.flush();
+        }
+    }
+
+    /// The relay and every process under it (the runner, a pool's processes), as now.
+    List<ProcessHandle> tree() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(process.toHandle());
+        process.descendants().forEach(all::add);
+        return all;
+    }
+
+    /// Kills the relay and everything under it: the descendants first, while they are still
+    /// its descendants (once the relay is gone they are not), and again until none is left.
+    void killTree() {
+        for (int round = 0; round < 5; round++) {
+            List<ProcessHandle> below = process.descendants().toList();
+            below.forEach(ProcessHandle::destroyForcibly);
+            if (below.isEmpty()) break;
+        }
+        process.destroyForcibly();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /// Waits up to `millis` for the relay to end.
+    boolean waitFor(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /// The last lines the relay wrote on stderr, joined by " | ".
+    String stderrTail() {
+        synchronized (stderrTail) {
+            return String.join(" | ", stderrTail);
+        }
+    }
+
+    private void readStdout() {
+        try (InputStream out = process.getInputStream()) {
+            LineReader lines = new LineReader(out);
+            String line;
+            while ((line = lines.next()) != null) {
+                if (garbled) continue;
+                if (line.length() > MAX_LINE_BYTES) {
+                    garbage("a line of more than " + (MAX_LINE_BYTES >> 10) + " KiB");
+                    continue;
+                }
+                try {
+                    items.add(new Line(HarnessLines.read(line)));
+                } catch (HarnessLines.Unreadable e) {
+                    garbage(e.getMessage() + ": " + PythonRuntime.abbreviate(line));
+                }
+            }
+        } catch (IOException e) {
+            // the stream broke: the process is gone
+        }
+        int code = waitForExit();
+        try {
+            stderrReader.join(1_000); // its last words go into the failure
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        items.add(new Exited(code));
+    }
+
+    private void garbage(String what) {
+        garbled = true;
+        items.add(new Garbage(what));
+        killTree();
+    }
+
+    private int waitForExit() {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                killTree();
+                process.waitFor();
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            killTree();
+            return -1;
+        }
+    }
+
+    private void readStderr() {
+        try (InputStream err = process.getErrorStream()) {
+            LineReader lines = new LineReader(err);
+            String line;
+            while ((line = lines.next()) != null) {
+                if (line.isBlank()) continue;
+                synchronized (stderrTail) {
+                    if (stderrTail.size() == STDERR_LINES) stderrTail.removeFirst();
+                    stderrTail.addLast(PythonRuntime.abbreviate(line));
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+    }
+
+    /// Splits a stream into UTF-8 lines; a line longer than [#MAX_LINE_BYTES] comes back cut
+    /// short at one byte more than that (so it is seen as too long), its rest skipped.
+    static final class LineReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[8192];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[256];
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        /// The next line without its terminator, or null at the end of the stream.
+        String next() throws IOException {
+            int length = 0;
+            boolean any = false;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return any ? decode(length) : null;
+                    }
+                }
+                any = true;
+                byte b = buffer[position++];
+                if (b == '\n') return decode(length);
+                if (length <= MAX_LINE_BYTES) {
+                    if (length == line.length) line = Arrays.copyOf(line, Math.min(line.length * 2, MAX_LINE_BYTES + 1));
+                    line[length++] = b;
+                }
+            }
+        }
+
+        private String decode(int length) {
+            if (length > 0 && line[length - 1] == '\r') length--;
+            return new String(line, 0, length, StandardCharsets.UTF_8);
+        }
+    }
+}

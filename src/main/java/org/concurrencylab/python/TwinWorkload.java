@@ -1,0 +1,53 @@
+package org.concurrencylab.python;
+
+import org.concurrencylab.core.run.WorkloadKind;
+
+import java.util.Optional;
+
+/// The workloads that have Python programs: the lab's four, and the article's 2024 example,
+/// `fib(35)` twenty times, whose Java workload is still to come.
+public enum TwinWorkload {
+    DOWNLOAD("download"),
+    CPU("cpu"),
+    RACE("race"),
+    MIXED("mixed"),
+    /// `fib(n)` computed recursively; fib(35) = 9,227,465.
+    FIB("fib");
+
+    private final String id;
+
+    TwinWorkload(String id) {
+        this.id = id;
+    }
+
+    /// The name in program files: `threads_<id>.py`.
+    public String id() {
+        return id;
+    }
+
+    /// Whether the programs download pages (and need an HTTP library).
+    public boolean downloads() {
+        return this == DOWNLOAD || this == MIXED;
+    }
+
+    /// The twin of a Java workload.
+    public static TwinWorkload of(WorkloadKind kind) {
+        return switch (kind) {
+            case DOWNLOAD -> DOWNLOAD;
+            case CPU -> CPU;
+            case RACE -> RACE;
+            case MIXED -> MIXED;
+        };
+    }
+
+    /// The Java workload this is the twin of; empty for [#FIB], which has none yet.
+    public Optional<WorkloadKind> kind() {
+        return switch (this) {
+            case DOWNLOAD -> Optional.of(WorkloadKind.DOWNLOAD);
+            case CPU -> Optional.of(WorkloadKind.CPU);
+            case RACE -> Optional.of(WorkloadKind.RACE);
+            case MIXED -> Optional.of(WorkloadKind.MIXED);
+            case FIB -> Optional.empty();
+        };
+    }
+}

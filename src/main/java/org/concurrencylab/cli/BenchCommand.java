@@ -24,7 +24,7 @@ import java.util.concurrent.ExecutionException;
 
 /// `bench`: the project's benchmark. Runs the article's experiments and the models' targets in
 /// one JVM (warm-up on, as in the window) and prints each case's wall time, its ratio to the
-/// case it is compared with, and whether the target holds: the numbers the README quotes.
+/// case it is compared with, and whether the target holds: the numbers docs/MEASUREMENTS.md quotes.
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs the article's experiments and the models' targets; prints wall times and ratios.")
 final class BenchCommand implements Callable<Integer> {

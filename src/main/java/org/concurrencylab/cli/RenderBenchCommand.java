@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /// `bench-render`: the diagram's frame times on a large trace and the FX thread's pauses while a
-/// big run is drawn live: the numbers the README quotes.
+/// big run is drawn live: the numbers docs/MEASUREMENTS.md quotes.
 @Command(name = "bench-render", mixinStandardHelpOptions = true,
         description = "Measures the diagram's frame time on a large trace and FX pulse gaps during a live run.")
 final class RenderBenchCommand implements Callable<Integer> {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /// The one sentence that sums up a comparison, computed from its numbers, e.g. "I/O-bound: the
 /// event loop was fastest, 64× sync; sync was slowest; processes paid 0.6 s of start-up."
@@ -99,9 +100,9 @@ public final class Verdict {
 
     /// For CPU-bound work: how fast the best GIL run went against sync, unless it was already
     /// named as fastest or slowest.
-    private static java.util.Optional<String> gilClause(List<Comparison.Row> finished, Comparison.Row fastest,
+    private static Optional<String> gilClause(List<Comparison.Row> finished, Comparison.Row fastest,
                                                         Comparison.Row slowest) {
-        if (finished.getFirst().result().spec().workload() != WorkloadKind.CPU) return java.util.Optional.empty();
+        if (finished.getFirst().result().spec().workload() != WorkloadKind.CPU) return Optional.empty();
         return finished.stream().filter(r -> r.result().spec().gil() && !Double.isNaN(r.speedUp()))
                 .filter(r -> r != fastest && r != slowest)
                 .max(Comparator.comparingDouble(Comparison.Row::speedUp))
@@ -114,7 +115,7 @@ public final class Verdict {
     }
 
     /// For the race: which runs lost updates, or that none did.
-    private static java.util.Optional<String> raceClause(List<Comparison.Row> finished) {
+    private static Optional<String> raceClause(List<Comparison.Row> finished) {
         List<String> lost = new ArrayList<>();
         boolean anyCounter = false;
         for (Comparison.Row r : finished) {
@@ -126,8 +127,8 @@ public final class Verdict {
                         result.counter().lost()));
             }
         }
-        if (!anyCounter) return java.util.Optional.empty();
-        if (lost.isEmpty()) return java.util.Optional.of("no run lost an update");
-        return java.util.Optional.of(String.join(", ", lost));
+        if (!anyCounter) return Optional.empty();
+        if (lost.isEmpty()) return Optional.of("no run lost an update");
+        return Optional.of(String.join(", ", lost));
     }
 }

@@ -3,6 +3,7 @@ package org.concurrencylab.diagram;
 import org.concurrencylab.core.trace.State;
 
 import java.util.List;
+import java.util.Locale;
 
 /// Draws a laid-out [DiagramLayout.Frame] on any [Surface]. Stateless: the window, the PNG and
 /// the SVG writers call the same code, so they draw the same picture.
@@ -76,8 +77,8 @@ public final class DiagramPainter {
         }
         if (f.hiddenLanes() > 0) {
             int total = f.rows().size() + f.hiddenLanes();
-            String note = f.firstLane() == 0 ? String.format(java.util.Locale.ROOT, "+%,d more lanes", f.hiddenLanes())
-                    : String.format(java.util.Locale.ROOT, "lanes %,d–%,d of %,d", f.firstLane() + 1,
+            String note = f.firstLane() == 0 ? String.format(Locale.ROOT, "+%,d more lanes", f.hiddenLanes())
+                    : String.format(Locale.ROOT, "lanes %,d–%,d of %,d", f.firstLane() + 1,
                     f.firstLane() + f.rows().size(), total);
             s.text(note, plot.right(), f.legend().isEmpty() ? plot.y() - style.px(6) : f.legend().getFirst().y(),
                     style.px(DiagramLayout.TICK_SIZE), false, Surface.Align.RIGHT, p.mutedText());

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -97,8 +99,8 @@ public final class TraceEventJson {
     /// Every segment's pid and tid.
     static final class Tracks {
         final Map<Integer, Track> lanes = new HashMap<>();
-        final Map<Integer, String> processNames = new java.util.LinkedHashMap<>();
-        final Map<Segment, Track> queued = new java.util.IdentityHashMap<>();
+        final Map<Integer, String> processNames = new LinkedHashMap<>();
+        final Map<Segment, Track> queued = new IdentityHashMap<>();
         int queuePid;
         int queueThreads;
 

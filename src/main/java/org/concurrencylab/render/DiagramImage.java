@@ -11,6 +11,7 @@ import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.TraceModel;
 
 import java.util.List;
+import java.util.function.Function;
 
 /// A diagram drawn off screen into an image, with the window's painter: what the clipboard gets
 /// and what the window exports.
@@ -29,7 +30,7 @@ public final class DiagramImage {
 
     /// Draws the frame `layout` makes with the canvas's text measure.
     public static WritableImage draw(double width, double height, double pixelScale,
-                                     java.util.function.Function<DiagramLayout.TextMeasure, DiagramLayout.Frame> layout,
+                                     Function<DiagramLayout.TextMeasure, DiagramLayout.Frame> layout,
                                      DiagramStyle style) {
         Canvas canvas = new Canvas(width, height);
         FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());

@@ -2,6 +2,7 @@ package org.concurrencylab.render;
 
 import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.concurrencylab.diagram.DiagramLayout;
@@ -11,14 +12,18 @@ import org.concurrencylab.export.DiagramPicture;
 import org.concurrencylab.export.Exports;
 import org.concurrencylab.export.ImageOptions;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.imageio.ImageIO;
 
 /// Renders a whole run's diagram to a PNG file with the window's painter, on a canvas snapshot.
 /// Works with no display: [#startHeadlessIfNeeded] picks JavaFX's headless platform.
@@ -49,11 +54,11 @@ public final class PngRenderer {
     }
 
     /// JavaFX warns at start-up when it is loaded from the class path rather than as modules; the
-    /// lab is built and run that way on purpose (see README), so for users the warning is noise.
+    /// lab is built and run that way on purpose (see docs/MEASUREMENTS.md), so for users the warning is noise.
     /// Silences the "javafx" logger until [#restoreFxLogging()] (called once the toolkit is up,
     /// so later warnings, e.g. about CSS, still show).
     public static void quietClasspathWarning() {
-        FX_LOGGER.setLevel(java.util.logging.Level.SEVERE);
+        FX_LOGGER.setLevel(Level.SEVERE);
     }
 
     public static void restoreFxLogging() {
@@ -61,7 +66,7 @@ public final class PngRenderer {
     }
 
     /// Held strongly: a logger only referenced by the log manager may be collected, level and all.
-    private static final java.util.logging.Logger FX_LOGGER = java.util.logging.Logger.getLogger("javafx");
+    private static final Logger FX_LOGGER = Logger.getLogger("javafx");
 
     /// Draws `model` from `startNanos` to `endNanos` at `width` × `height` logical pixels and
     /// `pixelScale` device pixels per logical pixel, and returns the image.
@@ -75,7 +80,7 @@ public final class PngRenderer {
     public static BufferedImage render(DiagramPicture picture) throws IOException {
         ImageOptions.Size size = picture.size();
         if (!size.fitsPng()) {
-            throw new IOException(String.format(java.util.Locale.ROOT,
+            throw new IOException(String.format(Locale.ROOT,
                     "a PNG of %,d × %,d pixels is over the %,d million that can be drawn; lower the width, height or scale",
                     size.pixelWidth(), size.pixelHeight(), ImageOptions.MAX_PIXEL_COUNT / 1_000_000));
         }
@@ -97,7 +102,7 @@ public final class PngRenderer {
 
     /// Runs `work` on the FX thread (at once if called on it) and waits up to 60 s for it; `what`
     /// names the work in the error ("draw the diagram").
-    public static <T> T onFx(String what, java.util.concurrent.Callable<T> work) throws IOException {
+    public static <T> T onFx(String what, Callable<T> work) throws IOException {
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable run = () -> {
             try {
@@ -141,7 +146,7 @@ public final class PngRenderer {
         PixelReader reader = snap.getPixelReader();
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            reader.getPixels(0, y, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
             out.setRGB(0, y, w, 1, row, 0, w);
         }
         return out;

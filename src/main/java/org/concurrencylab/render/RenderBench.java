@@ -1,7 +1,5 @@
 package org.concurrencylab.render;
 
-import org.concurrencylab.core.run.RunParams;
-
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -12,6 +10,7 @@ import javafx.stage.Stage;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunHandle;
+import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
@@ -24,11 +23,12 @@ import org.concurrencylab.diagram.DiagramLayout;
 import org.concurrencylab.diagram.DiagramPainter;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.LivePacing;
-import org.concurrencylab.diagram.TimeScale;
 import org.concurrencylab.diagram.Palette;
+import org.concurrencylab.diagram.TimeScale;
 import org.concurrencylab.diagram.TraceModel;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -262,7 +262,7 @@ public final class RenderBench {
 
     private static long gcMillis() {
         long total = 0;
-        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) total += Math.max(0, gc.getCollectionTime());
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) total += Math.max(0, gc.getCollectionTime());
         return total;
     }
 

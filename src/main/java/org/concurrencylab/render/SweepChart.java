@@ -12,6 +12,7 @@ import org.concurrencylab.diagram.Ticks;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /// A sweep drawn as two JavaFX line charts over the swept parameter: wall time (measured, and
 /// the ideal dashed) on top, efficiency below. Workers and task counts go on a log₂ axis, so
@@ -34,7 +35,7 @@ public final class SweepChart extends VBox {
 
     public SweepChart() {
         getStyleClass().add(STYLE_CLASS);
-        getStylesheets().add(java.util.Objects.requireNonNull(SweepChart.class.getResource("sweep-chart.css")).toExternalForm());
+        getStylesheets().add(Objects.requireNonNull(SweepChart.class.getResource("sweep-chart.css")).toExternalForm());
         measured.setName("wall time");
         ideal.setName("ideal");
         efficiency.setName("efficiency (ideal / wall)");

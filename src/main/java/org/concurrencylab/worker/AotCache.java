@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -49,7 +50,7 @@ final class AotCache {
     /// Set once the pool closed: no training starts after that.
     private boolean stopped;
     /// Numbers this JVM's training runs, so two never write the same partial file.
-    private static final java.util.concurrent.atomic.AtomicInteger TRAININGS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger TRAININGS = new AtomicInteger();
     private boolean trainingFailed;
 
     private AotCache(Path file) {

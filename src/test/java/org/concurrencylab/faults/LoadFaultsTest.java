@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /// Load that a class demo may put on the lab: a run of 100,000 tiny tasks, whose trace keeps
 /// every segment in bounded memory per segment, and the demo sites under 5,000 requests at once,
 /// which all get their page, none before the promised latency. Measured numbers are printed (for
-/// the README), never asserted as times.
+/// docs/MEASUREMENTS.md), never asserted as times.
 @ExtendWith(FaultLedger.class)
 @Timeout(300)
 class LoadFaultsTest {

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /// The CPU steps (parse, compute, crunch, increment), run on the calling thread by every
 /// interpreter: blocking workers, the event loop's thread, a child process.
@@ -29,16 +30,16 @@ public final class CpuSteps {
                 String html = html(lastPage);
                 Kernels.PageSummary summary = null;
                 for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, context);
-                yield String.format(java.util.Locale.ROOT, "%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
+                yield String.format(Locale.ROOT, "%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
             }
             case Step.Crunch crunch -> {
-                context.work(String.format(java.util.Locale.ROOT, "heavy parse of %s, %d ms of CPU", path(lastPage), crunch.millis()));
+                context.work(String.format(Locale.ROOT, "heavy parse of %s, %d ms of CPU", path(lastPage), crunch.millis()));
                 String html = html(lastPage);
                 long rounds = crunch(html, crunch.millis(), context);
-                yield String.format(java.util.Locale.ROOT, "%,d bytes parsed %,d times", lastPage.body().length, rounds);
+                yield String.format(Locale.ROOT, "%,d bytes parsed %,d times", lastPage.body().length, rounds);
             }
             case Step.Compute compute -> {
-                context.work(String.format(java.util.Locale.ROOT, "n = %,d", compute.n()));
+                context.work(String.format(Locale.ROOT, "n = %,d", compute.n()));
                 BigInteger sum = switch (compute.kind()) {
                     case SUM_OF_SQUARES -> Kernels.sumOfSquares(compute.n(), context);
                 };
@@ -46,7 +47,7 @@ public final class CpuSteps {
             }
             // code:race-task
             case Step.Increment increment -> {
-                context.work(String.format(java.util.Locale.ROOT, "counter += 1, %,d times (%s)", increment.times(), increment.mode().id()));
+                context.work(String.format(Locale.ROOT, "counter += 1, %,d times (%s)", increment.times(), increment.mode().id()));
                 boolean locked = increment.mode() == Step.CounterMode.SYNCHRONIZED;
                 for (int i = 0; i < increment.times(); i++) {
                     if (locked) {
@@ -59,7 +60,7 @@ public final class CpuSteps {
                     }
                     if ((i & 63) == 63) context.check();
                 }
-                yield String.format(java.util.Locale.ROOT, "%,d increments", increment.times());
+                yield String.format(Locale.ROOT, "%,d increments", increment.times());
             }
             // end:race-task
             case Step.Fetch fetch -> throw new IllegalArgumentException("not a CPU step: " + fetch);

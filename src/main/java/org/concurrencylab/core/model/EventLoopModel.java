@@ -258,7 +258,7 @@ public final class EventLoopModel implements ConcurrencyModel {
             }
             if (value instanceof Page page) {
                 task.lastPage = page;
-                task.result = String.format(java.util.Locale.ROOT, "%,d bytes", page.body().length);
+                task.result = String.format(Locale.ROOT, "%,d bytes", page.body().length);
             }
             step(task);
         }

@@ -1,5 +1,7 @@
 package org.concurrencylab.core.model;
 
+import java.time.Duration;
+
 /// Makes the models of one kind whose workers may outlive a run: the process pool can keep its
 /// worker processes between runs. The engine finds the implementation with `ServiceLoader`, so core does
 /// not depend on the package that provides it (the process pool lives in `worker`).
@@ -19,7 +21,7 @@ public interface PooledModels extends AutoCloseable {
     /// while runs go on), waiting up to `budget`. True if it is ready; false if there is nothing
     /// to ready here (a development build's class folders cannot be cached), it failed, or the
     /// budget ran out.
-    default boolean prepareStartUp(java.time.Duration budget) throws InterruptedException {
+    default boolean prepareStartUp(Duration budget) throws InterruptedException {
         return false;
     }
 

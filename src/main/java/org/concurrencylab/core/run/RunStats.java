@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /// Numbers that sum up a run.
 ///
@@ -40,7 +41,7 @@ public record RunStats(long wallNanos, long cpuNanos, Map<State, Long> stateNano
         long[] edges = segments.stream()
                 .filter(s -> s.lane() != Segment.NO_LANE && s.duration() > 0
                         && BUSY.contains(s.state()))
-                .flatMapToLong(s -> java.util.stream.LongStream.of(s.start() * 2 + 1, s.end() * 2))
+                .flatMapToLong(s -> LongStream.of(s.start() * 2 + 1, s.end() * 2))
                 .sorted().toArray();
         int open = 0;
         int peak = 0;

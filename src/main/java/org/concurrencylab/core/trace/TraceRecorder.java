@@ -2,6 +2,7 @@ package org.concurrencylab.core.trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +43,7 @@ public final class TraceRecorder {
     /// something to read instead of looking again and again. `onChange` must be as cheap as the
     /// writer's contract (an unpark, a flag) and must not throw.
     public static TraceRecorder create(RunClock clock, Runnable onChange) {
-        return new TraceRecorder(clock, true, java.util.Objects.requireNonNull(onChange, "onChange"));
+        return new TraceRecorder(clock, true, Objects.requireNonNull(onChange, "onChange"));
     }
 
     /// A recorder that keeps lanes but no segments: for measuring what recording costs.

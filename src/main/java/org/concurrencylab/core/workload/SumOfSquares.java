@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /// The article's CPU-bound experiment: for each of `count` numbers starting at `base`, compute
 /// `sum(i * i for i in range(number))` exactly, with big integers as Python does.
@@ -42,7 +43,7 @@ public record SumOfSquares(int count, long base) implements Workload {
         List<TaskPlan> plans = new ArrayList<>(count);
         for (int x = 0; x < count; x++) {
             long n = base + x;
-            plans.add(new TaskPlan(x, String.format(java.util.Locale.ROOT, "sum of squares below %,d", n),
+            plans.add(new TaskPlan(x, String.format(Locale.ROOT, "sum of squares below %,d", n),
                     List.of(new Step.Compute(Step.ComputeKind.SUM_OF_SQUARES, n))));
         }
         return plans;

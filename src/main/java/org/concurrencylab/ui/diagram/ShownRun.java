@@ -4,6 +4,8 @@ import org.concurrencylab.core.run.RunHandle;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.trace.TraceRecorder;
+import org.concurrencylab.diagram.Captions;
+import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.TimeScale;
 import org.concurrencylab.diagram.TraceModel;
 
@@ -79,5 +81,18 @@ final class ShownRun {
     /// Where a replay of the finished run ends.
     long replayEnd() {
         return result == null ? 0 : Math.max(result.wallNanos(), model.endNanos());
+    }
+
+    /// `style` with the title and caption of what is shown: a finished run's title over its
+    /// caption (with `note`, e.g. the speed-up), or on one line without `withTitle`; a live
+    /// run's title and what it runs.
+    DiagramStyle style(DiagramStyle style, String note, boolean withTitle) {
+        if (result != null) {
+            String caption = Captions.caption(result, note);
+            return withTitle ? style.withTitle(Captions.title(result.spec()), caption)
+                    : style.withTitle("", Captions.title(result.spec()) + " — " + caption);
+        }
+        if (live != null) return style.withTitle("", Captions.title(live.spec()) + " — " + Captions.what(live.spec()));
+        return style;
     }
 }

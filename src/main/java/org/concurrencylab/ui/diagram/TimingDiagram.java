@@ -25,7 +25,6 @@ import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.trace.Lane;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.State;
-import org.concurrencylab.diagram.Captions;
 import org.concurrencylab.diagram.DiagramLayout;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.Palette;
@@ -244,16 +243,7 @@ public final class TimingDiagram extends Control {
 
     /// The style of the diagram as drawn now, with the run's title and caption.
     public DiagramStyle styleFx(boolean withTitle) {
-        DiagramStyle style = new DiagramStyle(scale.get(), "", "", true, palette.get());
-        RunResult result = shown.result();
-        if (result != null) {
-            String caption = Captions.caption(result, note.get());
-            return withTitle ? style.withTitle(Captions.title(result.spec()), caption)
-                    : style.withTitle("", Captions.title(result.spec()) + " — " + caption);
-        }
-        RunHandle live = shown.live();
-        if (live != null) return style.withTitle("", Captions.title(live.spec()) + " — " + Captions.what(live.spec()));
-        return style;
+        return shown.style(new DiagramStyle(scale.get(), "", "", true, palette.get()), note.get(), withTitle);
     }
 
     /// What the current frame shows, for exports of "what I see".
@@ -385,8 +375,6 @@ public final class TimingDiagram extends Control {
         cursor.set(clock.cursor());
         invalidateFx();
     }
-
-    // ---- frames ----------------------------------------------------------------------------
 
     /// Marks the diagram as needing a redraw and asks for a frame.
     void invalidateFx() {

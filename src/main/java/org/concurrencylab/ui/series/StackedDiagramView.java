@@ -5,6 +5,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import org.concurrencylab.core.trace.Segment;
+import org.concurrencylab.diagram.DiagramPainter;
 import org.concurrencylab.diagram.DiagramStyle;
 import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.diagram.StackedLayout;
@@ -118,7 +119,7 @@ public final class StackedDiagramView extends Region {
             last = null;
             canvas.setWidth(w);
             canvas.setHeight(Math.max(1, snapSizeY(getHeight())));
-            org.concurrencylab.diagram.DiagramPainter.paintMessage(surface, canvas.getWidth(), canvas.getHeight(),
+            DiagramPainter.paintMessage(surface, canvas.getWidth(), canvas.getHeight(),
                     "Press Compare to run this workload under every model.", style);
             return;
         }

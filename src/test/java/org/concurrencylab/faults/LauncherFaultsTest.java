@@ -67,14 +67,18 @@ class LauncherFaultsTest {
         return all.toArray(String[]::new);
     }
 
-    /// Waits until `root` has worker processes among its descendants; returns them.
-    private static Set<ProcessHandle> awaitWorkers(ProcessHandle root, Path log) throws Exception {
+    /// Waits until `root` has worker processes among its descendants; returns them. A lab that
+    /// ends first fails the case with its exit code and what it printed.
+    private static Set<ProcessHandle> awaitWorkers(Process root, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            Set<ProcessHandle> workers = root.descendants().filter(p -> command(p).contains("org.concurrencylab.worker.WorkerMain"))
+            Set<ProcessHandle> workers = root.toHandle().descendants().filter(p -> command(p).contains("org.concurrencylab.worker.WorkerMain"))
                     .collect(Collectors.toSet());
             if (workers.size() >= 2) return workers;
-            if (!root.isAlive()) throw new AssertionError("the lab ended before it started its workers: " + Files.readString(log));
+            if (!root.isAlive()) {
+                throw new AssertionError("the lab ended with exit code " + root.exitValue() + " before it started its workers: "
+                        + Files.readString(log));
+            }
             Thread.sleep(20);
         }
         throw new AssertionError("no worker processes within 60 s: " + Files.readString(log));
@@ -110,7 +114,7 @@ class LauncherFaultsTest {
                 String marker = UUID.randomUUID().toString();
                 Path log = dir.resolve("kill-" + marker + ".log");
                 Process launcher = lab(marker, true, log, LONG_RUN);
-                Set<ProcessHandle> workers = awaitWorkers(launcher.toHandle(), log);
+                Set<ProcessHandle> workers = awaitWorkers(launcher, log);
                 Optional<ProcessHandle> relaunched = launcher.toHandle().children()
                         .filter(p -> command(p).contains("-Dconcurrencylab.relaunched=true")).findFirst();
                 assertThat(relaunched).as("the launcher relaunched the lab: %s", Files.readString(log)).isPresent();
@@ -147,7 +151,7 @@ class LauncherFaultsTest {
         Path json = dir.resolve("int-" + marker + ".json");
         Path csv = dir.resolve("int-" + marker + ".csv");
         Process lab = lab(marker, relaunch, log, longRun("--json", json.toString(), "--csv", csv.toString()));
-        Set<ProcessHandle> workers = awaitWorkers(lab.toHandle(), log);
+        Set<ProcessHandle> workers = awaitWorkers(lab, log);
 
         Process signal = new ProcessBuilder("kill", "-INT", Long.toString(lab.pid())).inheritIO().start();
         assertThat(signal.waitFor()).isZero();

@@ -6,10 +6,11 @@ import org.concurrencylab.core.run.Param;
 import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,7 @@ final class ParamOptions {
             case Param.Flag f -> !f.negatedOption();
             case Param.Urls u -> {
                 List<String> texts = option.getValue();
-                List<java.net.URI> urls = new ArrayList<>();
+                List<URI> urls = new ArrayList<>();
                 for (String text : texts) {
                     try {
                         urls.add(RunSpec.parseUrl(text));

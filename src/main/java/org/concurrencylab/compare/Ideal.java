@@ -1,6 +1,7 @@
 package org.concurrencylab.compare;
 
 import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.core.run.WorkloadKind;
@@ -80,7 +81,7 @@ public final class Ideal {
 
     /// The ideal of `spec`; `reference` is a finished synchronous run (or null), used for
     /// CPU-bound work when it did the same work.
-    public static OptionalLong nanos(RunSpec spec, org.concurrencylab.core.run.RunResult reference, int cores) {
+    public static OptionalLong nanos(RunSpec spec, RunResult reference, int cores) {
         if (!needsReference(spec)) return ioNanos(spec, cores);
         if (reference == null || reference.cancelled() || reference.wallNanos() <= 0
                 || reference.spec().model() != ModelKind.SYNC || !sameWork(spec, reference.spec())) {

@@ -6,12 +6,17 @@ import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.trace.TraceRecorder;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /// The finished segments of one run, indexed for drawing: per lane, sorted by start, so the part
 /// inside a time window is found by binary search instead of a scan.
@@ -41,7 +46,7 @@ public final class TraceModel {
     /// Time per state over the lanes' segments, by state ordinal.
     private final long[] laneTotals = new long[State.values().length];
     /// For a by-task model: the worker lane each segment happened on.
-    private java.util.Map<Segment, Integer> workerOf;
+    private Map<Segment, Integer> workerOf;
 
     /// A model holding a finished run's trace.
     public static TraceModel of(List<Lane> lanes, List<Segment> segments) {
@@ -59,7 +64,7 @@ public final class TraceModel {
 
     /// As [#drain(TraceRecorder)], handing every new segment to `alsoTo` as well (a task view
     /// follows the run that way).
-    public boolean drain(TraceRecorder recorder, java.util.function.Consumer<Segment> alsoTo) {
+    public boolean drain(TraceRecorder recorder, Consumer<Segment> alsoTo) {
         // segments first, lanes second: every lane a segment names was added before it ended
         List<Segment> fresh = new ArrayList<>();
         readPosition = recorder.readFinished(readPosition, fresh::add);
@@ -116,8 +121,8 @@ public final class TraceModel {
 
     /// Time per state summed over every lane, counting only what had happened by `cursorNanos`
     /// (-1: everything), plus the `open` segments of a live run.
-    public java.util.Map<State, Long> stateTotals(long cursorNanos, List<Segment> open) {
-        java.util.Map<State, Long> totals = new java.util.EnumMap<>(State.class);
+    public Map<State, Long> stateTotals(long cursorNanos, List<Segment> open) {
+        Map<State, Long> totals = new EnumMap<>(State.class);
         if (cursorNanos < 0) {
             // the running sums kept by add: a live run asks every frame
             for (State state : State.values()) if (laneTotals[state.ordinal()] > 0) totals.put(state, laneTotals[state.ordinal()]);
@@ -188,7 +193,7 @@ public final class TraceModel {
     }
 
     private static List<Long> startsOf(List<Segment> list) {
-        class Starts extends java.util.AbstractList<Long> implements java.util.RandomAccess {
+        class Starts extends AbstractList<Long> implements RandomAccess {
             @Override public Long get(int i) { return list.get(i).start(); }
             @Override public int size() { return list.size(); }
         }

@@ -2,6 +2,7 @@ package org.concurrencylab.python;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import org.concurrencylab.core.trace.State;
 
@@ -86,7 +87,7 @@ final class HarnessLines {
             } catch (Unreadable e) {
                 throw e;
             } catch (IOException e) {
-                throw new Unreadable("not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+                throw new Unreadable("not JSON: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
             }
         }
 

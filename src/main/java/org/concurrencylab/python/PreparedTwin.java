@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -169,7 +170,7 @@ public final class PreparedTwin implements AutoCloseable {
                     return null;
                 }
                 case HarnessProcess.Line(HarnessEvent other) -> {
-                    fail("the Python harness sent " + other.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                    fail("the Python harness sent " + other.getClass().getSimpleName().toLowerCase(Locale.ROOT)
                             + " while it should " + doing);
                     return null;
                 }
@@ -266,6 +267,6 @@ public final class PreparedTwin implements AutoCloseable {
     }
 
     static String seconds(long millis) {
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

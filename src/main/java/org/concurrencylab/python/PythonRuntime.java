@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /// Finds a Python interpreter and asks it, in one short probe process, what it is: its version
 /// and implementation, whether its GIL is on, and whether `requests` and `aiohttp` import.
@@ -107,12 +111,12 @@ public final class PythonRuntime {
     /// The first executable `name` in the directories of `path`, or null.
     static Path onPath(String name, String path) {
         if (path == null || path.isBlank()) return null;
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (dir.isBlank()) continue;
             try {
                 Path candidate = Path.of(dir, name);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return candidate;
-            } catch (java.nio.file.InvalidPathException ignored) {
+            } catch (InvalidPathException ignored) {
                 // a PATH entry that is no path: skip it
             }
         }
@@ -195,7 +199,7 @@ public final class PythonRuntime {
     private static String text(CompletableFuture<byte[]> bytes) throws InterruptedException, IOException {
         try {
             return new String(bytes.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IOException("its output could not be read", e);
         }
     }

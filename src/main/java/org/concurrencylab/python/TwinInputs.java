@@ -5,9 +5,11 @@ import org.concurrencylab.core.workload.TaskPlan;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /// What a Python twin computes, task by task: the same inputs the Java run has, which the
 /// harness puts into the program's module constants (`NUMBERS`, `PAGES`, `CPU_MS`, `TASKS`,
@@ -60,7 +62,7 @@ public sealed interface TwinInputs permits TwinInputs.Sums, TwinInputs.Fibs, Twi
 
         /// fib(35), twenty times.
         public static Fibs articleDefault() {
-            return new Fibs(java.util.Collections.nCopies(20, 35));
+            return new Fibs(Collections.nCopies(20, 35));
         }
 
         @Override public TwinWorkload workload() { return TwinWorkload.FIB; }
@@ -195,7 +197,7 @@ public sealed interface TwinInputs permits TwinInputs.Sums, TwinInputs.Fibs, Twi
                 () -> new IllegalArgumentException("task " + plan.id() + " has no " + type.getSimpleName() + " step"));
     }
 
-    private static <T> T same(List<TaskPlan> plans, java.util.function.Function<TaskPlan, T> value, String what) {
+    private static <T> T same(List<TaskPlan> plans, Function<TaskPlan, T> value, String what) {
         T first = value.apply(plans.getFirst());
         for (TaskPlan plan : plans) {
             if (!value.apply(plan).equals(first)) {

@@ -1,6 +1,7 @@
 package org.concurrencylab.python;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /// Everything a Python twin run needs besides where it records: the program, its inputs, how
@@ -33,7 +34,7 @@ public record TwinRequest(TwinProgram program, TwinInputs inputs, int workers, i
         FORKSERVER;
 
         String wire() {
-            return this == DEFAULT ? null : name().toLowerCase(java.util.Locale.ROOT);
+            return this == DEFAULT ? null : name().toLowerCase(Locale.ROOT);
         }
     }
 

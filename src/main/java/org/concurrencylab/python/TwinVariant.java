@@ -1,5 +1,7 @@
 package org.concurrencylab.python;
 
+import java.util.Locale;
+
 /// Which of a program's two versions runs.
 public enum TwinVariant {
     /// The program the Code tab shows if the library it needs (`requests`, `aiohttp`) imports,
@@ -13,6 +15,6 @@ public enum TwinVariant {
 
     /// The name the harness takes.
     String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

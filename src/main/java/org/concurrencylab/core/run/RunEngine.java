@@ -1,20 +1,21 @@
 package org.concurrencylab.core.run;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.concurrencylab.core.model.ConcurrencyModel;
 import org.concurrencylab.core.model.Gil;
 import org.concurrencylab.core.model.ModelFacts;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.ModelSetup;
 import org.concurrencylab.core.model.ModelTraits;
-import org.concurrencylab.core.model.PooledModels;
-import org.concurrencylab.core.workload.RaceCondition;
-import org.concurrencylab.core.workload.SharedCounter;
 import org.concurrencylab.core.model.Outcomes;
+import org.concurrencylab.core.model.PooledModels;
 import org.concurrencylab.core.model.RunContext;
 import org.concurrencylab.core.model.RunControl;
 import org.concurrencylab.core.trace.RunClock;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.TraceRecorder;
+import org.concurrencylab.core.workload.RaceCondition;
+import org.concurrencylab.core.workload.SharedCounter;
 import org.concurrencylab.core.workload.TaskPlan;
 import org.concurrencylab.core.workload.Workload;
 import org.concurrencylab.net.AsyncHttp;
@@ -27,12 +28,13 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -124,7 +126,7 @@ public final class RunEngine implements AutoCloseable {
     private synchronized PooledModels pools(ModelKind kind) {
         return pools.computeIfAbsent(kind, k -> ServiceLoader.load(PooledModels.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.kind() == k).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the " + k.title().toLowerCase(java.util.Locale.ROOT)
+                .orElseThrow(() -> new IllegalStateException("the " + k.title().toLowerCase(Locale.ROOT)
                         + " is not on the class path")));
     }
 
@@ -262,7 +264,7 @@ public final class RunEngine implements AutoCloseable {
     }
 
     static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return Math.max(0, os.getProcessCpuTime());
         }
         return 0;

@@ -6,6 +6,8 @@ import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.State;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /// What a finished (or stopped) run did: its whole trace and outcome. Immutable.
 ///
@@ -79,16 +81,16 @@ public record RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boo
         String extra = cancelled ? " cancelled" : "";
         if (counter != null && !counter.workerCounts().isEmpty()) {
             // processes share no memory: each counted on its own copy, the parent's stayed put
-            extra += String.format(java.util.Locale.ROOT, " counter=%d expected=%d process-counts=%s", counter.actual(),
-                    counter.expected(), counter.workerCounts().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+            extra += String.format(Locale.ROOT, " counter=%d expected=%d process-counts=%s", counter.actual(),
+                    counter.expected(), counter.workerCounts().stream().map(String::valueOf).collect(Collectors.joining(",")));
         } else if (counter != null) {
-            extra += String.format(java.util.Locale.ROOT, " counter=%d expected=%d lost=%d", counter.actual(), counter.expected(), counter.lost());
+            extra += String.format(Locale.ROOT, " counter=%d expected=%d lost=%d", counter.actual(), counter.expected(), counter.lost());
         }
         if (carriers > 0) extra += " carriers=" + carriers;
         if (!runtime.isEmpty()) {
-            extra += String.format(java.util.Locale.ROOT, " gil-wait=%.0f%% runtime=\"%s\"", 100 * lockWaitShare(), runtime);
+            extra += String.format(Locale.ROOT, " gil-wait=%.0f%% runtime=\"%s\"", 100 * lockWaitShare(), runtime);
         }
-        return String.format(java.util.Locale.ROOT, "%s %s%s%s workers=%d tasks=%d errors=%d wall=%.3fs%s",
+        return String.format(Locale.ROOT, "%s %s%s%s workers=%d tasks=%d errors=%d wall=%.3fs%s",
                 spec.workload().id(), spec.runtime() == RuntimeKind.PYTHON ? "python " : "", spec.model().id(),
                 spec.gil() ? " gil" : "", spec.workers(), tasks, errors, wallSeconds(), extra);
     }

@@ -1,11 +1,12 @@
 package org.concurrencylab.worker;
 
+import org.concurrencylab.core.io.LineReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -207,7 +208,7 @@ public final class WorkerProcess {
 
     private void readStdout() {
         try (InputStream out = process.getInputStream()) {
-            LineReader lines = new LineReader(out);
+            LineReader lines = new LineReader(out, MAX_LINE_BYTES);
             String line;
             while ((line = lines.next()) != null) {
                 if (unreadable) continue;
@@ -301,7 +302,7 @@ public final class WorkerProcess {
 
     private void readStderr() {
         try (InputStream err = process.getErrorStream()) {
-            LineReader lines = new LineReader(err);
+            LineReader lines = new LineReader(err, MAX_LINE_BYTES);
             String line;
             while ((line = lines.next()) != null) {
                 if (line.isBlank()) continue;
@@ -318,47 +319,5 @@ public final class WorkerProcess {
     static String abbreviate(String text) {
         String oneLine = text.strip().replaceAll("\\p{Cntrl}", "?");
         return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
-    }
-
-    /// Splits a stream into UTF-8 lines; a line longer than [#MAX_LINE_BYTES] comes back cut
-    /// short at one byte more than that (so it is seen as too long), its rest skipped.
-    static final class LineReader {
-        private final InputStream in;
-        private final byte[] buffer = new byte[8192];
-        private int position;
-        private int limit;
-        private byte[] line = new byte[256];
-
-        LineReader(InputStream in) {
-            this.in = in;
-        }
-
-        /// The next line without its terminator, or null at the end of the stream.
-        String next() throws IOException {
-            int length = 0;
-            boolean any = false;
-            while (true) {
-                if (position == limit) {
-                    limit = in.read(buffer);
-                    position = 0;
-                    if (limit <= 0) {
-                        limit = 0;
-                        return any ? decode(length) : null;
-                    }
-                }
-                any = true;
-                byte b = buffer[position++];
-                if (b == '\n') return decode(length);
-                if (length <= MAX_LINE_BYTES) {
-                    if (length == line.length) line = Arrays.copyOf(line, Math.min(line.length * 2, MAX_LINE_BYTES + 1));
-                    line[length++] = b;
-                }
-            }
-        }
-
-        private String decode(int length) {
-            if (length > 0 && line[length - 1] == '\r') length--;
-            return new String(line, 0, length, StandardCharsets.UTF_8);
-        }
     }
 }

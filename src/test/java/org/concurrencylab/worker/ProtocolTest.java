@@ -1,5 +1,6 @@
 package org.concurrencylab.worker;
 
+import org.concurrencylab.core.io.LineReader;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.TaskPlan;
@@ -9,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,9 +66,9 @@ class ProtocolTest {
     @Test
     void lines_are_split_on_line_feeds_and_overlong_lines_are_cut_short() throws Exception {
         byte[] tooLong = new byte[WorkerProcess.MAX_LINE_BYTES + 10];
-        java.util.Arrays.fill(tooLong, (byte) 'x');
+        Arrays.fill(tooLong, (byte) 'x');
         byte[] text = ("one\r\ntwo ✓\n" + new String(tooLong, StandardCharsets.US_ASCII) + "\nlast").getBytes(StandardCharsets.UTF_8);
-        WorkerProcess.LineReader lines = new WorkerProcess.LineReader(new ByteArrayInputStream(text));
+        LineReader lines = new LineReader(new ByteArrayInputStream(text), WorkerProcess.MAX_LINE_BYTES);
 
         assertThat(lines.next()).isEqualTo("one");
         assertThat(lines.next()).isEqualTo("two ✓");

@@ -4,6 +4,10 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -25,12 +29,14 @@ import org.concurrencylab.racelab.GoalStatus;
 import org.concurrencylab.racelab.Level;
 import org.concurrencylab.racelab.LockState;
 import org.concurrencylab.racelab.RaceState;
+import org.concurrencylab.racelab.RandomSchedules;
 import org.concurrencylab.racelab.Session;
 import org.concurrencylab.racelab.SharedVariable;
 import org.concurrencylab.racelab.Toggle;
 import org.concurrencylab.ui.common.Forms;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /// The race lab's tab: the level (its story, its goal, its switches), one card per thread with
@@ -53,6 +59,7 @@ public final class RaceLabPane extends ScrollPane {
     private final Label said = Forms.paragraph("");
     private final Label status = Forms.paragraph("");
     private final Label scheduler = Forms.paragraph("");
+    private final BarChart<String, Number> lostChart = lostChart();
     private final VBox log = new VBox(2);
     private final HBox legend = new HBox(14);
     private final CheckBox bytecode = new CheckBox("Show the bytecode of each step (JVM, CPython)");
@@ -104,7 +111,7 @@ public final class RaceLabPane extends ScrollPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         Label steps = Forms.header("Steps so far");
         VBox box = new VBox(10, top, title, intro, goal, toggles, legend, threads, shared, said, status, actions,
-                scheduler, bytecode, steps, log);
+                scheduler, lostChart, bytecode, steps, log);
         box.setPadding(new Insets(12));
         setContent(box);
         setFitToWidth(true);
@@ -204,6 +211,7 @@ public final class RaceLabPane extends ScrollPane {
         restart.setDisable(!session.canUndo() && !session.canRedo());
         openLosing.setDisable(!vm.hasLosingSchedule());
         next.setDisable(vm.levels().indexOf(level) == vm.levels().size() - 1);
+        drawReport(vm.report().orElse(null));
         List<Event> events = session.events();
         log.getChildren().clear();
         for (Event e : events) {
@@ -224,6 +232,37 @@ public final class RaceLabPane extends ScrollPane {
         HBox h = new HBox(5, box, l);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
+    }
+
+    /// How many of the random schedules lost 0, 1, 2… updates, as bars in the diagram's blue.
+    private static BarChart<String, Number> lostChart() {
+        CategoryAxis lost = new CategoryAxis();
+        lost.setLabel("updates lost");
+        NumberAxis runs = new NumberAxis();
+        runs.setLabel("schedules");
+        BarChart<String, Number> chart = new BarChart<>(lost, runs);
+        chart.setId("race-lost-chart");
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setTitle("Random schedules");
+        chart.setPrefHeight(220);
+        chart.setMaxWidth(520);
+        chart.setVisible(false);
+        chart.setManaged(false);
+        return chart;
+    }
+
+    private void drawReport(RandomSchedules.Report report) {
+        lostChart.setVisible(report != null);
+        lostChart.setManaged(report != null);
+        if (report == null) return;
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        report.lostUpdates().forEach((lost, runs) -> series.getData().add(new XYChart.Data<>(String.valueOf(lost), runs)));
+        lostChart.setTitle(String.format(Locale.ROOT, "%,d random schedules: how many updates each lost", report.runs()));
+        lostChart.getData().setAll(List.of(series));
+        for (XYChart.Data<String, Number> d : series.getData()) {
+            if (d.getNode() != null) d.getNode().setStyle(fill(palette.getValue(), State.WORK));
+        }
     }
 
     /// The CSS that fills a swatch as the diagram fills `state`: hatched where the diagram hatches.

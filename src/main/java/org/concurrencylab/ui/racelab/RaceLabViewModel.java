@@ -49,6 +49,7 @@ public final class RaceLabViewModel {
     private Session session;
     private long seed = 1;
     private Optional<List<Integer>> firstLosing = Optional.empty();
+    private RandomSchedules.Report report;
     /// What the session replays, when it is not the level's own program: a real run's lost update.
     private Reenactment reenactment;
 
@@ -146,7 +147,7 @@ public final class RaceLabViewModel {
     /// Plays [#RANDOM_RUNS] random schedules of the level as it is switched (each press with the
     /// next seed, so a press is repeatable: seed 1 always gives the same report).
     public void letTheSchedulerDecide() {
-        RandomSchedules.Report report = RandomSchedules.run(machineOfLevel(), RANDOM_RUNS, seed);
+        report = RandomSchedules.run(machineOfLevel(), RANDOM_RUNS, seed);
         firstLosing = report.firstLosing();
         scheduler.set(String.format(Locale.ROOT, "Seed %d. %s", seed, report.describe())
                 + (firstLosing.isPresent() ? " Open the first losing schedule to step through it." : ""));
@@ -155,6 +156,9 @@ public final class RaceLabViewModel {
     }
 
     public boolean hasLosingSchedule() { return firstLosing.isPresent(); }
+
+    /// What the last "Let the scheduler decide" came to, if it was pressed since the level opened.
+    public Optional<RandomSchedules.Report> report() { return Optional.ofNullable(report); }
 
     /// Opens the first schedule the random scheduler found losing an update, from its start;
     /// each Redo (or the thread's key) takes its next step.
@@ -213,6 +217,7 @@ public final class RaceLabViewModel {
     private void fresh(String hint) {
         reenactment = null;
         firstLosing = Optional.empty();
+        report = null;
         scheduler.set("");
         session = new Session(machineOfLevel());
         saidLost.set(false);

@@ -63,6 +63,8 @@ class RaceLabViewModelTest {
         String first = vm.schedulerProperty().get();
         assertThat(first).startsWith("Seed 1. Of 1000 random schedules");
         assertThat(vm.hasLosingSchedule()).isTrue();
+        assertThat(vm.report()).hasValueSatisfying(r -> assertThat(r.lostUpdates().values().stream()
+                .mapToInt(Integer::intValue).sum()).as("every schedule in the chart's bars").isEqualTo(RaceLabViewModel.RANDOM_RUNS));
 
         vm.openFirstLosing();
         assertThat(vm.session().events()).isEmpty();

@@ -64,6 +64,8 @@ class MainWindowTest {
                 .containsExactly("pool-1", "pool-2", "pool-3", "pool-4");
 
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !run.runningProperty().get());
+        // the FX thread may still be telling the panels that the run ended
+        WaitForAsyncUtils.waitForFxEvents();
         RunResult result = run.lastResultProperty().get();
         assertThat(result.cancelled()).isFalse();
         assertThat(result.completed()).isEqualTo(40);

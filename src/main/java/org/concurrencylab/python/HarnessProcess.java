@@ -1,14 +1,13 @@
 package org.concurrencylab.python;
 
 import org.concurrencylab.core.io.LineReader;
+import org.concurrencylab.core.io.StderrTail;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,7 +40,7 @@ final class HarnessProcess {
     private final Process process;
     private final OutputStream stdin;
     private final BlockingQueue<Item> items = new LinkedBlockingQueue<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final StderrTail stderrTail = new StderrTail(STDERR_LINES, MAX_LINE_BYTES);
     private final Thread stderrReader;
     private volatile boolean garbled;
 
@@ -109,9 +108,7 @@ final class HarnessProcess {
 
     /// The last lines the relay wrote on stderr, joined by " | ".
     String stderrTail() {
-        synchronized (stderrTail) {
-            return String.join(" | ", stderrTail);
-        }
+        return stderrTail.text();
     }
 
     private void readStdout() {
@@ -163,18 +160,6 @@ final class HarnessProcess {
     }
 
     private void readStderr() {
-        try (InputStream err = process.getErrorStream()) {
-            LineReader lines = new LineReader(err, MAX_LINE_BYTES);
-            String line;
-            while ((line = lines.next()) != null) {
-                if (line.isBlank()) continue;
-                synchronized (stderrTail) {
-                    if (stderrTail.size() == STDERR_LINES) stderrTail.removeFirst();
-                    stderrTail.addLast(PythonRuntime.abbreviate(line));
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
+        stderrTail.readAll(process.getErrorStream());
     }
 }

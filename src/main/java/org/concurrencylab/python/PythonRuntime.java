@@ -2,6 +2,7 @@ package org.concurrencylab.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.concurrencylab.core.io.StderrTail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -215,8 +216,7 @@ public final class PythonRuntime {
     }
 
     static String abbreviate(String text) {
-        String oneLine = text.strip().replaceAll("\\p{Cntrl}", " ");
-        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
+        return StderrTail.oneLine(text);
     }
 
     private static String seconds(Duration d) {

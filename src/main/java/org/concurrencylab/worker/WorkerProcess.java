@@ -1,13 +1,12 @@
 package org.concurrencylab.worker;
 
 import org.concurrencylab.core.io.LineReader;
+import org.concurrencylab.core.io.StderrTail;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -51,7 +50,7 @@ public final class WorkerProcess {
     private final Process process;
     private final long spawnNanoTime;
     private final OutputStream stdin;
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final StderrTail stderrTail = new StderrTail(STDERR_LINES, MAX_LINE_BYTES);
     /// Set before the stdout reader starts (which joins it), never changed.
     private Thread stderrReader;
     private volatile Consumer<Event> sink;
@@ -196,9 +195,7 @@ public final class WorkerProcess {
 
     /// The last lines the child wrote on stderr, oldest first, joined by " | ".
     String stderrTail() {
-        synchronized (stderrTail) {
-            return String.join(" | ", stderrTail);
-        }
+        return stderrTail.text();
     }
 
     private void deliver(Event event) {
@@ -301,23 +298,10 @@ public final class WorkerProcess {
     }
 
     private void readStderr() {
-        try (InputStream err = process.getErrorStream()) {
-            LineReader lines = new LineReader(err, MAX_LINE_BYTES);
-            String line;
-            while ((line = lines.next()) != null) {
-                if (line.isBlank()) continue;
-                synchronized (stderrTail) {
-                    if (stderrTail.size() == STDERR_LINES) stderrTail.removeFirst();
-                    stderrTail.addLast(abbreviate(line));
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
+        stderrTail.readAll(process.getErrorStream());
     }
 
     static String abbreviate(String text) {
-        String oneLine = text.strip().replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "...";
+        return StderrTail.oneLine(text);
     }
 }

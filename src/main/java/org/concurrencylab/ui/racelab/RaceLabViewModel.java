@@ -48,7 +48,6 @@ public final class RaceLabViewModel {
     private final Set<String> on = new LinkedHashSet<>();
     private Session session;
     private long seed = 1;
-    private Optional<List<Integer>> firstLosing = Optional.empty();
     private RandomSchedules.Report report;
     /// What the session replays, when it is not the level's own program: a real run's lost update.
     private Reenactment reenactment;
@@ -94,6 +93,11 @@ public final class RaceLabViewModel {
         fresh("Pick the thread that takes the next step: click its Step button, or press its number.");
     }
 
+    /// Opens the level called `id`, if the catalogue has one.
+    public void select(String id) {
+        catalogue.find(id).ifPresent(this::select);
+    }
+
     /// Opens the next level, if there is one.
     public boolean next() {
         Optional<Level> n = catalogue.next(level);
@@ -114,9 +118,7 @@ public final class RaceLabViewModel {
     public void step(int thread) {
         if (thread < 0 || thread >= session.state().threads().size()) return;
         if (!session.canStep(thread)) {
-            saidLost.set(false);
-            said.set(session.whyNot(thread).orElse(session.machine().name(thread) + " cannot step now."));
-            changed();
+            say(session.whyNot(thread).orElse(session.machine().name(thread) + " cannot step now."), false);
             return;
         }
         Event e = session.step(thread);
@@ -126,9 +128,7 @@ public final class RaceLabViewModel {
     public void undo() {
         if (!session.canUndo()) return;
         session.undo();
-        saidLost.set(false);
-        said.set(session.lastEvent().map(e -> "Back to: " + e.text()).orElse("Back at the start."));
-        changed();
+        say(session.lastEvent().map(e -> "Back to: " + e.text()).orElse("Back at the start."), false);
     }
 
     public void redo() {
@@ -139,23 +139,20 @@ public final class RaceLabViewModel {
 
     public void restart() {
         session.restart();
-        saidLost.set(false);
-        said.set("Back at the start.");
-        changed();
+        say("Back at the start.", false);
     }
 
     /// Plays [#RANDOM_RUNS] random schedules of the level as it is switched (each press with the
     /// next seed, so a press is repeatable: seed 1 always gives the same report).
     public void letTheSchedulerDecide() {
         report = RandomSchedules.run(machineOfLevel(), RANDOM_RUNS, seed);
-        firstLosing = report.firstLosing();
         scheduler.set(String.format(Locale.ROOT, "Seed %d. %s", seed, report.describe())
-                + (firstLosing.isPresent() ? " Open the first losing schedule to step through it." : ""));
+                + (report.firstLosing().isPresent() ? " Open the first losing schedule to step through it." : ""));
         seed++;
         changed();
     }
 
-    public boolean hasLosingSchedule() { return firstLosing.isPresent(); }
+    public boolean hasLosingSchedule() { return report != null && report.firstLosing().isPresent(); }
 
     /// What the last "Let the scheduler decide" came to, if it was pressed since the level opened.
     public Optional<RandomSchedules.Report> report() { return Optional.ofNullable(report); }
@@ -163,12 +160,10 @@ public final class RaceLabViewModel {
     /// Opens the first schedule the random scheduler found losing an update, from its start;
     /// each Redo (or the thread's key) takes its next step.
     public void openFirstLosing() {
-        if (firstLosing.isEmpty()) return;
+        if (!hasLosingSchedule()) return;
         reenactment = null;
-        session = Session.open(machineOfLevel(), firstLosing.get());
-        saidLost.set(false);
-        said.set("The first losing schedule, from its start: press Redo (Ctrl+Y) to take its steps one by one.");
-        changed();
+        session = Session.open(machineOfLevel(), report.firstLosing().get());
+        say("The first losing schedule, from its start: press Redo (Ctrl+Y) to take its steps one by one.", false);
     }
 
     /// Runs 2 real threads × [#REAL_INCREMENTS] unsafe increments on this machine, finds the
@@ -176,16 +171,12 @@ public final class RaceLabViewModel {
     public void replayRealRun() {
         if (busy.get()) return;
         busy.set(true);
-        saidLost.set(false);
-        said.set("Running 2 real threads × " + REAL_INCREMENTS + " increments…");
-        changed();
+        say("Running 2 real threads × " + REAL_INCREMENTS + " increments…", false);
         BackgroundTask.wrap(() -> RealRace.run(RealRace.Mode.UNSAFE, 2, REAL_INCREMENTS))
                 .onSuccess(this::opened)
                 .onFailure(why -> {
                     busy.set(false);
-                    saidLost.set(false);
-                    said.set("The real run failed: " + why);
-                    changed();
+                    say("The real run failed: " + why, false);
                 })
                 .executeWith(tasks);
     }
@@ -195,19 +186,15 @@ public final class RaceLabViewModel {
         int lost = run.expected() - run.finalCount();
         Optional<Reenactment> found = Reenactment.of(run);
         if (found.isEmpty()) {
-            saidLost.set(false);
-            said.set(String.format(Locale.ROOT, "The real run counted %,d of %,d: %s", run.finalCount(), run.expected(),
+            say(String.format(Locale.ROOT, "The real run counted %,d of %,d: %s", run.finalCount(), run.expected(),
                     lost == 0 ? "this time no update was lost. Try again: the threads are scheduled differently each run."
-                            : "updates were lost, but none in a window short enough to step through. Try again."));
-            changed();
+                            : "updates were lost, but none in a window short enough to step through. Try again."), false);
             return;
         }
         reenactment = found.get();
         session = reenactment.open();
-        saidLost.set(true);
-        said.set(String.format(Locale.ROOT, "The real run counted %,d of %,d. %s Press Redo (Ctrl+Y) to see what "
-                + "the CPU did, step by step.", run.finalCount(), run.expected(), reenactment.lost().text()));
-        changed();
+        say(String.format(Locale.ROOT, "The real run counted %,d of %,d. %s Press Redo (Ctrl+Y) to see what "
+                + "the CPU did, step by step.", run.finalCount(), run.expected(), reenactment.lost().text()), true);
     }
 
     private Machine machineOfLevel() {
@@ -216,15 +203,13 @@ public final class RaceLabViewModel {
 
     private void fresh(String hint) {
         reenactment = null;
-        firstLosing = Optional.empty();
         report = null;
         scheduler.set("");
         session = new Session(machineOfLevel());
-        saidLost.set(false);
-        said.set(hint);
-        changed();
+        say(hint, false);
     }
 
+    /// Says `text` (`lost`: it tells of an update lost, which the view marks) and redraws.
     private void say(String text, boolean lost) {
         said.set(text);
         saidLost.set(lost);

@@ -122,7 +122,7 @@ public final class LabShell implements AutoCloseable {
         run.setConfirmLarge(estimate -> LargeRunDialog.confirm(window.getScene() == null ? null : window.getScene().getWindow(),
                 estimate));
         lessons.setOnOpenRaceLab(level -> {
-            LevelCatalogue.builtIn().find(level).ifPresent(raceLab::select);
+            raceLab.select(level);
             window.showRaceLabTab();
         });
         run.setOnRunFinished(history::keepFx);

@@ -65,10 +65,13 @@ class StopFaultsTest {
             return new Moment("while " + phase.name().toLowerCase(Locale.ROOT).replace('_', ' '), h -> h.phase() == phase);
         }
 
-        /// A task (or, for STARTUP, a process) is in `state` right now.
+        /// A task (or, for STARTUP, a process) is in `state` right now. A CPU step is WORK cut by
+        /// its waits for a core and the JVM's pauses: mid-compute is any of the three.
         static Moment open(State state, String name) {
+            Predicate<State> in = state == State.WORK
+                    ? s -> s == State.WORK || s == State.READY || s == State.PAUSED : s -> s == state;
             return new Moment(name, h -> h.trace() != null && h.trace().openNow().stream()
-                    .anyMatch(s -> s.state() == state && (state == State.STARTUP || s.task() != Segment.NO_TASK)));
+                    .anyMatch(s -> in.test(s.state()) && (state == State.STARTUP || s.task() != Segment.NO_TASK)));
         }
 
         static Moment afterFirstTask() {

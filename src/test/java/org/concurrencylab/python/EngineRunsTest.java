@@ -88,8 +88,8 @@ class EngineRunsTest {
         assertThat(cpython.errors()).isZero();
         assertThat(cpython.lanes()).hasSize(1);
         // the harness's own sampling thread takes the GIL for a moment each millisecond: on a busy
-        // machine that can show as a wait of a millisecond now and then, never as a share of the run
-        assertThat(cpython.lockWaitShare()).as("the share of CPU steps waiting for the GIL").isLessThan(0.02);
+        // machine that shows as a few per cent (3.3 % seen), never as the threads' 40 % and more
+        assertThat(cpython.lockWaitShare()).as("the share of CPU steps waiting for the GIL").isLessThan(0.10);
     }
 
     @Test

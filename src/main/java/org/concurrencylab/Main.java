@@ -1,7 +1,9 @@
 package org.concurrencylab;
 
 import org.concurrencylab.cli.Cli;
+import org.concurrencylab.core.jvm.LabCache;
 import org.concurrencylab.ui.shell.App;
+import org.concurrencylab.ui.shell.Training;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -22,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 /// The serial collector keeps the heap small and in cache; a fixed 384 MB young generation
 /// lets 5,000 requests in flight come and go without a collection in the middle of the run
 /// (measured: 1.4 s instead of 1.9 s for the event loop). Set `CONCURRENCY_LAB_NO_RELAUNCH`
-/// to run in the JVM as started.
+/// to run in the JVM as started. The relaunched JVM maps the lab's AOT cache ([LabCache]) when
+/// there is one; when there is none, the launcher has it recorded in the background for the next
+/// launch.
 ///
 /// The two JVMs live and die together. The launcher passes its pid ([#LAUNCHER_PROPERTY]); the
 /// relaunched JVM watches it and exits as soon as it is gone, however it ended (a SIGKILL runs
@@ -31,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 /// waits for it, so a command still writes what it measured, and ends with its code.
 public final class Main {
     /// The JVM options the lab is measured with.
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmn384m", "--enable-native-access=ALL-UNNAMED");
+    public static final List<String> JVM_OPTIONS = LabCache.JVM_OPTIONS;
     /// The system property that gives a relaunched JVM the pid of its launcher.
     public static final String LAUNCHER_PROPERTY = "concurrencylab.launcher";
     /// The exit code of a relaunched JVM whose launcher is gone (nobody reads it).
@@ -44,6 +48,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(LabCache.TRAINER)) System.exit(recordCache());
+        if (args.length == 1 && args[0].equals(LabCache.TRAIN)) {
+            Training.run();
+            return;
+        }
         watchLauncher();
         if (shouldRelaunch()) {
             Optional<Integer> code = relaunch(args);
@@ -78,6 +87,8 @@ public final class Main {
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!arg.startsWith("-XX:+Use") || !arg.endsWith("GC")) command.add(arg);
         }
+        Optional<LabCache> cache = LabCache.of(java.get(), classPath);
+        cache.ifPresent(c -> command.addAll(c.options()));
         command.add("-Dconcurrencylab.relaunched=true");
         command.add("-D" + LAUNCHER_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
@@ -86,6 +97,7 @@ public final class Main {
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
+            cache.ifPresent(LabCache::trainInBackground);
             Thread stopChild = new Thread(() -> stop(child), "relaunched-stop");
             Runtime.getRuntime().addShutdownHook(stopChild);
             int code = child.waitFor();
@@ -93,6 +105,15 @@ public final class Main {
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /// In the trainer the launcher started: records the lab's AOT cache; 0 if it is in place.
+    private static int recordCache() throws InterruptedException {
+        Optional<String> java = ProcessHandle.current().info().command();
+        String classPath = System.getProperty("java.class.path");
+        if (java.isEmpty()) return 1;
+        Optional<LabCache> cache = LabCache.of(java.get(), classPath);
+        return cache.isPresent() ? cache.get().runTrainer() : 1;
     }
 
     /// The launcher is stopping: so is the relaunched JVM, which may first write what it measured.

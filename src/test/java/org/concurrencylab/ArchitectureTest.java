@@ -100,6 +100,6 @@ class ArchitectureTest {
     static final ArchRule demo_sites_stand_alone = noClasses()
             .that().resideInAPackage("org.concurrencylab.sites..")
             .should().dependOnClassesThat().resideOutsideOfPackages(
-                    "org.concurrencylab.sites..", "com.sun.net.httpserver..", "java..")
-            .because("docs/ARCHITECTURE.md: the demo sites need only jdk.httpserver");
+                    "org.concurrencylab.sites..", "io.netty..", "java..")
+            .because("docs/ARCHITECTURE.md: the demo sites need only Netty");
 }

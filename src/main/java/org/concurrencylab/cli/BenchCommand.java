@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
@@ -31,6 +32,9 @@ import java.util.concurrent.ExecutionException;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs the article's experiments and the models' targets; prints wall times and ratios.")
 final class BenchCommand implements Callable<Integer> {
+    /// The window's first frame with Run enabled, at most this long after launch.
+    private static final double FIRST_FRAME_SECONDS = 2.0;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -47,6 +51,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "also run each case in a new JVM per run, as a user starts the lab (cold JIT), and print "
                     + "its wall time and the whole process's time beside the warm median")
     private boolean fresh;
+
+    @Option(names = "--first-frame",
+            description = "also open the window in a new process per run and time it from launch to its first frame "
+                    + "with Run enabled (needs a display)")
+    private boolean firstFrame;
 
     @Option(names = "--case", paramLabel = "NAME", hidden = true, description = "only the case of exactly this name")
     private String exactCase;
@@ -152,6 +161,7 @@ final class BenchCommand implements Callable<Integer> {
                         : "no AOT cache (a class folder on the class path, or it could not be made): start-up is slower");
             }
             out.printf(Locale.ROOT, "%-30s %9s %10s  %-28s %s%n", "case", "wall", "ratio", "target", "");
+            if (firstFrame) failed |= !firstFrameLine(out);
             for (Case c : selected) {
                 double[] samples = new double[repeat];
                 double[] computeSamples = new double[repeat];
@@ -240,6 +250,33 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-30s %8.3fs %10s  %-28s %-6s %s%n", "  fresh process", wall,
                 String.format(Locale.ROOT, "%.2f", wall / warm), "× warm",
                 "", String.format(Locale.ROOT, "%s; whole process %.2f s", range(walls), processes[repeat / 2]));
+    }
+
+    /// The window's first frame in `repeat` new processes, against its 2 s target; false if missed.
+    private boolean firstFrameLine(PrintWriter out) throws InterruptedException {
+        String name = "window: first frame";
+        boolean linux = System.getProperty("os.name", "").startsWith("Linux");
+        if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            out.printf(Locale.ROOT, "%-30s not measured: no display (set DISPLAY)%n", name);
+            return true;
+        }
+        double[] samples = new double[repeat];
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            Optional<Double> seconds = FreshBench.firstFrame(problems);
+            if (seconds.isEmpty()) {
+                out.printf(Locale.ROOT, "%-30s could not run: %s%n", name, problems.getLast());
+                return false;
+            }
+            samples[i] = seconds.get();
+        }
+        Arrays.sort(samples);
+        double median = samples[repeat / 2];
+        boolean ok = median <= FIRST_FRAME_SECONDS;
+        out.printf(Locale.ROOT, "%-30s %8.3fs %10s  %-28s %-6s %s%n", name, median, "",
+                String.format(Locale.ROOT, "≤ %.2f s after launch", FIRST_FRAME_SECONDS), ok ? "ok" : "MISSED", range(samples));
+        out.flush();
+        return ok;
     }
 
     /// `--wall-only`: the median wall time of each case selected, one number a line.

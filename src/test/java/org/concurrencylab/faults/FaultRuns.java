@@ -1,5 +1,6 @@
 package org.concurrencylab.faults;
 
+import org.concurrencylab.CommandLines;
 import org.concurrencylab.core.model.ConcurrencyModel;
 import org.concurrencylab.core.model.Outcomes;
 import org.concurrencylab.core.model.RunContext;
@@ -107,7 +108,7 @@ public final class FaultRuns {
     public static Set<ProcessHandle> liveChildren(Predicate<String> matches) {
         return ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(matches::test).orElse(false))
+                .filter(p -> matches.test(CommandLines.of(p)))
                 .collect(Collectors.toSet());
     }
 

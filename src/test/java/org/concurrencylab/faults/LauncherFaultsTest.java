@@ -1,5 +1,6 @@
 package org.concurrencylab.faults;
 
+import org.concurrencylab.CommandLines;
 import org.concurrencylab.Main;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.export.RunJson;
@@ -85,7 +86,7 @@ class LauncherFaultsTest {
     }
 
     private static String command(ProcessHandle p) {
-        return p.info().commandLine().orElse("");
+        return CommandLines.of(p);
     }
 
     /// Every process whose command line carries `marker` (the launcher and the relaunched JVM).

@@ -1,5 +1,6 @@
 package org.concurrencylab.worker;
 
+import org.concurrencylab.CommandLines;
 import org.concurrencylab.core.model.Outcomes;
 import org.concurrencylab.core.model.RunContext;
 import org.concurrencylab.core.model.RunControl;
@@ -140,7 +141,7 @@ final class PoolRuns {
     static List<ProcessHandle> liveWorkerChildren() {
         return ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains("org.concurrencylab.worker.")).orElse(false))
+                .filter(p -> CommandLines.of(p).contains("org.concurrencylab.worker."))
                 .toList();
     }
 }

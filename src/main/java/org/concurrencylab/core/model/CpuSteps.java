@@ -8,7 +8,6 @@ import org.concurrencylab.net.Page;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /// The CPU steps (parse, compute, crunch, increment), run on the calling thread by every
@@ -27,14 +26,14 @@ public final class CpuSteps {
         return switch (step) {
             case Step.Parse parse -> {
                 context.work("parse " + path(lastPage));
-                String html = html(lastPage);
+                byte[] html = body(lastPage);
                 Kernels.PageSummary summary = null;
                 for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, context);
                 yield String.format(Locale.ROOT, "%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
             }
             case Step.Crunch crunch -> {
                 context.work(String.format(Locale.ROOT, "heavy parse of %s, %d ms of CPU", path(lastPage), crunch.millis()));
-                String html = html(lastPage);
+                byte[] html = body(lastPage);
                 long rounds = crunch(html, crunch.millis(), context);
                 yield String.format(Locale.ROOT, "%,d bytes parsed %,d times", lastPage.body().length, rounds);
             }
@@ -73,16 +72,16 @@ public final class CpuSteps {
         return page.uri().getPath();
     }
 
-    private static String html(Page page) {
+    private static byte[] body(Page page) {
         if (page == null) throw new StepFailedException("nothing to parse: no page was downloaded");
-        return new String(page.body(), StandardCharsets.UTF_8);
+        return page.body();
     }
 
     /// Parses `html` again and again until this thread has spent `millis` ms parsing: its CPU
     /// time where the JVM measures it, else (a virtual thread's CPU time reads -1) the wall time
     /// of the parses alone, so time spent waiting at a checkpoint (for the GIL) never counts.
     /// Returns the number of rounds.
-    private static long crunch(String html, long millis, TaskContext context) {
+    private static long crunch(byte[] html, long millis, TaskContext context) {
         // code:heavy-parse
         boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.getCurrentThreadCpuTime() >= 0;
         long budget = millis * 1_000_000L;

@@ -1,6 +1,7 @@
 package org.concurrencylab.core.workload;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /// The CPU work behind the steps: plain, allocation-honest Java that each model runs as is.
 public final class Kernels {
@@ -44,10 +45,51 @@ public final class Kernels {
     /// What parsing a page found.
     public record PageSummary(int chars, int links, int words) {}
 
-    /// Counts the links (`<a …href=…>`) and words (runs of letters and digits) of an HTML page:
-    /// the "small parse step" after a download. One pass over the characters.
-    public static PageSummary parsePage(String html, Checkpoint checkpoint) {
+    /// Counts the links (`<a …href=…>`) and words (runs of letters and digits) of a downloaded
+    /// page: the "small parse step" after a download. One pass over the bytes while they are
+    /// ASCII, as most HTML is; a page with other characters is decoded and parsed as text
+    /// ([#parsePage(String, Checkpoint)]), with the same counts.
+    public static PageSummary parsePage(byte[] page, Checkpoint checkpoint) {
         // code:parse-page
+        int links = 0;
+        int words = 0;
+        int inWord = 0; // 1 while in a word
+        int n = page.length;
+        for (int from = 0; from < n; from += CHECK_EVERY) {
+            checkpoint.check();
+            int to = Math.min(n, from + CHECK_EVERY);
+            for (int i = from; i < to; i++) {
+                int kind = KIND[page[i] & 0xFF];
+                if (kind >= TAG) {
+                    if (kind == OTHER_SCRIPT) return parsePage(new String(page, StandardCharsets.UTF_8), checkpoint);
+                    if (isAnchorStart(page, i) && containsIgnoreCase(page, i, indexOf(page, '>', i), "href=")) links++;
+                }
+                int letter = kind & LETTER;
+                words += letter & ~inWord; // a letter or digit after anything else starts a word
+                inWord = letter;
+            }
+        }
+        return new PageSummary(n, links, words);
+        // end:parse-page
+    }
+
+    /// What each byte is to the parser: a letter or digit (ASCII), a `<`, a byte of a character
+    /// beyond ASCII, or anything else (0).
+    private static final int LETTER = 1;
+    private static final int TAG = 2;
+    private static final int OTHER_SCRIPT = 3;
+    private static final byte[] KIND = new byte[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) KIND[c] = LETTER;
+        }
+        KIND['<'] = TAG;
+        for (int c = 128; c < 256; c++) KIND[c] = OTHER_SCRIPT;
+    }
+
+    /// The same counts over text: letters and digits of every script make words.
+    public static PageSummary parsePage(String html, Checkpoint checkpoint) {
         int links = 0;
         int words = 0;
         boolean inWord = false;
@@ -68,7 +110,32 @@ public final class Kernels {
             if ((i & (CHECK_EVERY - 1)) == 0) checkpoint.check();
         }
         return new PageSummary(n, links, words);
-        // end:parse-page
+    }
+
+    private static boolean isAnchorStart(byte[] page, int lt) {
+        return lt + 2 < page.length && (page[lt + 1] | 0x20) == 'a' && Character.isWhitespace(page[lt + 2]);
+    }
+
+    /// Where the first `b` at or after `from` is, or the length if there is none.
+    private static int indexOf(byte[] page, char b, int from) {
+        for (int i = from; i < page.length; i++) {
+            if (page[i] == b) return i;
+        }
+        return page.length;
+    }
+
+    /// Whether `needle` (ASCII, in lower case) starts within `[from, to)`, in any case.
+    private static boolean containsIgnoreCase(byte[] page, int from, int to, String needle) {
+        for (int i = from; i + needle.length() <= to; i++) {
+            int k = 0;
+            while (k < needle.length() && lowerCase(page[i + k]) == needle.charAt(k)) k++;
+            if (k == needle.length()) return true;
+        }
+        return false;
+    }
+
+    private static int lowerCase(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
     }
 
     private static boolean isAnchorStart(String html, int lt) {

@@ -18,6 +18,7 @@ import org.concurrencylab.render.PngRenderer;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /// The Concurrency Lab window. The settings are read in [#init()], off the FX thread, and
 /// written at the end on the window's I/O thread.
@@ -25,6 +26,9 @@ public final class App extends Application {
     /// The window's size when the screen has room for it.
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
+
+    /// Called with the shell once the window is shown: the AOT cache's training drives it ([Training]).
+    static volatile Consumer<LabShell> onShown;
 
     private AppHome home;
     private SettingsStore settings;
@@ -76,6 +80,8 @@ public final class App extends Application {
         stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - scene.getWidth()) / 2));
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - scene.getHeight()) / 2));
         stage.show();
+        FirstFrame.reportIfAsked(scene);
+        if (onShown != null) onShown.accept(shell);
     }
 
     /// The window's size on a screen of `visualBounds`: 1280 × 800 where there is room, never

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,5 +73,34 @@ class KernelsTest {
         assertThat(summary.words()).isEqualTo(2 * Kernels.CHECK_EVERY);
         // one at the start, then one per CHECK_EVERY characters: 5 characters a word
         assertThat(checks.get()).isEqualTo((page.length() + Kernels.CHECK_EVERY - 1) / Kernels.CHECK_EVERY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "<p>See <a href=\"/one\">one</a>, <A HREF=\"/two\">two</A> and <a\thRef=x>three</a> <a name=y>no</a></p>",
+        "one two, three 4 five-six élan",
+        "<a title=\"café\" href=\"/x\">ünïcödé words</a> 中文 text",
+        "<a\u2003href=\"/em-space\">a link only as text</a>",
+        "<a href\u001D\"/x\">no link: a control character is not =</a>",
+        "<a href=\"/unclosed\"",
+        "<a",
+        "",
+    })
+    void parsing_the_bytes_counts_what_parsing_the_text_counts(String html) {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(Kernels.parsePage(bytes, Kernels.Checkpoint.NONE)).isEqualTo(Kernels.parsePage(html, Kernels.Checkpoint.NONE));
+    }
+
+    @Test
+    void parsing_the_bytes_of_a_long_page_reaches_a_checkpoint_for_every_check_interval_of_bytes() {
+        AtomicInteger checks = new AtomicInteger();
+        byte[] page = "word <a href=x>link</a> ".repeat(Kernels.CHECK_EVERY / 4).getBytes(StandardCharsets.US_ASCII);
+
+        Kernels.PageSummary summary = Kernels.parsePage(page, checks::incrementAndGet);
+
+        assertThat(summary.links()).isEqualTo(Kernels.CHECK_EVERY / 4);
+        assertThat(summary.words()).isEqualTo(6 * (Kernels.CHECK_EVERY / 4)); // word, a, href, x, link, a: the tags' letters count too
+        assertThat(checks.get()).isEqualTo((page.length + Kernels.CHECK_EVERY - 1) / Kernels.CHECK_EVERY);
     }
 }

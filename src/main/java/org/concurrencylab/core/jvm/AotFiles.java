@@ -1,0 +1,157 @@
+package org.concurrencylab.core.jvm;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/// Where the JDK's AOT caches (JEP 483, 514, 515) of the lab's JVMs live and what they are named
+/// by: a folder of the user's cache (`$XDG_CACHE_HOME/concurrency-lab`, `~/.cache/concurrency-lab`,
+/// else the temp folder), and a hash of the java, its options and every class-path jar's path,
+/// size and time, so a new build or another java never maps a stale cache: it makes its own.
+/// The JDK caches only jars: a class path with a folder on it (a development build, the tests)
+/// has no cache.
+///
+/// Thread-safety: stateless.
+public final class AotFiles {
+    static final String SUFFIX = ".aot";
+
+    private AotFiles() {}
+
+    /// The cache file of a JVM started as `java options… -cp classPath`, named `prefix` + hash;
+    /// empty if the class path holds a folder or no cache folder is writable.
+    public static Optional<Path> cacheFile(String prefix, String java, List<String> options, String classPath) {
+        List<Path> jars = jars(classPath);
+        if (jars.isEmpty()) return Optional.empty();
+        Optional<Path> dir = folder();
+        if (dir.isEmpty()) return Optional.empty();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, java);
+            update(digest, System.getProperty("java.vm.version", ""));
+            for (String option : options) update(digest, option);
+            update(digest, classPath);
+            for (Path jar : jars) {
+                BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+                update(digest, jar.toAbsolutePath() + ":" + attributes.size() + ":" + attributes.lastModifiedTime().toMillis());
+            }
+            return Optional.of(dir.get().resolve(prefix + HexFormat.of().formatHex(digest.digest(), 0, 8) + SUFFIX));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return Optional.empty();
+        }
+    }
+
+    /// The jars of `classPath` and of their manifests' `Class-Path`; empty if any entry is a folder
+    /// (the JDK cannot cache those) or missing, or a manifest names what is not a jar here (a test
+    /// runner's jar of `file:` URLs).
+    public static List<Path> jars(String classPath) {
+        List<Path> jars = new ArrayList<>();
+        if (classPath == null || classPath.isBlank()) return jars;
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (entry.isBlank()) continue;
+            Path path = Path.of(entry);
+            if (!Files.isRegularFile(path)) return List.of();
+            jars.add(path);
+            for (Path referenced : manifestClassPath(path)) {
+                if (!Files.isRegularFile(referenced)) return List.of(); // a folder, or an entry read otherwise
+                jars.add(referenced);
+            }
+        }
+        return jars;
+    }
+
+    private static List<Path> manifestClassPath(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String value = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (value == null) return List.of();
+            Path base = jar.toAbsolutePath().getParent();
+            List<Path> referenced = new ArrayList<>();
+            for (String entry : value.trim().split("\\s+")) {
+                if (!entry.isBlank()) referenced.add(base.resolve(entry));
+            }
+            return referenced;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /// `$XDG_CACHE_HOME/concurrency-lab` or `~/.cache/concurrency-lab`, else a folder in the temp dir.
+    public static Optional<Path> folder() {
+        List<Path> candidates = new ArrayList<>();
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) candidates.add(Path.of(xdg, "concurrency-lab"));
+        String home = System.getProperty("user.home");
+        if (home != null && !home.isBlank()) candidates.add(Path.of(home, ".cache", "concurrency-lab"));
+        candidates.add(Path.of(System.getProperty("java.io.tmpdir"), "concurrency-lab-" + System.getProperty("user.name", "user")));
+        for (Path dir : candidates) {
+            try {
+                Files.createDirectories(dir);
+                if (Files.isWritable(dir)) return Optional.of(dir);
+            } catch (IOException | SecurityException e) {
+                // try the next one
+            }
+        }
+        return Optional.empty();
+    }
+
+    /// Caches of other builds are stale: only `file`, the newest of those named `prefix`…, is kept.
+    public static void removeOthers(Path file, String prefix) throws IOException {
+        try (DirectoryStream<Path> caches = Files.newDirectoryStream(file.getParent(), prefix + "*" + SUFFIX)) {
+            for (Path other : caches) {
+                if (!other.equals(file)) Files.deleteIfExists(other);
+            }
+        }
+    }
+
+    /// Partial files (`prefix…aot.*.tmp…`) older than `millis`: left by a training run that was
+    /// stopped, so no other app's training in progress.
+    public static void removePartialsOlderThan(Path file, String prefix, long millis) {
+        long before = System.currentTimeMillis() - millis;
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(file.getParent(), prefix + "*" + SUFFIX + ".*.tmp*")) {
+            for (Path partial : partials) {
+                if (Files.getLastModifiedTime(partial).toMillis() < before) Files.deleteIfExists(partial);
+            }
+        } catch (IOException ignored) {
+            // left for the next time
+        }
+    }
+
+    /// Whether a partial file of `file` newer than `millis` exists: a training run is going on.
+    public static boolean trainingUnderWay(Path file, long millis) {
+        long after = System.currentTimeMillis() - millis;
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(file.getParent(), file.getFileName() + ".*.tmp")) {
+            for (Path partial : partials) {
+                if (Files.getLastModifiedTime(partial).toMillis() >= after) return true;
+            }
+        } catch (IOException ignored) {
+            // none readable: none under way
+        }
+        return false;
+    }
+
+    /// `nice -n 19` where there is one: a training run uses only CPU time nothing else wants.
+    public static List<String> lowestPriority() {
+        for (String nice : List.of("/usr/bin/nice", "/bin/nice")) {
+            if (Files.isExecutable(Path.of(nice))) return List.of(nice, "-n", "19");
+        }
+        return List.of();
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+}

@@ -62,7 +62,9 @@ class EngineRunsTest {
                 java.outcomes().stream().map(TaskOutcome::task).toList());
         assertThat(cpython.outcomes()).extracting(TaskOutcome::result)
                 .containsExactlyElementsOf(java.outcomes().stream().map(TaskOutcome::result).toList());
-        assertThat(cpython.lanes()).hasSize(5).extracting(Lane::name).doesNotHaveDuplicates();
+        // ThreadPoolExecutor starts a thread per submit only while none is idle: a thread that
+        // finished its first number early takes the next, so the pool may use fewer than 5
+        assertThat(cpython.lanes()).hasSizeBetween(2, 5).extracting(Lane::name).doesNotHaveDuplicates();
         for (int task = 0; task < spec.tasks(); task++) {
             int t = task;
             assertThat(cpython.segments().stream().filter(s -> s.task() == t && s.state() == State.WORK)

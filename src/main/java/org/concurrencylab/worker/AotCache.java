@@ -2,14 +2,12 @@ package org.concurrencylab.worker;
 
 import org.concurrencylab.core.jvm.AotFiles;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -74,7 +72,7 @@ final class AotCache {
         command.addAll(trainer.command());
         try {
             Process process = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(AotFiles.nullFile()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -140,10 +138,5 @@ final class AotCache {
         } catch (IOException ignored) {
             // a cache that could not be installed: children start without it
         }
-    }
-
-    private static File nullFile() {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        return new File(windows ? "NUL" : "/dev/null");
     }
 }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -148,6 +149,12 @@ public final class AotFiles {
             if (Files.isExecutable(Path.of(nice))) return List.of(nice, "-n", "19");
         }
         return List.of();
+    }
+
+    /// The null device, where a training run's input comes from.
+    public static File nullFile() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return new File(windows ? "NUL" : "/dev/null");
     }
 
     private static void update(MessageDigest digest, String text) {

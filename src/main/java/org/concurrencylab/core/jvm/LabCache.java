@@ -1,6 +1,5 @@
 package org.concurrencylab.core.jvm;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -95,7 +93,7 @@ public final class LabCache {
         command.addAll(List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx64m", "-cp", classPath, mainClass, TRAINER));
         try {
             new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(AotFiles.nullFile()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -133,7 +131,7 @@ public final class LabCache {
         try {
             Files.writeString(partial, ""); // marks the training as under way
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(AotFiles.nullFile()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("CONCURRENCY_LAB_HOME", home.toString()); // the training's history is thrown away
@@ -164,10 +162,5 @@ public final class LabCache {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
         }
-    }
-
-    private static File nullFile() {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        return new File(windows ? "NUL" : "/dev/null");
     }
 }

@@ -75,7 +75,7 @@ public final class CodeLibrary {
     static final Marker BLOCKING_GET = new Marker("blocking-get", "org/concurrencylab/net/Http.java",
             "A blocking download (OkHttp)");
     static final Marker ASYNC_GET = new Marker("async-get", "org/concurrencylab/net/AsyncHttp.java",
-            "A non-blocking download (java.net.http)");
+            "A non-blocking download (Netty)");
     static final Marker PARSE_PAGE = new Marker("parse-page", WORKLOAD + "Kernels.java", "Parsing a page a little");
     static final Marker HEAVY_PARSE = new Marker("heavy-parse", MODEL + "CpuSteps.java",
             "Parsing a page heavily, for a set CPU time");

@@ -57,6 +57,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "with Run enabled (needs a display)")
     private boolean firstFrame;
 
+    @Option(names = "--live-pulses",
+            description = "also open the window in a new process and time its frames while it draws 5,000 downloads "
+                    + "live, --repeat times on the event loop and on virtual threads (needs a display)")
+    private boolean livePulses;
+
     @Option(names = "--case", paramLabel = "NAME", hidden = true, description = "only the case of exactly this name")
     private String exactCase;
 
@@ -162,6 +167,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "%-30s %9s %10s  %-28s %s%n", "case", "wall", "ratio", "target", "");
             if (firstFrame) failed |= !firstFrameLine(out);
+            if (livePulses) failed |= !livePulseLines(out);
             for (Case c : selected) {
                 double[] samples = new double[repeat];
                 double[] computeSamples = new double[repeat];
@@ -255,8 +261,7 @@ final class BenchCommand implements Callable<Integer> {
     /// The window's first frame in `repeat` new processes, against its 2 s target; false if missed.
     private boolean firstFrameLine(PrintWriter out) throws InterruptedException {
         String name = "window: first frame";
-        boolean linux = System.getProperty("os.name", "").startsWith("Linux");
-        if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+        if (!hasDisplay()) {
             out.printf(Locale.ROOT, "%-30s not measured: no display (set DISPLAY)%n", name);
             return true;
         }
@@ -277,6 +282,39 @@ final class BenchCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "≤ %.2f s after launch", FIRST_FRAME_SECONDS), ok ? "ok" : "MISSED", range(samples));
         out.flush();
         return ok;
+    }
+
+    /// The window's pulses during live 5,000-page runs, per model: how many runs had no gap over
+    /// 50 ms, against the target of 8 in 10; false if missed.
+    private boolean livePulseLines(PrintWriter out) throws InterruptedException {
+        String name = "window: live 5,000 pages";
+        if (!hasDisplay()) {
+            out.printf(Locale.ROOT, "%-30s not measured: no display (set DISPLAY)%n", name);
+            return true;
+        }
+        List<String> problems = new ArrayList<>();
+        Optional<List<FreshBench.LiveRun>> runs = FreshBench.livePulses(repeat, problems);
+        if (runs.isEmpty()) {
+            out.printf(Locale.ROOT, "%-30s could not run: %s%n", name, problems.getLast());
+            return false;
+        }
+        boolean ok = true;
+        for (String model : List.of("eventloop", "virtual")) {
+            List<FreshBench.LiveRun> of = runs.get().stream().filter(r -> r.model().equals(model)).toList();
+            long smooth = of.stream().filter(r -> r.lateGaps() == 0).count();
+            boolean met = smooth * 10 >= 8L * of.size() && of.stream().allMatch(r -> r.errors() == 0);
+            ok &= met;
+            String gaps = String.join(" ", of.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.longestGapMs())).toList());
+            out.printf(Locale.ROOT, "%-30s %5d of %-3d %8s  %-28s %-6s longest gap per run (ms): %s%n", name + " " + model,
+                    smooth, of.size(), "", "no pulse gap > 50 ms in 8/10", met ? "ok" : "MISSED", gaps);
+        }
+        out.flush();
+        return ok;
+    }
+
+    private static boolean hasDisplay() {
+        boolean linux = System.getProperty("os.name", "").startsWith("Linux");
+        return !linux || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 
     /// `--wall-only`: the median wall time of each case selected, one number a line.

@@ -26,6 +26,8 @@ final class FreshBench {
     private static final long TIMEOUT_SECONDS = 300;
     /// The window's property that makes it say when it is ready (`ui.shell.FirstFrame`).
     private static final String FIRST_FRAME = "concurrencylab.firstFrame";
+    /// The window's property that makes it time its pulses during live runs (`ui.shell.PulseWatch`).
+    private static final String PULSE_WATCH = "concurrencylab.pulseWatch";
     /// The launcher's pid, which a relaunched JVM watches: not for a fresh process of its own.
     private static final String LAUNCHER = "concurrencylab.launcher";
 
@@ -59,6 +61,34 @@ final class FreshBench {
             return Optional.empty();
         }
         return Optional.of(finished.get().firstLineSeconds());
+    }
+
+    /// One live run in the window: its model, the longest gap between two pulses (ms), the gaps
+    /// over 50 ms, the pulses, the run's failed tasks (-1: the run failed).
+    record LiveRun(String model, double longestGapMs, int lateGaps, int pulses, int errors) {}
+
+    /// Opens the window in a new process that runs 5,000 downloads live `times` times on the event
+    /// loop and on virtual threads and times its pulses (`ui.shell.PulseWatch`); empty with the
+    /// reason added to `problems` if it could not.
+    static Optional<List<LiveRun>> livePulses(int times, List<String> problems) throws InterruptedException {
+        Optional<Finished> finished = start(List.of("-D" + PULSE_WATCH + "=" + times), List.of(), problems);
+        if (finished.isEmpty()) return Optional.empty();
+        List<LiveRun> runs = new ArrayList<>();
+        for (String line : finished.get().out().lines().filter(l -> l.startsWith("pulses ")).toList()) {
+            String[] f = line.split(" ");
+            try {
+                runs.add(new LiveRun(f[1], Double.parseDouble(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
+                        Integer.parseInt(f[5])));
+            } catch (RuntimeException e) {
+                problems.add("the window printed an unreadable line: " + Cli.oneLine(line));
+                return Optional.empty();
+            }
+        }
+        if (runs.size() != 2 * times) {
+            problems.add("the window reported " + runs.size() + " of " + 2 * times + " runs: " + Cli.oneLine(finished.get().out()));
+            return Optional.empty();
+        }
+        return Optional.of(runs);
     }
 
     /// Waits for the lab's AOT cache, recorded once and untimed, as a user's second launch finds it;

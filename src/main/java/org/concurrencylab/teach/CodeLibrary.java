@@ -209,7 +209,7 @@ public final class CodeLibrary {
                     ? "CPython runs these threads one at a time (the GIL), so the Python gets no faster; the Java does. "
                       + "Tick GIL to make the Java behave like the Python."
                     : "Both wait in parallel: CPython lets go of the GIL while a thread waits for the network.";
-            case EVENTLOOP -> "asyncio is Python's event loop; aiohttp does the non-blocking requests, as java.net.http does here.";
+            case EVENTLOOP -> "asyncio is Python's event loop; aiohttp does the non-blocking requests, as a Netty client does here.";
             case PROCESSES -> "multiprocessing.Pool starts Python processes and sends them the tasks, as the lab sends task plans to child JVMs.";
             case VIRTUAL -> "Python has no virtual threads. The closest analogue is a thread per task with the same blocking "
                     + "code, shown here; but each Python thread is an OS thread, so thousands of them cost what virtual "

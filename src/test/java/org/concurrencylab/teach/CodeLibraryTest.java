@@ -96,7 +96,7 @@ class CodeLibraryTest {
                 .anyMatch(c -> c.contains("call.execute()"))
                 .anyMatch(c -> c.contains("href="));
         assertThat(CodeLibrary.java(ModelKind.EVENTLOOP, WorkloadKind.DOWNLOAD, false, Step.CounterMode.UNSAFE))
-                .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("sendAsync"));
+                .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("writeAndFlush(request(at))"));
         assertThat(CodeLibrary.java(ModelKind.SYNC, WorkloadKind.CPU, false, Step.CounterMode.UNSAFE))
                 .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("sum.add(bi.multiply(bi))"));
         assertThat(CodeLibrary.java(ModelKind.THREADS, WorkloadKind.RACE, false, Step.CounterMode.SYNCHRONIZED))

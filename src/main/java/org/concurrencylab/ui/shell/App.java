@@ -81,6 +81,7 @@ public final class App extends Application {
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - scene.getHeight()) / 2));
         stage.show();
         FirstFrame.reportIfAsked(scene);
+        PulseWatch.startIfAsked(shell);
         if (onShown != null) onShown.accept(shell);
     }
 

@@ -64,8 +64,9 @@ final class FreshBench {
     }
 
     /// One live run in the window: its model, the longest gap between two pulses (ms), the gaps
-    /// over 50 ms, the pulses, the run's failed tasks (-1: the run failed).
-    record LiveRun(String model, double longestGapMs, int lateGaps, int pulses, int errors) {}
+    /// over 50 ms, the pulses, the run's failed tasks (-1: the run failed), the window thread's own
+    /// CPU time within the longest gap (ms).
+    record LiveRun(String model, double longestGapMs, int lateGaps, int pulses, int errors, double longestGapCpuMs) {}
 
     /// Opens the window in a new process that runs 5,000 downloads live `times` times on the event
     /// loop and on virtual threads and times its pulses (`ui.shell.PulseWatch`); empty with the
@@ -78,7 +79,7 @@ final class FreshBench {
             String[] f = line.split(" ");
             try {
                 runs.add(new LiveRun(f[1], Double.parseDouble(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
-                        Integer.parseInt(f[5])));
+                        Integer.parseInt(f[5]), Double.parseDouble(f[6])));
             } catch (RuntimeException e) {
                 problems.add("the window printed an unreadable line: " + Cli.oneLine(line));
                 return Optional.empty();

@@ -200,7 +200,8 @@ public final class DiagramLayout {
             // a compact panel is named by its title in the header column, not by its lanes
             headerWidth = Math.max(headerWidth, text.textWidth(style.title(), style.px(LABEL_SIZE), true) + style.px(12));
         } else {
-            for (Lane lane : longestNames(model.lanes())) {
+            // a few lanes measure all; thousands, those whose names are longest in characters
+            for (Lane lane : model.lanes().size() <= 64 ? model.lanes() : model.longestNamedLanes()) {
                 headerWidth = Math.max(headerWidth, text.textWidth(lane.name(), style.px(LABEL_SIZE), false) + style.px(16));
             }
         }
@@ -288,17 +289,6 @@ public final class DiagramLayout {
     static Segment upTo(Segment s, long cursor) {
         if (s.end() <= cursor) return s;
         return new Segment(s.lane(), s.task(), s.state(), s.start(), cursor, s.label(), null, true);
-    }
-
-    /// The lanes whose names are longest in characters: the header is as wide as the widest,
-    /// and measuring a few instead of ten thousand keeps a frame cheap.
-    private static List<Lane> longestNames(List<Lane> lanes) {
-        if (lanes.size() <= 64) return lanes;
-        int longest = 0;
-        for (Lane lane : lanes) longest = Math.max(longest, lane.name().length());
-        int limit = longest;
-        return lanes.stream().filter(l -> l.name().length() >= limit - 1)
-                .sorted(Comparator.comparingInt((Lane l) -> l.name().length()).reversed()).limit(16).toList();
     }
 
     /// A height that shows `lanes` lanes at a comfortable thickness with title, legend and axis,

@@ -35,6 +35,9 @@ public final class TraceModel {
     public static final int MAX_TASK_LANES = 1_000_000;
 
     private final List<Lane> lanes = new ArrayList<>();
+    private static final int LONGEST_NAMED = 16;
+    private final List<Lane> longestNamed = new ArrayList<>();
+    private int longestName;
     private final List<List<Segment>> byLane = new ArrayList<>();
     private final List<Segment> taskOnly = new ArrayList<>();
     private final Set<State> states = EnumSet.noneOf(State.class);
@@ -163,6 +166,22 @@ public final class TraceModel {
         if (lane.id() != lanes.size()) throw new IllegalArgumentException("lanes must be added in id order");
         lanes.add(lane);
         byLane.add(new ArrayList<>());
+        int length = lane.name().length();
+        if (length > longestName) {
+            longestName = length;
+            longestNamed.removeIf(l -> l.name().length() < length - 1);
+            if (longestNamed.size() == LONGEST_NAMED) longestNamed.removeFirst(); // the longest always counts
+            longestNamed.add(lane);
+        } else if (length >= longestName - 1 && longestNamed.size() < LONGEST_NAMED) {
+            longestNamed.add(lane);
+        }
+    }
+
+    /// Some of the lanes whose names are longest in characters (up to 16, within one character
+    /// of the longest): the diagram's header is as wide as the widest, and measuring a few
+    /// instead of ten thousand keeps a frame cheap. Kept up to date as lanes come.
+    public List<Lane> longestNamedLanes() {
+        return Collections.unmodifiableList(longestNamed);
     }
 
     public void add(Segment segment) {

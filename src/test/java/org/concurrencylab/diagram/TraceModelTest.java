@@ -26,6 +26,20 @@ class TraceModelTest {
     }
 
     @Test
+    void the_longest_lane_names_are_kept_as_lanes_come() {
+        TraceModel model = new TraceModel();
+        for (int i = 0; i < 10_000; i++) model.addLane(new Lane(i, i == 4_321 ? "process 4322 (a long name)" : "task " + (i + 1), LaneKind.TASK));
+
+        assertThat(model.longestNamedLanes()).hasSizeBetween(1, 16)
+                .anySatisfy(l -> assertThat(l.name()).isEqualTo("process 4322 (a long name)"))
+                .allSatisfy(l -> assertThat(l.name().length()).isGreaterThanOrEqualTo("process 4322 (a long name)".length() - 1));
+        TraceModel tasks = new TraceModel();
+        for (int i = 0; i < 10_000; i++) tasks.addLane(new Lane(i, "task " + (i + 1), LaneKind.TASK));
+        assertThat(tasks.longestNamedLanes()).hasSizeBetween(1, 16).allSatisfy(l -> assertThat(l.name()).hasSizeGreaterThanOrEqualTo("task 1000".length()))
+                .anySatisfy(l -> assertThat(l.name()).isEqualTo("task 10000"));
+    }
+
+    @Test
     void segments_given_out_of_order_are_kept_sorted_by_start_within_each_lane() {
         List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

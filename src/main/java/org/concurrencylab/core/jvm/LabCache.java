@@ -36,8 +36,13 @@ public final class LabCache {
     /// Keeps the JVM's own lines about the cache off stdout, where the command line writes its results.
     static final List<String> QUIET = List.of("-Xlog:aot=off", "-Xlog:cds=off");
     private static final String PREFIX = "lab-";
-    /// The JVM options the lab is measured with (why: `org.concurrencylab.Main`).
+    /// The options of every lab JVM; the cache is made for these (why the collectors: `org.concurrencylab.Main`).
+    private static final List<String> COMMON_OPTIONS = List.of("-Xmn384m", "--enable-native-access=ALL-UNNAMED");
+    /// The JVM options the command line is measured with: the serial collector.
     public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmn384m", "--enable-native-access=ALL-UNNAMED");
+    /// The JVM options of the window: G1, whose young collections are short enough for a live
+    /// diagram's frames while a thousand pages are in flight.
+    public static final List<String> WINDOW_OPTIONS = List.of("-XX:+UseParallelGC", "-Xmn384m", "--enable-native-access=ALL-UNNAMED");
     /// The lab's entry point, named as text: this layer does not depend on it.
     private static final String MAIN = "org.concurrencylab.Main";
 
@@ -55,10 +60,13 @@ public final class LabCache {
         this.mainClass = mainClass;
     }
 
-    /// The cache of the lab started as `java` [#JVM_OPTIONS] `-cp classPath`, if its class path
-    /// allows one (jars only).
+    /// The cache of the lab started as `java -cp classPath` with [#JVM_OPTIONS] or
+    /// [#WINDOW_OPTIONS], if its class path allows one (jars only). One cache serves both: the two
+    /// collectors lay out objects alike, and the JVM maps the cache with either (a cache it cannot
+    /// map is ignored). It is recorded by the window's training, with the window's options.
     public static Optional<LabCache> of(String java, String classPath) {
-        return of(java, JVM_OPTIONS, classPath, MAIN);
+        return AotFiles.cacheFile(PREFIX, java, COMMON_OPTIONS, classPath)
+                .map(file -> new LabCache(file, java, WINDOW_OPTIONS, classPath, MAIN));
     }
 
     /// The same for a JVM with other options and main class.

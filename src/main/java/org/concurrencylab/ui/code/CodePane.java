@@ -38,6 +38,10 @@ import java.util.stream.Collectors;
 ///
 /// Thread-safety: FX thread only.
 public final class CodePane extends BorderPane {
+    /// What the pane shows: the code it shows depends on these alone.
+    private record Shown(ModelKind model, WorkloadKind workload, boolean gil, Step.CounterMode mode) {}
+
+    private Shown shown;
     private final Label heading = new Label();
     private final Label javaFiles = new Label();
     private final Label pythonNote = new Label();
@@ -77,6 +81,11 @@ public final class CodePane extends BorderPane {
     /// counter's code where they apply.
     public void showFx(ModelKind model, WorkloadKind workload, boolean gil, Step.CounterMode mode) {
         boolean underGil = gil && model.supportsGil();
+        Shown next = new Shown(model, workload, underGil, mode);
+        // a run's end shows the code of what the form showed already: highlighting it again would
+        // hold the window up for tens of milliseconds just as the result comes in
+        if (next.equals(shown)) return;
+        shown = next;
         heading.setText(workload.title() + " · " + model.title() + (underGil ? ", GIL on" : ""));
         try {
             List<CodeLibrary.Snippet> snippets = CodeLibrary.java(model, workload, underGil, mode);

@@ -56,6 +56,8 @@ public final class ExplanationPane extends ScrollPane {
     private State explained;
     private ModelKind model = ModelKind.THREADS;
     private boolean gil;
+    /// Whether the facts have been filled in once.
+    private boolean filled;
 
     public ExplanationPane() {
         getStyleClass().add("explanation-pane");
@@ -98,6 +100,9 @@ public final class ExplanationPane extends ScrollPane {
     }
 
     public void showFx(ModelKind newModel, WorkloadKind workload, boolean newGil) {
+        // a run's end explains what the form explained already: nothing to build again
+        if (filled && newModel == model && workload == this.workload && (newGil && newModel.supportsGil()) == gil) return;
+        filled = true;
         this.model = newModel;
         this.workload = workload;
         this.gil = newGil && newModel.supportsGil();

@@ -80,6 +80,7 @@ public final class App extends Application {
         stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - scene.getWidth()) / 2));
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - scene.getHeight()) / 2));
         stage.show();
+        WindowFirst.start();
         FirstFrame.reportIfAsked(scene);
         PulseWatch.startIfAsked(shell);
         if (onShown != null) onShown.accept(shell);

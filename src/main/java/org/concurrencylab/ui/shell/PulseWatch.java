@@ -10,6 +10,8 @@ import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /// with the system property [#PROPERTY] set to N, the window runs 5,000 downloads at 1,000
 /// connections N times on the event loop and N times on virtual threads, one after the other as a
 /// user would (Run pressed, the diagram drawn live, half a second between runs), and prints a line
-/// per run, `pulses MODEL LONGEST_GAP_MS GAPS_OVER_50_MS PULSES ERRORS`, then closes.
+/// per run, `pulses MODEL LONGEST_GAP_MS GAPS_OVER_50_MS PULSES ERRORS FX_CPU_IN_LONGEST_GAP_MS`,
+/// then closes.
 ///
 /// A gap is the time between two pulses of the window, from the moment Run was pressed to the
 /// moment the result is shown. A timer of its own asks for a pulse every frame all along (as the
@@ -30,11 +33,16 @@ import java.util.concurrent.TimeUnit;
 final class PulseWatch {
     static final String PROPERTY = "concurrencylab.pulseWatch";
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final List<RunSpec> runs;
     private boolean watching;
     private long last;
+    private long lastCpu;
     private long longest;
+    /// The FX thread's own CPU time within the longest gap: near the gap, the window's own work;
+    /// far below it, the thread waited for a core (or a garbage collection stopped it).
+    private long longestCpu;
     private int late;
     private int pulses;
 
@@ -65,7 +73,12 @@ final class PulseWatch {
     private void pulse(long now) {
         if (!watching) return;
         long gap = now - last;
-        longest = Math.max(longest, gap);
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        if (gap > longest) {
+            longest = gap;
+            longestCpu = cpu - lastCpu;
+        }
+        lastCpu = cpu;
         if (gap > LATE_NANOS) late++;
         pulses++;
         last = now;
@@ -79,6 +92,8 @@ final class PulseWatch {
         RunSpec spec = runs.get(at);
         watching = true;
         last = System.nanoTime();
+        lastCpu = THREADS.getCurrentThreadCpuTime();
+        longestCpu = 0;
         timer.start();
         longest = 0;
         late = 0;
@@ -87,8 +102,8 @@ final class PulseWatch {
             pulse(System.nanoTime()); // the result is in: the watch ends
             watching = false;
             timer.stop();
-            System.out.printf(Locale.ROOT, "pulses %s %.1f %d %d %d%n", spec.model().id(), longest / 1e6, late, pulses,
-                    errors(result, failure));
+            System.out.printf(Locale.ROOT, "pulses %s %.1f %d %d %d %.1f%n", spec.model().id(), longest / 1e6, late, pulses,
+                    errors(result, failure), longestCpu / 1e6);
             System.out.flush();
             PauseTransition pause = new PauseTransition(Duration.millis(500));
             pause.setOnFinished(e -> next(shell, at + 1));

@@ -1,0 +1,106 @@
+package org.concurrencylab.ui.shell;
+
+import java.io.IOException;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/// Keeps the window's frames on time while a run loads both cores: on Linux, every thread of the
+/// lab but the window's own (the JavaFX application thread, its renderer, its dispatcher, GTK's
+/// loop) runs at a lower priority, `nice` +[#NICE]. The run's threads, the demo sites, the
+/// compilers and the collector then yield a core to the drawing the moment it needs one, and take
+/// it back when a frame is done: the window's threads use the same CPU time as before, so the runs
+/// take the same time. Measured with `bench --live-pulses` (docs/MEASUREMENTS.md).
+///
+/// Threads are found in `/proc/self/task` every half second, by the names the JVM gives them; a
+/// thread once lowered stays so (raising it again needs a privilege). Elsewhere than on Linux, or
+/// where the C library cannot be called, this does nothing.
+///
+/// Thread-safety: [#start] once, from any thread; the rest runs on its own daemon thread.
+final class WindowFirst {
+    /// How much lower than the window the other threads run (a weight about a third of the window's).
+    static final int NICE = 5;
+    private static final long EVERY_MILLIS = 500;
+    /// The window's threads, as `/proc` names them (the JVM's thread names, cut to 15 characters).
+    private static final List<String> WINDOW = List.of("JavaFX Applicat", "QuantumRenderer", "InvokeLaterDisp", "gmain",
+            "Prism Font Disp", "JavaFX-Launcher");
+    private static final Path TASKS = Path.of("/proc/self/task");
+    /// `int setpriority(int which, id_t who, int prio)`, which 0: one thread (Linux: a task).
+    private static final int PRIO_PROCESS = 0;
+
+    private final MethodHandle setPriority;
+    private final Set<Integer> lowered = new HashSet<>();
+
+    private WindowFirst(MethodHandle setPriority) {
+        this.setPriority = setPriority;
+    }
+
+    /// Starts lowering the lab's other threads, if this system allows it.
+    static void start() {
+        if (!System.getProperty("os.name", "").startsWith("Linux") || !Files.isDirectory(TASKS)) return;
+        setPriority().ifPresent(handle -> Thread.ofPlatform().daemon(true).name("window-first")
+                .start(new WindowFirst(handle)::watch));
+    }
+
+    private static Optional<MethodHandle> setPriority() {
+        try {
+            Linker linker = Linker.nativeLinker();
+            return linker.defaultLookup().find("setpriority").map(address -> linker.downcallHandle(address,
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)));
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty(); // no native access: the threads keep their priority
+        }
+    }
+
+    private void watch() {
+        try {
+            while (true) {
+                lowerOthers();
+                Thread.sleep(EVERY_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable stopped) {
+            // the C call failed: the threads keep the priority they have
+        }
+    }
+
+    private void lowerOthers() throws Throwable {
+        Set<Integer> alive = new HashSet<>();
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                int tid;
+                try {
+                    tid = Integer.parseInt(task.getFileName().toString());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                alive.add(tid);
+                if (lowered.contains(tid) || isWindows(task)) continue;
+                int ignored = (int) setPriority.invokeExact(PRIO_PROCESS, tid, NICE);
+                lowered.add(tid); // tried once: a thread that ended meanwhile is forgotten below
+            }
+        } catch (IOException e) {
+            return;
+        }
+        lowered.retainAll(alive);
+    }
+
+    private static boolean isWindows(Path task) {
+        String name;
+        try {
+            name = Files.readString(task.resolve("comm")).strip();
+        } catch (IOException e) {
+            return true; // gone, or not ours to tell
+        }
+        return WINDOW.stream().anyMatch(name::startsWith);
+    }
+}

@@ -74,9 +74,12 @@ public final class RunHistory {
     }
 
     /// A store in `folder` whose save times come from `clock`.
+    private final RunSummaries summaries;
+
     public RunHistory(Path folder, Clock clock) {
         this.folder = folder.toAbsolutePath().normalize();
         this.clock = clock;
+        this.summaries = new RunSummaries(this.folder);
     }
 
     /// The store in the history folder of `home`.
@@ -106,6 +109,7 @@ public final class RunHistory {
             Files.deleteIfExists(metaFile(folder, id)); // the id goes back
             throw e;
         }
+        summaries.write(runFile(folder, id), id, result);
         return HistoryEntry.of(id, null, now, result, series);
     }
 
@@ -130,15 +134,22 @@ public final class RunHistory {
                 continue;
             }
             String id = name.substring(0, name.length() - RUN_SUFFIX.length());
-            RunResult result;
-            try {
-                result = RunJson.read(file);
-            } catch (IOException | RuntimeException e) {
-                problems.add("Skipped " + name + ": " + reason(e, file));
-                continue;
+            RunSummaries.Summary summary = summaries.read(file, id).orElse(null);
+            if (summary == null) {
+                RunResult result;
+                try {
+                    result = RunJson.read(file);
+                } catch (IOException | RuntimeException e) {
+                    problems.add("Skipped " + name + ": " + reason(e, file));
+                    continue;
+                }
+                summaries.write(file, id, result);
+                summary = new RunSummaries.Summary(result.spec(), result.wallNanos(), result.tasks(), result.errors(),
+                        result.cancelled());
             }
             Meta meta = readMeta(file, id, problems);
-            entries.add(HistoryEntry.of(id, meta.name(), meta.savedAt(), result, meta.series()));
+            entries.add(new HistoryEntry(id, meta.name(), meta.savedAt(), summary.spec(), summary.wallNanos(), summary.tasks(),
+                    summary.errors(), summary.cancelled(), meta.series()));
         }
         entries.sort(Comparator.comparing(HistoryEntry::savedAt).thenComparing(HistoryEntry::id).reversed());
         return new Loaded(entries, problems);
@@ -166,6 +177,7 @@ public final class RunHistory {
 
     /// Moves `entry` to the trash; [#restore] brings it back.
     public synchronized void delete(HistoryEntry entry) throws IOException {
+        summaries.remove(entry.id());
         Path trash = folder.resolve(TRASH);
         Files.createDirectories(trash);
         Files.move(runFile(folder, entry.id()), runFile(trash, entry.id()), StandardCopyOption.REPLACE_EXISTING,

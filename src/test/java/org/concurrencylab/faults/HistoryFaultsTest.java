@@ -76,8 +76,13 @@ class HistoryFaultsTest {
             assertThat(loaded.entries()).extracting(HistoryEntry::id).doesNotHaveDuplicates()
                     .containsAll(saved.stream().map(HistoryEntry::id).toList());
             try (Stream<Path> files = Files.list(folder)) {
-                assertThat(files.map(p -> p.getFileName().toString())).as("a run file and a name file per run, nothing else")
+                assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                        .as("a run file and a name file per run, nothing else")
                         .hasSize(4 * SAVES).allMatch(n -> n.endsWith(".json") && !n.startsWith("."));
+            }
+            try (Stream<Path> summaries = Files.list(folder.resolve(".summaries"))) {
+                assertThat(summaries.map(p -> p.getFileName().toString())).as("a summary per run, no temporary file left")
+                        .hasSize(2 * SAVES).allMatch(n -> n.endsWith(".json") && !n.startsWith("."));
             }
             System.out.printf(Locale.ROOT, "history: 2 processes × %,d saves into one folder: %,d runs kept, 0 lost, in %,d ms%n",
                     SAVES, loaded.entries().size(), millis);

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,6 +45,33 @@ class RunHistoryTest {
         assertThat(back).isEqualTo(original);
         assertThat(back.segments()).containsExactlyElementsOf(original.segments());
         assertThat(back.lanes()).containsExactlyElementsOf(original.lanes());
+    }
+
+    /// The list is read from each run's summary while its file is unchanged: the trace is not
+    /// parsed at start-up. A file changed since is read and checked in full again.
+    @Test
+    void the_list_comes_from_the_summaries_while_the_run_files_are_unchanged() throws Exception {
+        Path folder = dir.resolve("summaries");
+        RunHistory history = new RunHistory(folder, HistoryRuns.ticking());
+        RunResult original = HistoryRuns.run(ModelKind.THREADS, 6);
+        HistoryEntry saved = history.save(original);
+        Path file = RunHistory.runFile(folder, saved.id());
+        HistoryEntry fromFile = new RunHistory(folder).load().entries().getFirst();
+
+        // the same size and time, but no longer a run: only a summary can list it
+        FileTime modified = Files.getLastModifiedTime(file);
+        Files.write(file, " ".repeat((int) Files.size(file)).getBytes(StandardCharsets.US_ASCII));
+        Files.setLastModifiedTime(file, modified);
+        RunHistory.Loaded fromSummary = new RunHistory(folder).load();
+        assertThat(fromSummary.problems()).isEmpty();
+        assertThat(fromSummary.entries()).singleElement().isEqualTo(fromFile)
+                .satisfies(e -> assertThat(e.spec()).isEqualTo(original.spec()));
+
+        // changed since its summary: read in full, and skipped with the reason
+        Files.writeString(file, "{");
+        RunHistory.Loaded checked = new RunHistory(folder).load();
+        assertThat(checked.entries()).isEmpty();
+        assertThat(checked.problems()).singleElement().asString().startsWith("Skipped " + saved.id() + ".json: ");
     }
 
     @Test

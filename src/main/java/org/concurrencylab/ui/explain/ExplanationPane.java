@@ -151,6 +151,7 @@ public final class ExplanationPane extends ScrollPane {
         palette = Objects.requireNonNull(newPalette, "palette");
         fillLegend();
         // the texts name colours: they follow the palette too
+        filled = false;
         showFx(model, workload, gil);
         if (explainedSegment != null) explainSegmentFx(explainedSegment, explainedModel, explainedGil);
     }

@@ -80,8 +80,16 @@ public final class DiagramPainter {
             String note = f.firstLane() == 0 ? String.format(Locale.ROOT, "+%,d more lanes", f.hiddenLanes())
                     : String.format(Locale.ROOT, "lanes %,d–%,d of %,d", f.firstLane() + 1,
                     f.firstLane() + f.rows().size(), total);
-            s.text(note, plot.right(), f.legend().isEmpty() ? plot.y() - style.px(6) : f.legend().getFirst().y(),
-                    style.px(DiagramLayout.TICK_SIZE), false, Surface.Align.RIGHT, p.mutedText());
+            double size = style.px(DiagramLayout.TICK_SIZE);
+            double noteLeft = plot.right() - s.textWidth(note, size, false);
+            double y = f.legend().isEmpty() ? plot.y() - style.px(6) : f.legend().getFirst().y();
+            if (!f.legend().isEmpty()) {
+                DiagramLayout.LegendItem last = f.legend().getLast();
+                // a legend as wide as the window leaves no room at its end: the note goes on the
+                // caption's line, at its right end, where the caption leaves room
+                if (last.x() + last.width() + style.px(12) > noteLeft && f.captionBaseline() >= 0) y = f.captionBaseline();
+            }
+            s.text(note, plot.right(), y, size, false, Surface.Align.RIGHT, p.mutedText());
         }
 
         double axisY = snap(plot.bottom());

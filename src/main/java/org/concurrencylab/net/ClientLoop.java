@@ -47,8 +47,10 @@ import javax.net.ssl.SSLException;
 /// Thread-safety: [#execute] and [#close] may be called from any thread; everything else runs on
 /// the loop thread only.
 final class ClientLoop implements AutoCloseable {
-    /// How long an idle connection is kept before it is closed.
-    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /// How long an idle connection is kept before it is closed: five minutes, as the blocking
+    /// models' OkHttp pool keeps them, so that a run a few minutes after the last one (a class
+    /// talking about it) does not open its thousand connections again.
+    private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(5);
     /// The longest status line kept to quote in an error.
     private static final int FIRST_LINE_MAX = 200;
 

@@ -227,6 +227,26 @@ class DiagramPainterTest {
         }
     }
 
+    /// A legend as wide as a projector's window leaves no room at its end: the note of hidden
+    /// lanes moves to the caption's line instead of over the last legend item.
+    @Test
+    void the_note_of_hidden_lanes_never_covers_the_legend() {
+        List<Segment> segments = new ArrayList<>();
+        State[] states = {State.WORK, State.IO_WAIT, State.READY, State.QUEUED, State.LOCK_WAIT};
+        for (int i = 0; i < states.length; i++) segments.add(Segment.closed(i, i, states[i], 0, 10 * MS, "s"));
+        DiagramStyle captioned = STYLE.withTitle("", "Download sites · Event loop — 160 pages");
+        RecordingSurface surface = new RecordingSurface();
+        DiagramLayout.Frame frame = DiagramLayout.layout(TraceModel.of(lanes(1_000), segments), List.of(), 900, 400,
+                0, 1_000 * MS, -1, captioned, surface);
+        DiagramPainter.paint(surface, frame, captioned);
+
+        RecordingSurface.Text note = surface.texts.stream().filter(t -> t.text().endsWith("more lanes")).findFirst().orElseThrow();
+        DiagramLayout.LegendItem last = frame.legend().getLast();
+        double noteLeft = note.x() - surface.textWidth(note.text(), 0, false);
+        assertThat(last.x() + last.width()).as("the legend reaches the note's place").isGreaterThan(noteLeft);
+        assertThat(note.y()).isEqualTo(frame.captionBaseline()).isNotEqualTo(last.y());
+    }
+
     @Test
     void a_message_is_drawn_centred_on_an_empty_background() {
         RecordingSurface surface = new RecordingSurface();

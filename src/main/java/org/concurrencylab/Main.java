@@ -23,10 +23,12 @@ import java.util.concurrent.TimeUnit;
 /// faults (measured: 4.4 s instead of 1.9 s for 20 numbers) and the numbers stop comparing.
 /// The serial collector keeps the heap small and in cache; a fixed 384 MB young generation
 /// lets 5,000 requests in flight come and go without a collection in the middle of the run
-/// (measured: 1.4 s instead of 1.9 s for the event loop). The window runs on G1 with the same
-/// young generation instead: the serial collector's young pauses (40–110 ms with a thousand
-/// pages in flight) are late frames in a live diagram, G1's are not; the sums of squares pay
-/// for it (about 20 % slower in the window than on the command line; docs/MEASUREMENTS.md). Set `CONCURRENCY_LAB_NO_RELAUNCH`
+/// (measured: 1.4 s instead of 1.9 s for the event loop). The window runs on the parallel
+/// collector with the same young generation instead: the serial collector's young pauses
+/// (40–110 ms with a thousand pages in flight) are late frames in a live diagram; the parallel
+/// collector's take half as long on two cores, and the sums of squares keep their speed (G1's
+/// pauses are shorter still, but it made a fresh window's first synchronous sum 4.4 s instead of
+/// 2.5 s; docs/MEASUREMENTS.md). Set `CONCURRENCY_LAB_NO_RELAUNCH`
 /// to run in the JVM as started. The relaunched JVM maps the lab's AOT cache ([LabCache]) when
 /// there is one; when there is none, the launcher has it recorded in the background for the next
 /// launch.

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /// A bench case in a new process, started as a user starts the lab: the first run of a teacher
 /// in front of a class, cold JIT and all. The child runs `bench --case NAME --repeat 1 --wall-only`
@@ -120,9 +121,13 @@ final class FreshBench {
         command.add(java.get());
         boolean jar = !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar");
         if (!jar) {
+            // the window gets its own collector, as the launcher gives it
+            boolean window = args.isEmpty();
+            if (window) command.addAll(LabCache.WINDOW_OPTIONS);
             for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                boolean collector = arg.startsWith("-XX:+Use") && arg.endsWith("GC");
                 if (!arg.startsWith("-agentlib") && !arg.startsWith("-javaagent") && !arg.startsWith("-D" + LAUNCHER)
-                        && !arg.startsWith("-Dconcurrencylab.relaunched")) {
+                        && !arg.startsWith("-Dconcurrencylab.relaunched") && !(window && collector)) {
                     command.add(arg);
                 }
             }
@@ -142,6 +147,18 @@ final class FreshBench {
             problems.add("could not start a JVM: " + Cli.oneLine(e.getMessage()));
             return Optional.empty();
         }
+        // a child that hangs is ended, so its output ends too and the bench goes on
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Thread.ofVirtual().name("fresh-jvm-limit").start(() -> {
+            try {
+                if (child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) return;
+                timedOut.set(true);
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
+                child.destroyForcibly();
+            } catch (InterruptedException e) {
+                child.destroyForcibly();
+            }
+        });
         StringBuilder out = new StringBuilder();
         double firstLine = -1;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -154,7 +171,7 @@ final class FreshBench {
             problems.add("could not read the fresh JVM's output: " + Cli.oneLine(e.getMessage()));
             return Optional.empty();
         }
-        if (!child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || timedOut.get()) {
             child.destroyForcibly();
             problems.add("the fresh JVM did not end within " + TIMEOUT_SECONDS + " s");
             return Optional.empty();

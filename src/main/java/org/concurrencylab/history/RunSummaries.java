@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.export.ParamJson;
+import org.concurrencylab.export.RunJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 /// 689 MB, about 4 s of a core read at each start, while the first run of the session ran).
 ///
 /// A summary counts only while its run file has the size and modification time it had when the
-/// summary was written: a file changed, copied in or damaged since is read and checked in full,
-/// as every file was before, and summarized again. A summary that cannot be written or read is
+/// summary was written, and only in the version of the lab that wrote it, for the same run-file
+/// format: a file changed, copied in or damaged since, or a history opened by another version, is
+/// read and checked in full, as every file was before, and summarized again. A summary that cannot be written or read is
 /// not a problem: the run is then read in full.
 ///
 /// Thread-safety: called under the history's lock; each run has its own file, so two processes
@@ -30,6 +32,9 @@ import java.util.concurrent.TimeUnit;
 final class RunSummaries {
     static final String FOLDER = ".summaries";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /// The version of the lab that writes the summaries: another one reads the runs in full.
+    private static final String WRITER = Optional.ofNullable(RunSummaries.class.getPackage().getImplementationVersion())
+            .orElse("development build") + " / run format " + RunJson.FORMAT;
 
     private final Path dir;
 
@@ -47,7 +52,7 @@ final class RunSummaries {
         try {
             JsonNode node = MAPPER.readTree(file.toFile());
             BasicFileAttributes run = Files.readAttributes(runFile, BasicFileAttributes.class);
-            if (node == null || node.path("size").asLong(-1) != run.size()
+            if (node == null || !WRITER.equals(node.path("writer").asText()) || node.path("size").asLong(-1) != run.size()
                     || node.path("modified").asLong(-1) != run.lastModifiedTime().to(TimeUnit.NANOSECONDS)) {
                 return Optional.empty();
             }
@@ -65,6 +70,7 @@ final class RunSummaries {
             Files.createDirectories(dir);
             BasicFileAttributes run = Files.readAttributes(runFile, BasicFileAttributes.class);
             ObjectNode node = MAPPER.createObjectNode();
+            node.put("writer", WRITER);
             node.put("size", run.size());
             node.put("modified", run.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             node.set("spec", ParamJson.specToJson(result.spec()));

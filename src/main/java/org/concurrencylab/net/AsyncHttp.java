@@ -24,9 +24,12 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -64,6 +67,8 @@ public final class AsyncHttp implements AutoCloseable {
     /// The client this one was derived from ([#withTimeouts]), which owns the loop; null if this
     /// one owns it.
     private final AsyncHttp origin;
+    /// The downloads not over yet, of this client and those derived from it: [#close] ends them.
+    private final Set<Call> live;
     private volatile boolean closed;
 
     private AsyncHttp(ClientLoop loop, Duration readTimeout, Duration deadline, AsyncHttp origin) {
@@ -71,6 +76,7 @@ public final class AsyncHttp implements AutoCloseable {
         this.readTimeout = readTimeout;
         this.deadline = deadline;
         this.origin = origin;
+        this.live = origin == null ? ConcurrentHashMap.newKeySet() : origin.live;
     }
 
     /// A client whose connections must open within `connectTimeout`, whose answers and bytes
@@ -123,6 +129,8 @@ public final class AsyncHttp implements AutoCloseable {
     /// its connection.
     public CompletableFuture<Page> fetch(URI uri) {
         Call call = new Call(uri);
+        live.add(call);
+        call.whenComplete((page, error) -> live.remove(call));
         if (closed() || !loop.execute(call::start)) call.completeExceptionally(new FetchException("cancelled"));
         return call;
     }
@@ -133,7 +141,15 @@ public final class AsyncHttp implements AutoCloseable {
     public void close() {
         if (origin != null) return;
         closed = true;
+        // each download still going ends "cancelled" and closes its connection on the loop, which
+        // runs what is queued before it stops; one that raced the close ends after it
+        cancelLive();
         loop.close();
+        cancelLive();
+    }
+
+    private void cancelLive() {
+        for (Call call : List.copyOf(live)) call.completeExceptionally(new FetchException("cancelled"));
     }
 
     /// One download: its requests (one, and one more per redirect followed) and its future,
@@ -154,6 +170,8 @@ public final class AsyncHttp implements AutoCloseable {
         private boolean reused;
         private boolean retried;
         private boolean answered;
+        /// The head read last was an informational one (1xx): the answer is still to come.
+        private boolean informational;
         private boolean keepAlive;
         private int redirects;
         private int status;
@@ -167,6 +185,7 @@ public final class AsyncHttp implements AutoCloseable {
         }
 
         void start() {
+            if (closed()) completeExceptionally(new FetchException("cancelled"));
             if (isDone()) return;
             startedAt = System.nanoTime();
             timer = loop.schedule(this::check, Math.min(deadlineNanos, readNanos));
@@ -197,6 +216,7 @@ public final class AsyncHttp implements AutoCloseable {
         }
 
         private void use(Channel connection, boolean kept) {
+            if (closed()) completeExceptionally(new FetchException("cancelled"));
             if (isDone()) {
                 connection.close();
                 return;
@@ -226,6 +246,7 @@ public final class AsyncHttp implements AutoCloseable {
                 return;
             }
             if (part instanceof HttpResponse head && !head(head)) return;
+            if (informational) return; // its end; the real answer's head comes next
             if (part instanceof HttpContent content && status / 100 == 2 && !append(content.content())) return;
             if (part instanceof LastHttpContent) end();
         }
@@ -234,6 +255,11 @@ public final class AsyncHttp implements AutoCloseable {
         /// if the download failed.
         private boolean head(HttpResponse head) {
             status = head.status().code();
+            if (status / 100 == 1 && status != 101) { // 100 Continue, 103 Early Hints: the answer follows
+                informational = true;
+                return false;
+            }
+            informational = false;
             keepAlive = HttpUtil.isKeepAlive(head);
             if (status / 100 == 2) {
                 long length = HttpUtil.getContentLength(head, -1L);
@@ -289,6 +315,10 @@ public final class AsyncHttp implements AutoCloseable {
             if (connection == null || isDone()) return;
             channel = null;
             close(connection);
+            if (closed()) {
+                completeExceptionally(new FetchException("cancelled"));
+                return;
+            }
             if (reused && !answered && !retried) {
                 retried = true;
                 connect(Origin.of(at));
@@ -322,7 +352,9 @@ public final class AsyncHttp implements AutoCloseable {
                 completeExceptionally(new FetchException("timed out: " + Origin.hostPort(at)));
                 return;
             }
-            timer = loop.schedule(this::check, reading ? Math.min(left, readNanos - (now - lastData)) : left);
+            // not reading yet (looking the host up, connecting): look again within a read timeout,
+            // so that one that starts meanwhile is watched from then on
+            timer = loop.schedule(this::check, Math.min(left, reading ? readNanos - (now - lastData) : readNanos));
         }
 
         @Override

@@ -51,6 +51,9 @@ final class ClientLoop implements AutoCloseable {
     /// models' OkHttp pool keeps them, so that a run a few minutes after the last one (a class
     /// talking about it) does not open its thousand connections again.
     private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(5);
+    /// The most header bytes an answer may have: sites with long cookies and policies send tens
+    /// of kilobytes (OkHttp allows 256 KiB too).
+    private static final int MAX_HEADER_BYTES = 256 * 1024;
     /// The longest status line kept to quote in an error.
     private static final int FIRST_LINE_MAX = 200;
 
@@ -177,7 +180,7 @@ final class ClientLoop implements AutoCloseable {
                 Exchange exchange = new Exchange();
                 exchange.listener = listener;
                 if (context != null) channel.pipeline().addLast(context.newHandler(channel.alloc(), origin.host(), origin.port()));
-                channel.pipeline().addLast(new FirstLine(exchange), new HttpClientCodec(4096, 8192, 64 * 1024), exchange);
+                channel.pipeline().addLast(new FirstLine(exchange), new HttpClientCodec(4096, MAX_HEADER_BYTES, 64 * 1024), exchange);
             }
         }).connect(address);
         connecting.addListener(f -> done.accept(f.isSuccess() ? connecting.channel() : null, f.cause()));

@@ -40,8 +40,8 @@ public final class LabCache {
     private static final List<String> COMMON_OPTIONS = List.of("-Xmn384m", "--enable-native-access=ALL-UNNAMED");
     /// The JVM options the command line is measured with: the serial collector.
     public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmn384m", "--enable-native-access=ALL-UNNAMED");
-    /// The JVM options of the window: G1, whose young collections are short enough for a live
-    /// diagram's frames while a thousand pages are in flight.
+    /// The JVM options of the window: the parallel collector, whose young collections stop a
+    /// live diagram half as long as the serial one's on two cores, at the sums' speed.
     public static final List<String> WINDOW_OPTIONS = List.of("-XX:+UseParallelGC", "-Xmn384m", "--enable-native-access=ALL-UNNAMED");
     /// The lab's entry point, named as text: this layer does not depend on it.
     private static final String MAIN = "org.concurrencylab.Main";

@@ -15,46 +15,55 @@ import java.util.stream.Stream;
 
 /// Keeps the window's frames on time while a run loads both cores: on Linux, every thread of the
 /// lab but the window's own (the JavaFX application thread, its renderer, its dispatcher, GTK's
-/// loop) runs at a lower priority, `nice` +[#NICE]. The run's threads, the demo sites, the
+/// loop and bus, Mesa's rasterizers) runs at a lower priority: [#NICE] steps nicer than the lab
+/// was started with (never a higher priority than a thread has). The run's threads, the demo sites, the
 /// compilers and the collector then yield a core to the drawing the moment it needs one, and take
 /// it back when a frame is done: the window's threads use the same CPU time as before, so the runs
 /// take the same time. Measured with `bench --live-pulses` (docs/MEASUREMENTS.md).
 ///
-/// Threads are found in `/proc/self/task` every half second, by the names the JVM gives them; a
-/// thread once lowered stays so (raising it again needs a privilege). Elsewhere than on Linux, or
-/// where the C library cannot be called, this does nothing.
+/// Threads are found in `/proc/self/task` every 100 ms, by the names the JVM gives them; a thread
+/// once lowered stays so (raising it again needs a privilege), and the threads and processes it
+/// starts inherit its priority. A run's first thread may run at the window's priority for up to
+/// 100 ms, and what it starts meanwhile (a worker process) keeps that. Elsewhere than on Linux,
+/// or where the C library cannot be called, this does nothing.
 ///
 /// Thread-safety: [#start] once, from any thread; the rest runs on its own daemon thread.
 final class WindowFirst {
     /// How much lower than the window the other threads run (a weight about a third of the window's).
     static final int NICE = 5;
-    private static final long EVERY_MILLIS = 500;
+    private static final long EVERY_MILLIS = 100;
     /// The window's threads, as `/proc` names them (the JVM's thread names, cut to 15 characters).
     private static final List<String> WINDOW = List.of("JavaFX Applicat", "QuantumRenderer", "InvokeLaterDisp", "gmain",
-            "Prism Font Disp", "JavaFX-Launcher");
+            "gdbus", "llvmpipe", "Prism Font Disp", "JavaFX-Launcher");
     private static final Path TASKS = Path.of("/proc/self/task");
     /// `int setpriority(int which, id_t who, int prio)`, which 0: one thread (Linux: a task).
     private static final int PRIO_PROCESS = 0;
 
     private final MethodHandle setPriority;
+    private final MethodHandle getPriority;
     private final Set<Integer> lowered = new HashSet<>();
+    private int target;
 
-    private WindowFirst(MethodHandle setPriority) {
+    private WindowFirst(MethodHandle setPriority, MethodHandle getPriority) {
         this.setPriority = setPriority;
+        this.getPriority = getPriority;
     }
 
     /// Starts lowering the lab's other threads, if this system allows it.
     static void start() {
         if (!System.getProperty("os.name", "").startsWith("Linux") || !Files.isDirectory(TASKS)) return;
-        setPriority().ifPresent(handle -> Thread.ofPlatform().daemon(true).name("window-first")
-                .start(new WindowFirst(handle)::watch));
+        Optional<MethodHandle> set = function("setpriority", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
+        Optional<MethodHandle> get = function("getpriority", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
+        if (set.isEmpty() || get.isEmpty()) return;
+        Thread.ofPlatform().daemon(true).name("window-first").start(new WindowFirst(set.get(), get.get())::watch);
     }
 
-    private static Optional<MethodHandle> setPriority() {
+    /// The C library's `int name(int…)`, if it can be called.
+    private static Optional<MethodHandle> function(String name, ValueLayout... arguments) {
         try {
             Linker linker = Linker.nativeLinker();
-            return linker.defaultLookup().find("setpriority").map(address -> linker.downcallHandle(address,
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)));
+            return linker.defaultLookup().find(name).map(address ->
+                    linker.downcallHandle(address, FunctionDescriptor.of(ValueLayout.JAVA_INT, arguments)));
         } catch (RuntimeException | LinkageError e) {
             return Optional.empty(); // no native access: the threads keep their priority
         }
@@ -62,6 +71,8 @@ final class WindowFirst {
 
     private void watch() {
         try {
+            // this thread has the priority the lab was started with (0, or what `nice` gave it)
+            target = Math.min(19, (int) getPriority.invokeExact(PRIO_PROCESS, 0) + NICE);
             while (true) {
                 lowerOthers();
                 Thread.sleep(EVERY_MILLIS);
@@ -85,8 +96,10 @@ final class WindowFirst {
                 }
                 alive.add(tid);
                 if (lowered.contains(tid) || isWindows(task)) continue;
-                int ignored = (int) setPriority.invokeExact(PRIO_PROCESS, tid, NICE);
                 lowered.add(tid); // tried once: a thread that ended meanwhile is forgotten below
+                // never a higher priority than it has (a lab started as root could give one)
+                if ((int) getPriority.invokeExact(PRIO_PROCESS, tid) >= target) continue;
+                int ignored = (int) setPriority.invokeExact(PRIO_PROCESS, tid, target);
             }
         } catch (IOException e) {
             return;

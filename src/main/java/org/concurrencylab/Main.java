@@ -46,7 +46,7 @@ public final class Main {
     /// The exit code of a relaunched JVM whose launcher is gone (nobody reads it).
     static final int EXIT_LAUNCHER_GONE = 1;
     /// How often a relaunched JVM looks whether its launcher is alive.
-    private static final long WATCH_MILLIS = 200;
+    private static final long WATCH_MILLIS = 500;
     /// How long a stopped launcher waits for the relaunched JVM to write its partial result.
     private static final long CHILD_STOP_SECONDS = 60;
 

@@ -5,6 +5,8 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -21,17 +23,18 @@ import java.util.stream.Stream;
 /// it back when a frame is done: the window's threads use the same CPU time as before, so the runs
 /// take the same time. Measured with `bench --live-pulses` (docs/MEASUREMENTS.md).
 ///
-/// Threads are found in `/proc/self/task` every 100 ms, by the names the JVM gives them; a thread
-/// once lowered stays so (raising it again needs a privilege), and the threads and processes it
-/// starts inherit its priority. A run's first thread may run at the window's priority for up to
-/// 100 ms, and what it starts meanwhile (a worker process) keeps that. Elsewhere than on Linux,
-/// or where the C library cannot be called, this does nothing.
+/// Threads are found in `/proc/self/task` within 200 ms of a thread's start (and every five
+/// seconds), by the names the JVM gives them; a thread once lowered stays so (raising it again
+/// needs a privilege), and the threads and processes it starts inherit its priority. A run's
+/// first thread may run at the window's priority for up to 200 ms, and what it starts meanwhile
+/// (a worker process) keeps that. Elsewhere than on Linux, or where the C library cannot be
+/// called, this does nothing.
 ///
 /// Thread-safety: [#start] once, from any thread; the rest runs on its own daemon thread.
 final class WindowFirst {
     /// How much lower than the window the other threads run (a weight about a third of the window's).
     static final int NICE = 5;
-    private static final long EVERY_MILLIS = 100;
+    private static final long EVERY_MILLIS = 200;
     /// The window's threads, as `/proc` names them (the JVM's thread names, cut to 15 characters).
     private static final List<String> WINDOW = List.of("JavaFX Applicat", "QuantumRenderer", "InvokeLaterDisp", "gmain",
             "gdbus", "llvmpipe", "Prism Font Disp", "JavaFX-Launcher");
@@ -41,7 +44,12 @@ final class WindowFirst {
 
     private final MethodHandle setPriority;
     private final MethodHandle getPriority;
+    /// The threads lowered already: each is lowered once.
     private final Set<Integer> lowered = new HashSet<>();
+    /// The window's threads, by their names: looked at again every tenth look, as a thread has the
+    /// name of the thread that made it for a moment before the JVM names it.
+    private final Set<Integer> window = new HashSet<>();
+    private int scans;
     private int target;
 
     private WindowFirst(MethodHandle setPriority, MethodHandle getPriority) {
@@ -73,8 +81,17 @@ final class WindowFirst {
         try {
             // this thread has the priority the lab was started with (0, or what `nice` gave it)
             target = Math.min(19, (int) getPriority.invokeExact(PRIO_PROCESS, 0) + NICE);
-            while (true) {
-                lowerOthers();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long started = -1;
+            for (long tick = 0; ; tick++) {
+                // /proc is read when a thread started (the JVM counts them for nothing), and every
+                // five seconds for the JVM's own threads, which it does not count: an idle window
+                // costs next to nothing
+                long now = threads.getTotalStartedThreadCount();
+                if (now != started || tick % 25 == 0) {
+                    started = now;
+                    lowerOthers();
+                }
                 Thread.sleep(EVERY_MILLIS);
             }
         } catch (InterruptedException e) {
@@ -95,7 +112,12 @@ final class WindowFirst {
                     continue;
                 }
                 alive.add(tid);
-                if (lowered.contains(tid) || isWindows(task)) continue;
+                if (lowered.contains(tid) || window.contains(tid) && scans % 10 != 0) continue;
+                if (isWindows(task)) {
+                    window.add(tid);
+                    continue;
+                }
+                window.remove(tid);
                 lowered.add(tid); // tried once: a thread that ended meanwhile is forgotten below
                 // never a higher priority than it has (a lab started as root could give one)
                 if ((int) getPriority.invokeExact(PRIO_PROCESS, tid) >= target) continue;
@@ -105,6 +127,8 @@ final class WindowFirst {
             return;
         }
         lowered.retainAll(alive);
+        window.retainAll(alive);
+        scans++;
     }
 
     private static boolean isWindows(Path task) {

@@ -113,6 +113,47 @@ public final class Explanations {
         };
     }
 
+    /// How the article's own program of `model` runs under CPython, for a run of it: the same
+    /// questions answered for the interpreter, whose GIL is real and measured. A model the article
+    /// has no program of (virtual threads) is explained as the Java model it is.
+    public static ModelExplanation forCPython(ModelKind model) {
+        return switch (model) {
+            case SYNC -> new ModelExplanation(model, false, "Synchronous, in CPython",
+                    "Never: the article's for loop runs one task after another.",
+                    "One, and it sits idle whenever the task waits.",
+                    "Nothing beyond the one thread. CPython interprets the code, so a CPU step takes longer than "
+                    + "the same step compiled by Java's JIT: compare the blue of the two runs.",
+                    "Every wait adds to the total: the run takes as long as all its tasks put together.",
+                    "This is the article's own program, run by CPython on the same pages or numbers.");
+            case THREADS -> new ModelExplanation(model, true, "Thread pool, in CPython: the real GIL",
+                    "The operating system pre-empts threads, but only the thread that holds the GIL runs Python "
+                    + "code. It lets go while it waits for I/O, and every switch interval (5 ms) when another waits.",
+                    "One at a time for Python code; waits still overlap. On a free-threaded build with the GIL off "
+                    + "(3.13t), all of them.",
+                    "A thread each. The waits for the GIL (amber) are measured, not simulated: the time a thread "
+                    + "spent inside a CPU step without running, from the kernel's clock of that thread.",
+                    "CPU-bound work gets no faster, usually a little slower. The GIL does not protect your data: a "
+                    + "read-then-write can still be interleaved.",
+                    "concurrent.futures.ThreadPoolExecutor: the article's own program.");
+            case EVENTLOOP -> new ModelExplanation(model, false, "Event loop, in CPython (asyncio)",
+                    "Cooperative, as in Java: a task gives up the loop only where it awaits.",
+                    "One.",
+                    "A coroutine per task; the requests go through aiohttp when it is installed, else asyncio's own "
+                    + "streams (the caption says which ran).",
+                    "A task that computes for long, or calls anything that blocks, stops every other task.",
+                    "asyncio: the article's own program.");
+            case PROCESSES -> new ModelExplanation(model, false, "Process pool, in CPython (multiprocessing)",
+                    "Processes run side by side, each with its own interpreter and its own GIL.",
+                    "All of them: one process per core.",
+                    "A whole interpreter per process: start-up (grey), memory for each, and every task and result "
+                    + "pickled between processes.",
+                    "Nothing is shared, so shared state must be sent back and merged; tasks must be big enough to "
+                    + "pay for sending them.",
+                    "multiprocessing.Pool: the article's own program.");
+            case VIRTUAL -> forModel(model, false);
+        };
+    }
+
     /// The nature of `workload` and what limits it.
     public static WorkloadExplanation forWorkload(WorkloadKind workload) {
         return switch (workload) {

@@ -17,6 +17,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.State;
@@ -56,6 +57,8 @@ public final class ExplanationPane extends ScrollPane {
     private State explained;
     private ModelKind model = ModelKind.THREADS;
     private boolean gil;
+    /// Whether the model is explained as the article's own program under CPython.
+    private boolean python;
     /// Whether the facts have been filled in once.
     private boolean filled;
 
@@ -96,17 +99,26 @@ public final class ExplanationPane extends ScrollPane {
 
     /// Explains `spec`'s model (under the GIL if it is on) and workload.
     public void showFx(RunSpec spec) {
-        showFx(spec.model(), spec.workload(), spec.gil());
+        showFx(spec.model(), spec.workload(), spec.gil(), spec.runtime() == RuntimeKind.PYTHON && spec.model().traits().pythonTwin());
     }
 
     public void showFx(ModelKind newModel, WorkloadKind workload, boolean newGil) {
+        showFx(newModel, workload, newGil, false);
+    }
+
+    /// Explains `newModel` running `workload`, as the article's own program under CPython if `inPython`.
+    public void showFx(ModelKind newModel, WorkloadKind workload, boolean newGil, boolean inPython) {
         // a run's end explains what the form explained already: nothing to build again
-        if (filled && newModel == model && workload == this.workload && (newGil && newModel.supportsGil()) == gil) return;
+        if (filled && newModel == model && workload == this.workload && (newGil && newModel.supportsGil()) == gil
+                && inPython == python) {
+            return;
+        }
         filled = true;
+        this.python = inPython;
         this.model = newModel;
         this.workload = workload;
         this.gil = newGil && newModel.supportsGil();
-        Explanations.ModelExplanation m = Explanations.forModel(newModel, gil);
+        Explanations.ModelExplanation m = inPython ? Explanations.forCPython(newModel) : Explanations.forModel(newModel, gil);
         modelTitle.setText(m.title());
         modelFacts.getChildren().clear();
         addFact(modelFacts, 0, "Switches", m.switching());
@@ -152,7 +164,7 @@ public final class ExplanationPane extends ScrollPane {
         fillLegend();
         // the texts name colours: they follow the palette too
         filled = false;
-        showFx(model, workload, gil);
+        showFx(model, workload, gil, python);
         if (explainedSegment != null) explainSegmentFx(explainedSegment, explainedModel, explainedGil);
     }
 

@@ -6,6 +6,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RuntimeKind;
+import org.concurrencylab.core.run.RunParams;
+import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.State;
@@ -41,6 +44,23 @@ class ExplanationPaneTest {
         robot.interact(() -> pane.showFx(ModelKind.EVENTLOOP, WorkloadKind.DOWNLOAD, true));
         assertThat(label(robot, "#explain-model-title")).isEqualTo("Event loop");
         assertThat(label(robot, "#explain-nature")).isEqualTo("I/O-bound");
+    }
+
+    /// A run of the article's own program under CPython is explained as such: the real GIL,
+    /// measured; the same model run in Java is explained as Java's again.
+    @Test
+    void a_cpython_run_is_explained_with_the_interpreter_s_own_gil(FxRobot robot) {
+        RunSpec python = RunSpec.defaults(WorkloadKind.CPU, ModelKind.THREADS).with(RunParams.RUNTIME, RuntimeKind.PYTHON);
+        robot.interact(() -> pane.showFx(python));
+
+        assertThat(label(robot, "#explain-model-title")).isEqualTo("Thread pool, in CPython: the real GIL");
+        assertThat(label(robot, "#explain-costs")).contains("measured, not simulated");
+
+        robot.interact(() -> pane.showFx(python.with(RunParams.RUNTIME, RuntimeKind.JAVA)));
+        assertThat(label(robot, "#explain-model-title")).isEqualTo("Thread pool");
+        robot.interact(() -> pane.showFx(RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.VIRTUAL).with(RunParams.RUNTIME, RuntimeKind.PYTHON)));
+        assertThat(label(robot, "#explain-model-title")).as("no Python program of it: the Java model").isEqualTo("Virtual threads");
+        for (ModelKind m : ModelKind.values()) assertThat(Explanations.forCPython(m).model()).isEqualTo(m);
     }
 
     @Test

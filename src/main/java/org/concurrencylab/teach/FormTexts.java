@@ -24,6 +24,19 @@ public final class FormTexts {
         };
     }
 
+    /// What `model` does for `workload` as the article's own Python program runs it under CPython.
+    public static String cpythonModel(ModelKind model, WorkloadKind workload) {
+        String text = "The article's own Python program runs this under CPython, on the same "
+                + workload.taskNoun() + ", drawn on the same time axis.";
+        if (workload == WorkloadKind.CPU && model == ModelKind.THREADS) {
+            text += " Its GIL is real: only one thread runs Python code at a time, so this CPU-bound job gets no "
+                    + "faster than the synchronous loop (amber: waiting for the GIL, measured from each thread's clock).";
+        } else if (workload == WorkloadKind.CPU && model == ModelKind.PROCESSES) {
+            text += " Each process has its own interpreter and its own GIL, so the processes compute side by side.";
+        }
+        return text;
+    }
+
     /// What `model` does, and what it means for `workload` (with the GIL on or off).
     public static String model(ModelKind model, WorkloadKind workload, boolean gil) {
         String text = model.summary();

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import org.concurrencylab.core.run.Param;
 import org.concurrencylab.core.run.Param.Section;
 import org.concurrencylab.core.run.RunParams;
+import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.diagram.Palette;
 import org.concurrencylab.teach.FormTexts;
 import org.concurrencylab.ui.common.Forms;
@@ -83,9 +84,13 @@ public final class RunForm extends ScrollPane {
         modelTitle.textProperty().bind(Bindings.createStringBinding(() -> form.modelProperty().get().title(), form.modelProperty()));
         Label modelText = Forms.paragraph("");
         ParamField gil = form.field(RunParams.GIL);
-        modelText.textProperty().bind(Bindings.createStringBinding(() -> palette.getValue().inWords(FormTexts.model(
-                form.modelProperty().get(), form.workloadProperty().get(), gil.applies() && gil.flag().get())),
-                form.modelProperty(), form.workloadProperty(), gil.flag(), gil.appliesProperty(), palette));
+        ParamField runtime = form.field(RunParams.RUNTIME);
+        modelText.textProperty().bind(Bindings.createStringBinding(() -> palette.getValue().inWords(
+                runtime.applies() && runtime.choice().get() == RuntimeKind.PYTHON
+                        ? FormTexts.cpythonModel(form.modelProperty().get(), form.workloadProperty().get())
+                        : FormTexts.model(form.modelProperty().get(), form.workloadProperty().get(), gil.applies() && gil.flag().get())),
+                form.modelProperty(), form.workloadProperty(), gil.flag(), gil.appliesProperty(), runtime.choice(),
+                runtime.appliesProperty(), palette));
 
         VBox box = new VBox(10, workloadTitle, workloadText, work, runChoices, articleRow, invalid, new Separator(),
                 modelTitle, modelText, modelForm, modelNotes, new Separator(), result);

@@ -35,6 +35,8 @@ final class WindowFirst {
     /// How much lower than the window the other threads run (a weight about a third of the window's).
     static final int NICE = 5;
     private static final long EVERY_MILLIS = 200;
+    /// How long after the window opens the threads start to be lowered.
+    private static final long START_AFTER_MILLIS = 3_000;
     /// The window's threads, as `/proc` names them (the JVM's thread names, cut to 15 characters).
     private static final List<String> WINDOW = List.of("JavaFX Applicat", "QuantumRenderer", "InvokeLaterDisp", "gmain",
             "gdbus", "llvmpipe", "Prism Font Disp", "JavaFX-Launcher");
@@ -57,13 +59,21 @@ final class WindowFirst {
         this.getPriority = getPriority;
     }
 
-    /// Starts lowering the lab's other threads, if this system allows it.
+    /// Starts lowering the lab's other threads, if this system allows it, once the window has
+    /// started: while it starts, the compilers working at full priority make its first frame
+    /// come sooner (measured: 1.8–1.9 s instead of 2.6–2.7 s with them lowered from the start).
     static void start() {
         if (!System.getProperty("os.name", "").startsWith("Linux") || !Files.isDirectory(TASKS)) return;
-        Optional<MethodHandle> set = function("setpriority", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
-        Optional<MethodHandle> get = function("getpriority", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
-        if (set.isEmpty() || get.isEmpty()) return;
-        Thread.ofPlatform().daemon(true).name("window-first").start(new WindowFirst(set.get(), get.get())::watch);
+        Thread.ofPlatform().daemon(true).name("window-first").start(() -> {
+            try {
+                Thread.sleep(START_AFTER_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Optional<MethodHandle> set = function("setpriority", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
+            Optional<MethodHandle> get = function("getpriority", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
+            if (set.isPresent() && get.isPresent()) new WindowFirst(set.get(), get.get()).watch();
+        });
     }
 
     /// The C library's `int name(int…)`, if it can be called.

@@ -409,13 +409,13 @@ public final class AsyncHttp implements AutoCloseable {
         Throwable e = unwrap(error);
         if (e instanceof FetchException fetch) return fetch;
         if (e instanceof CancellationException || e instanceof RejectedExecutionException) return new FetchException("cancelled", e);
-        if (has(e, UnknownHostException.class)) return new FetchException("unknown host: " + uri.getHost(), e);
-        if (has(e, ConnectTimeoutException.class)) return new FetchException("timed out: " + Origin.hostPort(uri), e);
-        if (has(e, ConnectException.class)) return new FetchException("connection refused: " + Origin.hostPort(uri), e);
-        if (has(e, NotSslRecordException.class)) {
+        if (FetchException.has(e, UnknownHostException.class)) return new FetchException("unknown host: " + uri.getHost(), e);
+        if (FetchException.has(e, ConnectTimeoutException.class)) return new FetchException("timed out: " + Origin.hostPort(uri), e);
+        if (FetchException.has(e, ConnectException.class)) return new FetchException("connection refused: " + Origin.hostPort(uri), e);
+        if (FetchException.has(e, NotSslRecordException.class)) {
             return new FetchException("TLS failed: Unrecognized SSL message, plaintext connection?", e);
         }
-        if (has(e, SSLException.class)) return FetchException.tls(uri, e);
+        if (FetchException.has(e, SSLException.class)) return FetchException.tls(uri, e);
         if (closed()) return new FetchException("cancelled", e);
         return new FetchException(describe(e), e);
     }
@@ -426,13 +426,6 @@ public final class AsyncHttp implements AutoCloseable {
             e = e.getCause();
         }
         return e;
-    }
-
-    private static boolean has(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (type.isInstance(e)) return true;
-        }
-        return false;
     }
 
     private static String describe(Throwable e) {

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
@@ -217,14 +218,7 @@ final class ClientLoop implements AutoCloseable {
     /// The address `host` writes out, or null if it is a name to look up.
     static InetAddress literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean ipv4 = !h.isEmpty() && h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
-        boolean ipv6 = h.indexOf(':') >= 0 && h.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
-        if (!ipv4 && !ipv6) return null;
-        try {
-            return InetAddress.getByName(h); // a literal: parsed, never looked up
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return NetUtil.createInetAddressFromIpAddressString(h); // parsed, never looked up
     }
 
     /// Shuts the loop down: every open connection is closed (their exchanges are told so).

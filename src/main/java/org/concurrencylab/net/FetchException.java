@@ -80,7 +80,8 @@ public final class FetchException extends Exception {
         return new FetchException("TLS failed: " + why, error);
     }
 
-    private static boolean has(Throwable error, Class<? extends Throwable> type) {
+    /// Whether `error` or one of its causes is a `type`.
+    static boolean has(Throwable error, Class<? extends Throwable> type) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (type.isInstance(e)) return true;
         }

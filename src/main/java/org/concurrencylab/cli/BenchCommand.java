@@ -94,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
         RunSpec download = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC);
         RunSpec cpu = RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC);
         RunSpec cpuBig = cpu.with(RunParams.BASE, 20_000_000);
-        RunSpec many = download.withTasks(5_000).with(RunParams.MAX_CONNECTIONS, 1_000);
+        RunSpec many = RunSpec.manyDownloads(ModelKind.SYNC);
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("download sync", download, Target.none(), 16, true));
         cases.add(new Case("download threads (5)", download.withModel(ModelKind.THREADS).withWorkers(5),

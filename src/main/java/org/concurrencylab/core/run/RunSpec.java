@@ -45,6 +45,12 @@ public record RunSpec(WorkloadKind workload, ModelKind model, Map<Param<?>, Obje
         return new RunSpec(workload, model, Map.of());
     }
 
+    /// The "asyncio scales" experiment on `model`: 5,000 pages at 1,000 connections (the bench
+    /// times it, the window's frames are watched on it, the AOT cache's training runs it).
+    public static RunSpec manyDownloads(ModelKind model) {
+        return defaults(WorkloadKind.DOWNLOAD, model).withTasks(5_000).with(RunParams.MAX_CONNECTIONS, 1_000);
+    }
+
     /// The value of `param` in this run; its default here when it does not apply.
     public <T> T get(Param<T> param) {
         Object v = values.get(param);

@@ -5,10 +5,8 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.util.Duration;
 import org.concurrencylab.core.model.ModelKind;
-import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
-import org.concurrencylab.core.run.WorkloadKind;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -54,11 +52,9 @@ final class PulseWatch {
         String value = System.getProperty(PROPERTY);
         if (value == null) return;
         int times = Integer.parseInt(value.strip());
-        RunSpec many = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.EVENTLOOP).withTasks(5_000)
-                .with(RunParams.MAX_CONNECTIONS, 1_000);
         List<RunSpec> runs = new ArrayList<>();
         for (ModelKind model : List.of(ModelKind.EVENTLOOP, ModelKind.VIRTUAL)) {
-            for (int i = 0; i < times; i++) runs.add(many.withModel(model));
+            for (int i = 0; i < times; i++) runs.add(RunSpec.manyDownloads(model));
         }
         new PulseWatch(runs).next(shell, 0);
     }

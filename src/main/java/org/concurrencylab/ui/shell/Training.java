@@ -3,7 +3,6 @@ package org.concurrencylab.ui.shell;
 import javafx.application.Application;
 import javafx.application.Platform;
 import org.concurrencylab.core.model.ModelKind;
-import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
@@ -27,7 +26,7 @@ public final class Training {
 
     private static List<RunSpec> runs() {
         RunSpec download = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC).withTasks(40);
-        RunSpec many = download.withTasks(5_000).with(RunParams.MAX_CONNECTIONS, 1_000);
+        RunSpec many = RunSpec.manyDownloads(ModelKind.SYNC);
         return List.of(download,
                 download.withModel(ModelKind.EVENTLOOP).withTasks(160),
                 many.withModel(ModelKind.EVENTLOOP),

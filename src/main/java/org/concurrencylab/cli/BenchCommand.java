@@ -9,12 +9,16 @@ import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.trace.State;
+import org.concurrencylab.python.BareProgram;
 import org.concurrencylab.python.PythonInfo;
 import org.concurrencylab.python.PythonRuntime;
+import org.concurrencylab.python.TwinProgram;
+import org.concurrencylab.python.TwinWorkload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,6 +88,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /// One benchmark case. `seconds` > 0 is an absolute target for the wall time.
+    /// What recording a CPython run may cost: its wall against the same program run bare.
+    static final double MAX_HARNESS_COST = 1.05;
+
     record Case(String name, RunSpec spec, Target target, double seconds, boolean record) {
         Case(String name, RunSpec spec, Target target) {
             this(name, spec, target, 0, true);
@@ -125,6 +132,7 @@ final class BenchCommand implements Callable<Integer> {
     /// The article's own Python programs on the sums, under CPython: five threads take turns at
     /// the GIL (no faster than the synchronous loop, and not much slower), two processes escape it.
     static List<Case> pythonCases(PrintWriter out) {
+        // (each also runs bare, without the harness: harnessCostLine)
         switch (PythonRuntime.find()) {
             case PythonRuntime.Found(PythonInfo info) -> out.printf(Locale.ROOT, "CPython: %s%n", info.summary());
             case PythonRuntime.Missing(String reason) -> {
@@ -171,6 +179,7 @@ final class BenchCommand implements Callable<Integer> {
             for (Case c : selected) {
                 double[] samples = new double[repeat];
                 double[] computeSamples = new double[repeat];
+                double[] bare = c.spec().runtime() == RuntimeKind.PYTHON && bare() != null ? new double[repeat] : null;
                 int errors = 0;
                 for (int i = 0; i < repeat; i++) {
                     RunResult r;
@@ -191,6 +200,18 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     samples[i] = r.wallSeconds();
                     computeSamples[i] = computePhase(r);
+                    if (bare != null) {
+                        // the same program without the harness, right after: the two take turns, so
+                        // that the machine's drift (±5 % over a minute here) falls on both
+                        try {
+                            bare[i] = BareProgram.seconds(bare(), new TwinProgram(c.spec().model(),
+                                    TwinWorkload.of(c.spec().workload())), c.spec().tasks(), 300);
+                        } catch (IOException e) {
+                            out.printf(Locale.ROOT, "%-30s could not run: %s%n", "  unrecorded", Cli.oneLine(e.getMessage()));
+                            failed = true;
+                            bare = null;
+                        }
+                    }
                     errors += r.errors();
                 }
                 if (errors < 0) continue;
@@ -228,12 +249,33 @@ final class BenchCommand implements Callable<Integer> {
                             range(computeSamples));
                     failed |= !computeOk;
                 }
+                if (bare != null) failed |= !harnessCostLine(wall, bare, out);
                 if (fresh) freshLine(c, wall, out);
                 out.flush();
                 failed |= !ok;
             }
         }
         return failed ? Cli.RUN_FAILED : Cli.OK;
+    }
+
+    /// The Python the cases run on, for running their programs bare; null without one.
+    private PythonInfo bare() {
+        if (bareLookup == null) bareLookup = PythonRuntime.find();
+        return bareLookup instanceof PythonRuntime.Found(PythonInfo python) ? python : null;
+    }
+
+    private PythonRuntime.Lookup bareLookup;
+
+    /// The same program run bare, `python3 threads_cpu.py`, after each recorded run: what recording
+    /// it costs, "  unrecorded  4.612s  1.03  recorded ≤ 1.05 × this  ok". False when it missed.
+    private boolean harnessCostLine(double recorded, double[] samples, PrintWriter out) {
+        Arrays.sort(samples);
+        double bare = samples[repeat / 2];
+        double value = recorded / bare;
+        boolean ok = value <= MAX_HARNESS_COST;
+        out.printf(Locale.ROOT, "%-30s %8.3fs %10.2f  %-28s %-6s %s%n", "  unrecorded (no harness)", bare, value,
+                String.format(Locale.ROOT, "recorded ≤ %.2f × this", MAX_HARNESS_COST), ok ? "ok" : "MISSED", range(samples));
+        return ok;
     }
 
     /// The same case in `repeat` new JVMs: "  fresh process  1.912s  1.29 × warm  process 3.10 s".

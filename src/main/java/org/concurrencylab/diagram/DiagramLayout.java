@@ -308,11 +308,15 @@ public final class DiagramLayout {
         return s.start() < endNanos && s.end() > startNanos;
     }
 
+    /// The states the legend lists only once a lane shows them, in the legend's order.
+    static final List<State> LEGEND_WHEN_SHOWN = List.of(State.READY, State.PAUSED, State.LOCK_WAIT, State.STARTUP,
+            State.QUEUED);
+
     /// The legend's states: CPU and I/O always (the article's two colours), the others once
     /// they occur, on a finished lane or one still open in a live run.
     static List<State> legendStates(TraceModel model, List<Segment> open) {
         List<State> states = new ArrayList<>(List.of(State.WORK, State.IO_WAIT));
-        for (State s : List.of(State.READY, State.PAUSED, State.LOCK_WAIT, State.STARTUP, State.QUEUED)) {
+        for (State s : LEGEND_WHEN_SHOWN) {
             if (model.laneStates().contains(s) || open.stream().anyMatch(o -> o.state() == s)) states.add(s);
         }
         return states;

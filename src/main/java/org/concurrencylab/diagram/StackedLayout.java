@@ -146,7 +146,7 @@ public final class StackedLayout {
         Set<State> present = EnumSet.noneOf(State.class);
         for (Panel p : panels) present.addAll(p.model().laneStates());
         List<State> states = new ArrayList<>(List.of(State.WORK, State.IO_WAIT));
-        for (State s : List.of(State.LOCK_WAIT, State.STARTUP, State.QUEUED)) if (present.contains(s)) states.add(s);
+        for (State s : DiagramLayout.LEGEND_WHEN_SHOWN) if (present.contains(s)) states.add(s);
         List<DiagramLayout.LegendItem> legend = new ArrayList<>();
         double swatch = style.px(12);
         double lx = margin;

@@ -3,6 +3,7 @@ package org.concurrencylab.python;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.concurrencylab.core.model.ModelKind;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,13 @@ import java.util.stream.Stream;
 final class HarnessFiles implements AutoCloseable {
     /// Where the harness is on the class path.
     static final String HARNESS = "/org/concurrencylab/python/harness.py";
-    /// The drawing's sampling period, for the GIL (see the harness's `Sampler`).
+    /// The drawing's sampling period, for the GIL (see the harness's `Sampler`): a fifth of its
+    /// 5 ms switch interval.
     static final double SAMPLE_MS = 1.0;
+    /// The period for a pool's processes, which wait for no GIL: only their waits for a core are
+    /// drawn, whose lengths the kernel gives whatever the period. Twice as long halves what the
+    /// sampler takes from the two cores the processes compute on.
+    static final double PROCESS_SAMPLE_MS = 2.0;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -75,7 +81,7 @@ final class HarnessFiles implements AutoCloseable {
         c.put("connections", request.maxConnections());
         c.put("connect_timeout", request.connectTimeout().toMillis() / 1000.0);
         c.put("read_timeout", request.readTimeout().toMillis() / 1000.0);
-        c.put("sample_ms", SAMPLE_MS);
+        c.put("sample_ms", request.program().model() == ModelKind.PROCESSES ? PROCESS_SAMPLE_MS : SAMPLE_MS);
         c.put("variant", request.variant().wire());
         c.put("program", program.toString());
         c.put("stdlib", stdlib == null ? null : stdlib.toString());

@@ -131,7 +131,8 @@ public final class Explanations {
                     "One at a time for Python code; waits still overlap. On a free-threaded build with the GIL off "
                     + "(3.13t), all of them.",
                     "A thread each. The waits for the GIL (amber) are measured, not simulated: the time a thread "
-                    + "spent inside a CPU step without running, from the kernel's clock of that thread.",
+                    + "spent inside a CPU step asleep, from the kernel's view of that thread. A thread woken to take "
+                    + "the GIL may then wait for a core (hatched blue): the kernel measures that wait apart.",
                     "CPU-bound work gets no faster, usually a little slower. The GIL does not protect your data: a "
                     + "read-then-write can still be interleaved.",
                     "concurrent.futures.ThreadPoolExecutor: the article's own program.");

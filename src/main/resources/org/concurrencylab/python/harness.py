@@ -1019,19 +1019,25 @@ class Sampler:
 
     Every `period` (1 ms by default) it reads `/proc/PID/task/TID/stat` of every thread of the
     watched processes (the runner, and each pool process once it reports a step) and keeps each
-    thread's recent scheduler states: R (on a CPU, or runnable and waiting for one) is WORK; S
+    thread's recent scheduler states and its run delay: R (on a CPU, or runnable and waiting for
+    one) is WORK, except for the waits for a core, READY, that the run delay (field 2 of
+    `schedstat`, the ns runnable but not running, added when the wait ends) places within R; S
     (asleep: in CPython a thread that waits for the GIL sleeps on a condition variable) is
     LOCK_WAIT, "waiting for the GIL"; other states (exiting, stopped) say nothing and are
-    skipped. A CPU step sleeps on nothing else, so within one, S is the GIL. (A free-threaded
+    skipped. (Drawing all of R as WORK drew five GIL-bound threads on two cores computing at
+    once for a third of the run: woken to take the GIL, they wait for a core.) A CPU step sleeps on nothing else, so within one, S is the GIL. (A free-threaded
     build has no GIL to wait for: its threads are R side by side, drawn computing at once.)
     Threads are sampled all along, not only once a step is reported, because a step's events
     reach the relay late: a thread that stamps the time and then writes its event may lose the
-    GIL in between, for tens of ms.
+    GIL in between, for tens of ms. (A pool's processes are the exception: see `eager`.)
 
     A step's pieces are built from that history: a change of state is placed halfway between the
     two samples that saw it, so a drawn edge is within half a period of the true one, and the
     drawing's resolution is the sampling period (about 1.1 ms on the 2-core machine, as the
-    relay's sleep overshoots). Pieces go out `LAG` behind the present, so that the step's end,
+    relay's sleep overshoots) while the relay gets a core: when the machine keeps it from one
+    (a JVM compiling at the run's start), a state is drawn on until the next sample, and two
+    threads may show WORK at once for up to that gap. A wait for a core is drawn for the length
+    the kernel measured, ending halfway between the samples around its end. Pieces go out `LAG` behind the present, so that the step's end,
     itself reported late, is nearly always known before the samples after it are read; a piece
     that would still run past the end is cut at it. The state is read rather than schedstat's
     on-CPU counter because the kernel updates that counter of a running thread only at its
@@ -1056,15 +1062,20 @@ class Sampler:
     HISTORY = 4_000_000_000
 
     class Thread:
-        __slots__ = ("stat", "schedstat", "times", "running", "base")
+        __slots__ = ("stat", "schedstat", "times", "running", "base", "delay", "ready", "ready_base")
 
     class Step:
         __slots__ = ("lane", "task", "label", "start", "cpu", "runq", "thread", "key",
-                     "piece", "piece_start", "next", "drawn_wait")
+                     "piece", "piece_start", "next", "drawn_wait", "base_state", "cursor", "ready_next")
 
-    def __init__(self, period_ns, send):
+    def __init__(self, period_ns, send, eager=True):
         self.period = period_ns
         self.send = send
+        # every thread from the start (threads: a step's event may come tens of ms late, behind
+        # the GIL), or only those that reported a step (a pool's processes: each one runs alone
+        # on its own GIL and reports at once; its other threads never compute, and sampling them
+        # cost the relay a core's tenth)
+        self.eager = eager
         self.procfs = os.path.isdir("/proc/self/task")
         self.pids = set()
         self.threads = {}
@@ -1106,6 +1117,8 @@ class Sampler:
             except OSError:
                 self.pids.discard(pid)
                 continue
+            if not self.eager:
+                continue
             for tid in tids:
                 key = (pid, int(tid))
                 if key not in self.threads:
@@ -1120,6 +1133,7 @@ class Sampler:
         except OSError:
             return None
         thread.times, thread.running, thread.base = [], [], 0
+        thread.delay, thread.ready, thread.ready_base = None, [], 0
         self.threads[key] = thread
         return thread
 
@@ -1128,9 +1142,13 @@ class Sampler:
             try:
                 raw = os.pread(thread.stat, 512, 0)
                 state = raw[raw.rindex(b")") + 2:raw.rindex(b")") + 3]
-            except (OSError, ValueError):
+                delay = int(os.pread(thread.schedstat, 128, 0).split()[1])
+            except (OSError, ValueError, IndexError):
                 self.forget(key)
                 continue
+            if thread.delay is not None and delay > thread.delay:
+                self.queued(thread, t, delay - thread.delay)
+            thread.delay = delay
             if state not in (b"R", b"S"):
                 continue  # exiting, stopped, in the disk: no news of the GIL
             thread.times.append(t)
@@ -1138,15 +1156,42 @@ class Sampler:
             if len(thread.times) > 64 and t - thread.times[0] > self.HISTORY:
                 self.trim(key, thread)
 
+    def queued(self, thread, t, waited):
+        """The thread waited `waited` ns in the runqueue and got a core since the last sample.
+
+        The kernel adds a wait to the thread's run delay when the wait ends, so the wait ended
+        between the two samples: it is placed to end halfway between them (or to start just after
+        the last one, if that saw the thread asleep), never over the wait placed before it. R
+        means "on a core, or runnable and waiting for one"; these intervals tell the two apart."""
+        last = thread.times[-1] if thread.times else t
+        if thread.times and not thread.running[-1]:
+            start = last
+            end = min(t, start + waited)
+        else:
+            end = (last + t) // 2
+            start = end - waited
+        if thread.ready:
+            start = max(start, thread.ready[-1][1])
+        if end > start:
+            thread.ready.append((start, end))
+
     def trim(self, key, thread):
         keep = min((step.next for step in self.steps.values() if step.key == key), default=None)
         cut = len(thread.times) // 2
         if keep is not None:
             cut = min(cut, keep - thread.base)
         if cut > 0:
+            oldest = thread.times[cut]
             del thread.times[:cut]
             del thread.running[:cut]
             thread.base += cut
+            keep_ready = min((step.ready_next for step in self.steps.values() if step.key == key),
+                             default=thread.ready_base + len(thread.ready)) - thread.ready_base
+            drop = 0
+            while drop < min(keep_ready, len(thread.ready)) and thread.ready[drop][1] <= oldest:
+                drop += 1
+            del thread.ready[:drop]
+            thread.ready_base += drop
 
     def forget(self, key):
         thread = self.threads.pop(key, None)
@@ -1174,12 +1219,18 @@ class Sampler:
                 self.watch(measure["pid"])
             step.thread = self.threads.get(step.key) or self.open(step.key)
         step.runq = self.runqueue(step.thread)
-        step.piece = "WORK"
-        step.piece_start = step.start
+        step.piece = step.base_state = "WORK"
+        step.piece_start = step.cursor = step.start
         step.drawn_wait = 0
+        step.ready_next = 0
         step.next = None
         thread = step.thread
         if thread is not None:
+            ready = thread.ready
+            j = len(ready)
+            while j > 0 and ready[j - 1][1] > step.start:
+                j -= 1
+            step.ready_next = thread.ready_base + j
             # at its start the thread ran Python code (it read the clock): the step starts as
             # WORK, and the samples after that instant tell the rest
             i = len(thread.times)
@@ -1197,12 +1248,47 @@ class Sampler:
         i = step.next - thread.base
         times, running = thread.times, thread.running
         while i < len(times) and times[i] <= limit:
-            piece = "WORK" if running[i] else "LOCK_WAIT"
-            if piece != step.piece:
+            state = "WORK" if running[i] else "LOCK_WAIT"
+            if state != step.base_state:
                 before = max(times[i - 1], step.start) if i > 0 else step.start
-                self.change(step, piece, max(step.piece_start, (before + times[i]) // 2))
+                self.draw(step, max(step.cursor, (before + times[i]) // 2))
+                step.base_state = state
             i += 1
+        if i > 0:
+            self.draw(step, min(limit, times[i - 1]))
         step.next = thread.base + i
+
+    def draw(self, step, upto):
+        """Draws the step from its cursor to `upto` in the state its samples saw, with the
+        thread's runqueue waits over it as READY: R alone cannot tell "on a core" from "waiting
+        for one", and on a busy machine the second is a third of a GIL-bound thread's R time."""
+        cursor = step.cursor
+        if upto <= cursor:
+            return
+        thread = step.thread
+        ready = thread.ready
+        j = max(0, step.ready_next - thread.ready_base)
+        while j < len(ready):
+            start, end = ready[j]
+            if start >= upto:
+                break
+            if end > cursor:
+                if start > cursor:
+                    self.set_piece(step, step.base_state, cursor)
+                    cursor = start
+                self.set_piece(step, "READY", cursor)
+                cursor = min(end, upto)
+                if end > upto:
+                    break  # the wait goes on past `upto`: the next call starts within it
+            j += 1
+        step.ready_next = thread.ready_base + j
+        if cursor < upto:
+            self.set_piece(step, step.base_state, cursor)
+        step.cursor = upto
+
+    def set_piece(self, step, piece, at):
+        if piece != step.piece:
+            self.change(step, piece, max(at, step.piece_start))
 
     def change(self, step, piece, edge):
         self.send({"type": "ended", "lane": step.lane, "task": step.task, "state": step.piece, "start": step.piece_start,
@@ -1214,7 +1300,9 @@ class Sampler:
                    "time": edge})
 
     def label(self, step):
-        return "waiting for the GIL" if step.piece == "LOCK_WAIT" else step.label
+        if step.piece == "LOCK_WAIT":
+            return "waiting for the GIL"
+        return "ready, waiting for a core" if step.piece == "READY" else step.label
 
     def ended(self, event):
         """A state ended; if it is a measured step, its last pieces and its totals go out."""
@@ -1227,9 +1315,11 @@ class Sampler:
         end = event["end"]
         step.label = event["label"]
         self.advance(step, end)
+        if step.thread is not None and step.next is not None:
+            self.draw(step, end)
         end = max(end, step.piece_start)
-        if step.piece == "LOCK_WAIT":
-            # the thread had the GIL back to end the step: it ran for the end of it
+        if step.piece != "WORK":
+            # the thread had the GIL and a core back to end the step: it ran for the end of it
             self.change(step, "WORK", max(step.piece_start, min(end, step.piece_start + (end - step.piece_start) // 2)))
         event["start"] = step.piece_start
         event["end"] = end
@@ -1249,6 +1339,9 @@ class Relay:
     everything else."""
 
     KNOWN = {"ready", "main", "began", "ended", "outcome", "done", "failed"}
+    # the events go out in batches, every 10 ms (a pong at once): one write per sample cost the
+    # relay a quarter of its time
+    FLUSH = 10_000_000
 
     def __init__(self, config_path, harness_path):
         self.config = load_config(config_path)
@@ -1256,15 +1349,20 @@ class Relay:
         self.harness_path = harness_path
         self.inbox = queue.Queue()
         self.out = []
-        self.sampler = Sampler(int(self.config.get("sample_ms", 1.0) * 1_000_000), self.out.append)
+        self.sampler = Sampler(int(self.config.get("sample_ms", 1.0) * 1_000_000), self.out.append,
+                               eager=self.config.get("model") != "processes")
         self.runner = None
         self.pending_text = b""
         self.prints = 0
         self.stderr_tail = collections.deque(maxlen=20)
         self.garbled = None
         self.lanes_seen = set()
+        self.urgent = False
+        self.flushed = 0
 
     def flush(self):
+        self.urgent = False
+        self.flushed = now()
         if not self.out:
             return
         data = b"".join(json.dumps(event, separators=(",", ":")).encode("utf-8") + b"\n" for event in self.out)
@@ -1279,7 +1377,15 @@ class Relay:
         env.setdefault("PYTHONIOENCODING", "utf-8")
         kwargs = {}
         if os.name == "posix":
-            kwargs["start_new_session"] = True
+            # its own process group, to be killed with its pool; not its own session, which on Linux
+            # is its own scheduling group (autogroup): the lab's background work at nice 19 would
+            # then take half the cores from the program as from an equal, where the Java workers
+            # are weighed against it by their nice values
+            if sys.version_info >= (3, 11):
+                kwargs["process_group"] = 0
+            else:
+                kwargs["preexec_fn"] = os.setpgrp  # no thread runs yet: the relay starts its readers after
+
         self.runner = subprocess.Popen([sys.executable, "-u", self.harness_path, "run", self.config_path],
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                        env=env, **kwargs)
@@ -1343,7 +1449,8 @@ class Relay:
                         if source == "runner":
                             self.garble("a line of more than %d KiB" % (MAX_LINE >> 10))
             self.sampler.tick()
-            self.flush()
+            if self.urgent or now() - self.flushed >= self.FLUSH:
+                self.flush()
         code = self.runner.wait()
         if self.pending_text:
             self.print_text(b"")
@@ -1369,6 +1476,7 @@ class Relay:
             return
         if kind == "ping":
             self.out.append({"type": "pong", "id": command["id"], "time": now()})
+            self.urgent = True  # the clock handshake times the round trip
         elif kind == "go":
             try:
                 self.runner.stdin.write(b"go\n")
@@ -1409,6 +1517,7 @@ class Relay:
             self.sampler.ended(event)
         else:
             self.out.append(event)
+            self.urgent = kind != "began"  # ready, main, done: the app waits for them
 
     def print_text(self, line):
         text = (self.pending_text + line).decode("utf-8", "replace").rstrip("\r")

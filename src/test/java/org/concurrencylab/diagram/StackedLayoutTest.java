@@ -84,6 +84,21 @@ class StackedLayoutTest {
     }
 
     @Test
+    void the_legend_lists_every_state_a_panel_shows_as_a_single_diagram_would() {
+        var text = new DiagramPainterTest.RecordingSurface();
+        List<StackedLayout.Panel> panels = List.of(
+                new StackedLayout.Panel("CPython threads (5)", "", model("pool", 5, 500, State.READY), -1),
+                new StackedLayout.Panel("threads (5) + GIL", "", model("pool", 5, 400, State.PAUSED), -1),
+                new StackedLayout.Panel("CPython processes (2)", "", model("process", 2, 300, State.LOCK_WAIT), -1));
+
+        StackedLayout.Stacked s = StackedLayout.layout(panels, "Sum of squares", "verdict", 1600,
+                StackedLayout.sharedEnd(panels), STYLE, text);
+
+        assertThat(s.header().legend()).extracting(DiagramLayout.LegendItem::state)
+                .containsExactly(State.WORK, State.IO_WAIT, State.READY, State.PAUSED, State.LOCK_WAIT);
+    }
+
+    @Test
     void the_painter_draws_each_panel_below_the_last_with_a_ghost_bar_for_each_ideal() {
         var surface = new DiagramPainterTest.RecordingSurface();
         List<StackedLayout.Panel> panels = panels();

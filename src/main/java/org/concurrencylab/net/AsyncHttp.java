@@ -1,39 +1,24 @@
 package org.concurrencylab.net;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.ssl.NotSslRecordException;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import javax.net.ssl.SSLException;
 
 /// The non-blocking HTTP client of the event loop (aiohttp's `ClientSession`), built once: any
 /// number of requests can be in flight while the caller's thread runs on.
@@ -57,7 +42,6 @@ import javax.net.ssl.SSLException;
 ///
 /// Thread-safety: thread-safe; [#fetch] may be called from any thread.
 public final class AsyncHttp implements AutoCloseable {
-    private static final String USER_AGENT = "concurrency-lab";
     /// The first buffer of a body whose length is not announced; it doubles as bytes come.
     private static final int FIRST_BUFFER = 16 * 1024;
 
@@ -210,7 +194,7 @@ public final class AsyncHttp implements AutoCloseable {
         private void connect(Origin to) {
             URI target = at;
             loop.connect(to, this, (opened, error) -> {
-                if (error != null) completeExceptionally(failure(target, error));
+                if (error != null) completeExceptionally(AsyncHttpMessages.failure(target, error, closed()));
                 else use(opened, false);
             });
         }
@@ -230,7 +214,7 @@ public final class AsyncHttp implements AutoCloseable {
             size = 0;
             ClientLoop.listen(connection, this);
             lastData = System.nanoTime();
-            connection.writeAndFlush(request(at)).addListener(f -> {
+            connection.writeAndFlush(AsyncHttpMessages.request(at)).addListener(f -> {
                 if (!f.isSuccess() && channel == connection) onClosed(f.cause());
             });
         }
@@ -269,7 +253,7 @@ public final class AsyncHttp implements AutoCloseable {
             }
             location = Origin.isRedirect(status) ? head.headers().get(HttpHeaderNames.LOCATION) : null;
             if (location != null) return true;
-            completeExceptionally(new FetchException(statusLine(head.status())));
+            completeExceptionally(new FetchException(AsyncHttpMessages.statusLine(head.status())));
             return false;
         }
 
@@ -324,7 +308,7 @@ public final class AsyncHttp implements AutoCloseable {
                 connect(Origin.of(at));
                 return;
             }
-            if (why != null) completeExceptionally(failure(at, why));
+            if (why != null) completeExceptionally(AsyncHttpMessages.failure(at, why, closed()));
             else if (answered) completeExceptionally(new FetchException("unexpected end of stream"));
             else completeExceptionally(new FetchException("the connection was closed before an answer: " + Origin.hostPort(at)));
         }
@@ -335,7 +319,7 @@ public final class AsyncHttp implements AutoCloseable {
             if (status == 0 && !(cause instanceof TooLongFrameException)) {
                 return new FetchException("Invalid status line: \"" + ClientLoop.firstLine(channel) + "\"", cause);
             }
-            return new FetchException(describe(cause), cause);
+            return new FetchException(AsyncHttpMessages.describe(cause), cause);
         }
 
         /// The deadline, and while an answer is awaited the read timeout, checked by one timer.
@@ -392,50 +376,5 @@ public final class AsyncHttp implements AutoCloseable {
     private static void close(Channel connection) {
         ClientLoop.listen(connection, null);
         connection.close();
-    }
-
-    private static FullHttpRequest request(URI uri) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (uri.getRawQuery() != null) path += "?" + uri.getRawQuery();
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, path, Unpooled.EMPTY_BUFFER);
-        request.headers()
-                .set(HttpHeaderNames.HOST, uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort())
-                .set(HttpHeaderNames.USER_AGENT, USER_AGENT)
-                .set(HttpHeaderNames.ACCEPT, "*/*");
-        return request;
-    }
-
-    private FetchException failure(URI uri, Throwable error) {
-        Throwable e = unwrap(error);
-        if (e instanceof FetchException fetch) return fetch;
-        if (e instanceof CancellationException || e instanceof RejectedExecutionException) return new FetchException("cancelled", e);
-        if (FetchException.has(e, UnknownHostException.class)) return new FetchException("unknown host: " + uri.getHost(), e);
-        if (FetchException.has(e, ConnectTimeoutException.class)) return new FetchException("timed out: " + Origin.hostPort(uri), e);
-        if (FetchException.has(e, ConnectException.class)) return new FetchException("connection refused: " + Origin.hostPort(uri), e);
-        if (FetchException.has(e, NotSslRecordException.class)) {
-            return new FetchException("TLS failed: Unrecognized SSL message, plaintext connection?", e);
-        }
-        if (FetchException.has(e, SSLException.class)) return FetchException.tls(uri, e);
-        if (closed()) return new FetchException("cancelled", e);
-        return new FetchException(describe(e), e);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable e = error;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    /// "HTTP 404 Not Found", with the reason the server gave, or the standard one if it gave none.
-    static String statusLine(HttpResponseStatus status) {
-        String reason = status.reasonPhrase().isBlank() ? HttpResponseStatus.valueOf(status.code()).reasonPhrase() : status.reasonPhrase();
-        return reason.isBlank() ? "HTTP " + status.code() : "HTTP " + status.code() + " " + reason;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /// The files of one twin run, in a directory of their own: the harness, the program exactly as
@@ -22,6 +23,10 @@ import java.util.stream.Stream;
 final class HarnessFiles implements AutoCloseable {
     /// Where the harness is on the class path.
     static final String HARNESS = "/org/concurrencylab/python/harness.py";
+    /// The package beside it, with the harness's parts, by module.
+    static final String PACKAGE = "concurrencylab_harness";
+    static final List<String> MODULES = List.of("__init__", "common", "check", "tracer", "tasks", "instrument",
+            "sampler", "relay");
     /// The drawing's sampling period, for the GIL (see the harness's `Sampler`): a fifth of its
     /// 5 ms switch interval.
     static final double SAMPLE_MS = 1.0;
@@ -49,7 +54,7 @@ final class HarnessFiles implements AutoCloseable {
         Path dir = Files.createTempDirectory("concurrencylab-python-");
         try {
             TwinProgram twin = request.program();
-            Path harness = Files.writeString(dir.resolve("harness.py"), harnessCode());
+            Path harness = writeHarness(dir);
             Path program = Files.writeString(dir.resolve(twin.fileName()), code != null ? code : twin.code());
             Path stdlib = null;
             if (twin.stdlibFileName().isPresent()) {
@@ -64,12 +69,29 @@ final class HarnessFiles implements AutoCloseable {
         }
     }
 
+    /// Writes `harness.py` and its package into `dir`; returns the entry script.
+    static Path writeHarness(Path dir) throws IOException {
+        Path harness = Files.writeString(dir.resolve("harness.py"), harnessCode());
+        Path parts = Files.createDirectories(dir.resolve(PACKAGE));
+        for (String module : MODULES) Files.writeString(parts.resolve(module + ".py"), moduleCode(module));
+        return harness;
+    }
+
     static String harnessCode() {
-        try (InputStream in = HarnessFiles.class.getResourceAsStream(HARNESS)) {
-            if (in == null) throw new IllegalStateException("the harness " + HARNESS + " is not on the class path");
+        return resource(HARNESS);
+    }
+
+    /// The text of one of the package's modules.
+    static String moduleCode(String module) {
+        return resource(HARNESS.replace("harness.py", PACKAGE + "/" + module + ".py"));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HarnessFiles.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("the harness's " + name + " is not on the class path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + HARNESS, e);
+            throw new UncheckedIOException("could not read " + name, e);
         }
     }
 

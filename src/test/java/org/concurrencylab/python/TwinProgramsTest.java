@@ -201,8 +201,18 @@ class TwinProgramsTest {
         };
     }
 
+    @Test
+    void the_harness_writes_every_module_of_its_package() throws IOException {
+        List<String> modules;
+        try (var files = Files.list(Path.of("src/main/resources/org/concurrencylab/python", HarnessFiles.PACKAGE))) {
+            modules = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".py"))
+                    .map(n -> n.substring(0, n.length() - 3)).toList();
+        }
+        assertThat(HarnessFiles.MODULES).containsExactlyInAnyOrderElementsOf(modules);
+    }
+
     private static List<JsonNode> check(PythonInfo python, Path dir, List<String> files) throws Exception {
-        Path harness = Files.writeString(dir.resolve("harness.py"), HarnessFiles.harnessCode());
+        Path harness = HarnessFiles.writeHarness(dir);
         List<String> command = new ArrayList<>(List.of(python.executable().toString(), harness.toString(), "check"));
         command.addAll(files);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,0 +1,1 @@
+"""The parts of the harness that `harness.py` runs (see its docstring)."""

@@ -181,18 +181,11 @@ public final class DiagramLayout {
             y += style.px(8);
         }
 
-        List<LegendItem> legend = new ArrayList<>();
+        List<LegendItem> legend = List.of();
         if (style.showLegend()) {
-            double swatch = style.px(12);
-            double lx = margin;
-            double baseline = y + style.px(14);
-            for (State state : legendStates(model, open)) {
-                String label = state.legend();
-                double itemWidth = swatch + style.px(6) + text.textWidth(label, style.px(LABEL_SIZE), false);
-                legend.add(new LegendItem(state, label, lx, baseline, swatch, itemWidth, view.hiddenStates().contains(state)));
-                lx += itemWidth + style.px(18);
-            }
-            y += style.px(LEGEND_HEIGHT);
+            Legend laid = legend(legendStates(model, open), view.hiddenStates(), margin, width - margin, y, style, text);
+            legend = laid.items();
+            y += laid.height();
         }
 
         double headerWidth = style.px(56);
@@ -306,6 +299,33 @@ public final class DiagramLayout {
     static boolean visible(Segment s, long startNanos, long endNanos) {
         if (s.duration() == 0) return s.start() >= startNanos && s.start() <= endNanos;
         return s.start() < endNanos && s.end() > startNanos;
+    }
+
+    /// A legend laid out: its items, and the height its rows take.
+    record Legend(List<LegendItem> items, double height) {}
+
+    /// The legend of `states` from `y`, left to right from `left`, on as many rows as it needs
+    /// for no item to pass `right` (a narrow window, a projector, a legend of seven states); the
+    /// states in `off` are drawn as hidden.
+    static Legend legend(List<State> states, Set<State> off, double left, double right, double y, DiagramStyle style,
+                         TextMeasure text) {
+        List<LegendItem> items = new ArrayList<>();
+        double swatch = style.px(12);
+        double lx = left;
+        double baseline = y + style.px(14);
+        int rows = 1;
+        for (State state : states) {
+            String label = state.legend();
+            double itemWidth = swatch + style.px(6) + text.textWidth(label, style.px(LABEL_SIZE), false);
+            if (lx > left && lx + itemWidth > right) {
+                lx = left;
+                baseline += style.px(LEGEND_HEIGHT);
+                rows++;
+            }
+            items.add(new LegendItem(state, label, lx, baseline, swatch, itemWidth, off.contains(state)));
+            lx += itemWidth + style.px(18);
+        }
+        return new Legend(items, rows * style.px(LEGEND_HEIGHT));
     }
 
     /// The states the legend lists only once a lane shows them, in the legend's order.

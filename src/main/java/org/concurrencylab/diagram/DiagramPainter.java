@@ -82,11 +82,12 @@ public final class DiagramPainter {
                     f.firstLane() + f.rows().size(), total);
             double size = style.px(DiagramLayout.TICK_SIZE);
             double noteLeft = plot.right() - s.textWidth(note, size, false);
-            double y = f.legend().isEmpty() ? plot.y() - style.px(6) : f.legend().getFirst().y();
+            double y = f.legend().isEmpty() ? plot.y() - style.px(6) : f.legend().getLast().y();
             if (!f.legend().isEmpty()) {
                 DiagramLayout.LegendItem last = f.legend().getLast();
-                // a legend as wide as the window leaves no room at its end: the note goes on the
-                // caption's line, at its right end, where the caption leaves room
+                // at the end of the legend's last row; a row as wide as the picture leaves no room
+                // there: the note goes on the caption's line, at its right end, where the caption
+                // leaves room
                 if (last.x() + last.width() + style.px(12) > noteLeft && f.captionBaseline() >= 0) y = f.captionBaseline();
             }
             s.text(note, plot.right(), y, size, false, Surface.Align.RIGHT, p.mutedText());

@@ -147,20 +147,11 @@ public final class StackedLayout {
         for (Panel p : panels) present.addAll(p.model().laneStates());
         List<State> states = new ArrayList<>(List.of(State.WORK, State.IO_WAIT));
         for (State s : DiagramLayout.LEGEND_WHEN_SHOWN) if (present.contains(s)) states.add(s);
-        List<DiagramLayout.LegendItem> legend = new ArrayList<>();
-        double swatch = style.px(12);
-        double lx = margin;
-        double baseline = y + style.px(14);
-        for (State state : states) {
-            String label = state.legend();
-            double itemWidth = swatch + style.px(6) + text.textWidth(label, style.px(DiagramLayout.LABEL_SIZE), false);
-            legend.add(new DiagramLayout.LegendItem(state, label, lx, baseline, swatch, itemWidth, false));
-            lx += itemWidth + style.px(18);
-        }
-        y += style.px(24);
+        DiagramLayout.Legend legend = DiagramLayout.legend(states, Set.of(), margin, width - margin, y, style, text);
+        y += legend.height();
         DiagramLayout.Rect nothing = new DiagramLayout.Rect(margin, y, 0, 0);
         return new DiagramLayout.Frame(width, y, nothing, 0, new TimeScale(0, 1, margin, 1), List.of(), List.of(),
-                List.of(), legend, titleBaseline, captionBaseline, 0, -1, 0);
+                List.of(), legend.items(), titleBaseline, captionBaseline, 0, -1, 0);
     }
 
     /// `f` with its plot, boxes and ticks moved `dx` to the right and drawn `width` wide.

@@ -241,10 +241,35 @@ class DiagramPainterTest {
         DiagramPainter.paint(surface, frame, captioned);
 
         RecordingSurface.Text note = surface.texts.stream().filter(t -> t.text().endsWith("more lanes")).findFirst().orElseThrow();
-        DiagramLayout.LegendItem last = frame.legend().getLast();
         double noteLeft = note.x() - surface.textWidth(note.text(), 0, false);
-        assertThat(last.x() + last.width()).as("the legend reaches the note's place").isGreaterThan(noteLeft);
-        assertThat(note.y()).isEqualTo(frame.captionBaseline()).isNotEqualTo(last.y());
+        assertThat(frame.legend()).filteredOn(item -> item.y() == note.y())
+                .allSatisfy(item -> assertThat(item.x() + item.width()).isLessThan(noteLeft));
+        assertThat(note.y()).isIn(frame.captionBaseline(), frame.legend().getLast().y());
+
+        // one row that fills the picture: the note goes on the caption's line
+        List<Segment> two = segments.subList(0, 2);
+        double snug = frame.legend().get(1).x() + frame.legend().get(1).width() + 20;
+        RecordingSurface narrow = new RecordingSurface();
+        DiagramLayout.Frame tight = DiagramLayout.layout(TraceModel.of(lanes(1_000), two), List.of(), snug, 400,
+                0, 1_000 * MS, -1, captioned, narrow);
+        DiagramPainter.paint(narrow, tight, captioned);
+        RecordingSurface.Text moved = narrow.texts.stream().filter(t -> t.text().endsWith("more lanes")).findFirst().orElseThrow();
+        assertThat(tight.legend().stream().map(DiagramLayout.LegendItem::y).distinct()).hasSize(1);
+        assertThat(moved.y()).isEqualTo(tight.captionBaseline());
+    }
+
+    @Test
+    void a_legend_wider_than_the_picture_wraps_onto_more_rows_within_it() {
+        List<Segment> segments = new ArrayList<>();
+        State[] states = {State.WORK, State.IO_WAIT, State.READY, State.PAUSED, State.LOCK_WAIT, State.STARTUP, State.QUEUED};
+        for (int i = 0; i < states.length; i++) segments.add(Segment.closed(i, i, states[i], 0, 10 * MS, "s"));
+        RecordingSurface surface = new RecordingSurface();
+        DiagramLayout.Frame frame = DiagramLayout.layout(TraceModel.of(lanes(7), segments), List.of(), 640, 400,
+                0, 1_000 * MS, -1, STYLE, surface);
+
+        assertThat(frame.legend()).hasSize(7).allSatisfy(item -> assertThat(item.x() + item.width()).isLessThanOrEqualTo(640));
+        assertThat(frame.legend().stream().map(DiagramLayout.LegendItem::y).distinct().count()).isGreaterThan(1);
+        assertThat(frame.plot().y()).isGreaterThan(frame.legend().getLast().y());
     }
 
     @Test

@@ -84,6 +84,31 @@ class StackedLayoutTest {
     }
 
     @Test
+    void a_legend_too_wide_for_its_picture_goes_on_as_many_rows_as_it_needs_and_the_plot_starts_below() {
+        var text = new DiagramPainterTest.RecordingSurface();
+        List<StackedLayout.Panel> panels = List.of(
+                new StackedLayout.Panel("a", "", model("pool", 2, 500, State.READY), -1),
+                new StackedLayout.Panel("b", "", model("pool", 2, 400, State.PAUSED), -1),
+                new StackedLayout.Panel("c", "", model("pool", 2, 400, State.LOCK_WAIT), -1),
+                new StackedLayout.Panel("d", "", model("process", 2, 300, State.STARTUP), -1),
+                new StackedLayout.Panel("e", "", model("task", 2, 300, State.QUEUED), -1));
+        double width = 480;
+
+        StackedLayout.Stacked narrow = StackedLayout.layout(panels, "Sum of squares", "verdict", width,
+                StackedLayout.sharedEnd(panels), STYLE, text);
+        StackedLayout.Stacked wide = StackedLayout.layout(panels, "Sum of squares", "verdict", 4000,
+                StackedLayout.sharedEnd(panels), STYLE, text);
+
+        List<DiagramLayout.LegendItem> legend = narrow.header().legend();
+        assertThat(legend).hasSize(7).allSatisfy(item -> assertThat(item.x() + item.width()).isLessThanOrEqualTo(width));
+        assertThat(legend.stream().map(DiagramLayout.LegendItem::y).distinct().count()).as("rows").isGreaterThan(1);
+        assertThat(wide.header().legend().stream().map(DiagramLayout.LegendItem::y).distinct()).as("rows when it fits").hasSize(1);
+        double lowest = legend.stream().mapToDouble(DiagramLayout.LegendItem::y).max().orElseThrow();
+        assertThat(narrow.panels().getFirst().y()).as("the first panel starts below the legend's last row")
+                .isGreaterThan(lowest);
+    }
+
+    @Test
     void the_legend_lists_every_state_a_panel_shows_as_a_single_diagram_would() {
         var text = new DiagramPainterTest.RecordingSurface();
         List<StackedLayout.Panel> panels = List.of(

@@ -16,7 +16,7 @@ final class WorkOptions {
     private CommandLine.Model.CommandSpec command;
 
     @Option(names = "--workload", paramLabel = "W", converter = RunCommand.WorkloadConverter.class,
-            description = "download | cpu | race | mixed (default: ${DEFAULT-VALUE})", defaultValue = "download")
+            description = "download | cpu | fib | race | mixed (default: ${DEFAULT-VALUE})", defaultValue = "download")
     WorkloadKind workload;
 
     /// The spec the options given describe for `model`; `params` are those the command took

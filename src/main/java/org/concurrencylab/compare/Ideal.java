@@ -15,11 +15,11 @@ import java.util.OptionalLong;
 ///   concurrency is how many requests the model has in flight at once: the pool size for the
 ///   thread and process pools, the connection limit for the event loop and virtual threads, 1 for
 ///   sync. The GIL is let go around I/O, so it does not lower the concurrency.
-/// - **CPU-bound** (sum of squares, race): `sync time × (tasks / sync tasks) / parallelism`,
-///   where parallelism is how many tasks can compute at once: `min(workers, cores, tasks)` for
-///   the pools, `min(cores, tasks)` for virtual threads (their carriers are one per core), and 1
-///   for sync, the event loop (one thread runs all code) and any run with the GIL (one thread
-///   holds it at a time). Start-up is not part of the ideal: a process pool's efficiency shows
+/// - **CPU-bound** (sum of squares, Fibonacci, race): `sync time × (tasks / sync tasks) /
+///   parallelism`, where parallelism is how many tasks can compute at once:
+///   `min(workers, cores, tasks)` for the pools, `min(cores, tasks)` for virtual threads (their
+///   carriers are one per core), and 1 for sync, the event loop (one thread runs all code) and any
+///   run with the GIL (one thread holds it at a time). Start-up is not part of the ideal: a process pool's efficiency shows
 ///   what starting its processes cost.
 /// - **Mixed** (download, then a heavy parse of `cpuMs` per page): a worker cannot wait for its
 ///   page and parse at the same time, and parses share the cores:
@@ -55,7 +55,7 @@ public final class Ideal {
 
     /// Whether the ideal of `spec` is computed from a synchronous reference run.
     public static boolean needsReference(RunSpec spec) {
-        return spec.workload() == WorkloadKind.CPU || spec.workload() == WorkloadKind.RACE;
+        return spec.workload().computes() || spec.workload() == WorkloadKind.RACE;
     }
 
     /// The ideal of an I/O-bound or mixed run, which needs no reference; empty for CPU-bound
@@ -100,8 +100,8 @@ public final class Ideal {
     /// Whether `a` and `b` do the same kind of work per task (the number of tasks may differ),
     /// so that one's time per task says something about the other's.
     public static boolean sameWork(RunSpec a, RunSpec b) {
-        return a.workload() == b.workload() && a.base() == b.base() && a.latencyMs() == b.latencyMs()
-                && a.urls().equals(b.urls()) && a.increments() == b.increments()
+        return a.workload() == b.workload() && a.base() == b.base() && a.fibN() == b.fibN()
+                && a.latencyMs() == b.latencyMs() && a.urls().equals(b.urls()) && a.increments() == b.increments()
                 && a.counterMode() == b.counterMode() && a.cpuMs() == b.cpuMs();
     }
 

@@ -1,7 +1,7 @@
 package org.concurrencylab.compare;
 
 import org.concurrencylab.core.run.RunSpec;
-import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.core.workload.Fibonacci;
 
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -12,9 +12,9 @@ import java.util.OptionalLong;
 /// it starts one, and does not remember its size for the next launch.
 ///
 /// The time is the model's best ([Ideal]) for downloads from the demo sites, and the cost of the
-/// work at the rates measured here for the sum of squares and the race; the user's own URLs have
-/// no known latency. The memory and file sizes are per task, as measured with a million pages
-/// (2.8 GB of heap, a 550 MB history file).
+/// work at the rates measured here for the sum of squares, Fibonacci and the race; the user's own
+/// URLs have no known latency. The memory and file sizes are per task, as measured with a million
+/// pages (2.8 GB of heap, a 550 MB history file).
 ///
 /// @param nanos        about how long the run takes, or -1 if it cannot be known
 /// @param memoryBytes  about how much memory its trace and results take
@@ -33,6 +33,9 @@ public record RunEstimate(long nanos, long memoryBytes, long historyBytes, int t
     static final long FILE_PER_TASK = 550;
     /// One `i * i` added to a big sum, measured synchronously on the 2-core machine.
     static final double NANOS_PER_SQUARE = 40;
+    /// One call of the recursive fib, measured synchronously on the 2-core machine (fib(35), about
+    /// 30 million calls, in 42 ms).
+    static final double NANOS_PER_FIB_CALL = 1.4;
     /// One increment of the shared counter, unsafe or atomic, with its checkpoints.
     static final double NANOS_PER_INCREMENT = 25;
 
@@ -48,9 +51,12 @@ public record RunEstimate(long nanos, long memoryBytes, long historyBytes, int t
             OptionalLong io = Ideal.ioNanos(spec, cores);
             return io.orElse(-1);
         }
-        double serial = spec.workload() == WorkloadKind.CPU
-                ? NANOS_PER_SQUARE * ((double) spec.tasks() * spec.base() + (double) spec.tasks() * (spec.tasks() - 1) / 2)
-                : NANOS_PER_INCREMENT * (double) spec.tasks() * spec.increments();
+        double serial = switch (spec.workload()) {
+            case CPU -> NANOS_PER_SQUARE * ((double) spec.tasks() * spec.base() + (double) spec.tasks() * (spec.tasks() - 1) / 2);
+            case FIB -> NANOS_PER_FIB_CALL * (double) spec.tasks() * Fibonacci.calls(spec.fibN());
+            case RACE -> NANOS_PER_INCREMENT * (double) spec.tasks() * spec.increments();
+            case DOWNLOAD, MIXED -> throw new AssertionError("downloads are estimated by their ideal, above");
+        };
         return Math.round(serial / Ideal.parallelism(spec, cores));
     }
 

@@ -93,7 +93,7 @@ public final class Verdict {
     static String nature(WorkloadKind workload) {
         return switch (workload) {
             case DOWNLOAD -> "I/O-bound";
-            case CPU -> "CPU-bound";
+            case CPU, FIB -> "CPU-bound";
             case RACE -> "Shared counter";
             case MIXED -> "I/O and CPU mixed";
         };
@@ -103,7 +103,7 @@ public final class Verdict {
     /// named as fastest or slowest.
     private static Optional<String> gilClause(List<Comparison.Row> finished, Comparison.Row fastest,
                                                         Comparison.Row slowest) {
-        if (finished.getFirst().result().spec().workload() != WorkloadKind.CPU) return Optional.empty();
+        if (!finished.getFirst().result().spec().workload().computes()) return Optional.empty();
         return finished.stream().filter(r -> r.result().spec().gil() && !Double.isNaN(r.speedUp()))
                 .filter(r -> r != fastest && r != slowest)
                 .max(Comparator.comparingDouble(Comparison.Row::speedUp))

@@ -76,13 +76,15 @@ public final class Captions {
         return result.segments().stream().filter(seg -> seg.state() == State.STARTUP).mapToLong(seg -> seg.end()).max().orElse(0);
     }
 
-    /// The workload in a few words: "160 pages, demo sites at 90 ms", "20 numbers from 5,000,000".
+    /// The workload in a few words: "160 pages, demo sites at 90 ms", "20 numbers from 5,000,000",
+    /// "fib(35), 20 times".
     public static String what(RunSpec spec) {
         return switch (spec.workload()) {
             case DOWNLOAD -> spec.urls().isEmpty()
                     ? String.format(Locale.ROOT, "%,d pages, demo sites at %d ms", spec.tasks(), spec.latencyMs())
                     : String.format(Locale.ROOT, "%,d pages from %d URL%s", spec.tasks(), spec.urls().size(), spec.urls().size() == 1 ? "" : "s");
             case CPU -> String.format(Locale.ROOT, "%,d numbers from %,d", spec.tasks(), spec.base());
+            case FIB -> String.format(Locale.ROOT, "fib(%d), %,d times", spec.fibN(), spec.tasks());
             case RACE -> String.format(Locale.ROOT, "%,d tasks × %,d increments, %s", spec.tasks(), spec.increments(),
                     spec.counterMode().id());
             case MIXED -> String.format(Locale.ROOT, "%,d pages%s, %d ms of parsing each", spec.tasks(),

@@ -14,16 +14,16 @@ import java.util.regex.Pattern;
 ///
 /// Thread-safety: stateless.
 public final class BareProgram {
-    private static final Pattern TIMING = Pattern.compile("(\\d+) sums in (\\d+\\.\\d+) s");
+    private static final Pattern TIMING = Pattern.compile("(\\d+) (?:sums|fibs) in (\\d+\\.\\d+) s");
 
     private BareProgram() {}
 
     /// Runs `program` with the inputs written in it (the lab's defaults) and returns its own
-    /// timing, in seconds, of the `expectedTasks` sums; throws when it fails or prints no timing.
+    /// timing, in seconds, of the `expectedTasks` sums or fibs; throws when it fails or prints no timing.
     public static double seconds(PythonInfo python, TwinProgram program, int expectedTasks, long timeoutSeconds)
             throws IOException, InterruptedException {
-        if (program.workload() != TwinWorkload.CPU) {
-            throw new IllegalArgumentException("only the sums print a timing the bench reads, not " + program.workload());
+        if (program.workload() != TwinWorkload.CPU && program.workload() != TwinWorkload.FIB) {
+            throw new IllegalArgumentException("only the sums and fibs print a timing the bench reads, not " + program.workload());
         }
         Path dir = Files.createTempDirectory("concurrencylab-bare-");
         Path file = Files.writeString(dir.resolve(program.fileName()), program.code());

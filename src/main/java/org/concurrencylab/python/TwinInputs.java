@@ -1,5 +1,6 @@
 package org.concurrencylab.python;
 
+import org.concurrencylab.core.workload.Fibonacci;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.TaskPlan;
 
@@ -56,13 +57,15 @@ public sealed interface TwinInputs permits TwinInputs.Sums, TwinInputs.Fibs, Twi
             numbers = List.copyOf(numbers);
             if (numbers.isEmpty()) throw new IllegalArgumentException("no numbers");
             for (int n : numbers) {
-                if (n < 0 || n > 40) throw new IllegalArgumentException("fib(n) takes n between 0 and 40, was " + n);
+                if (n < 0 || n > Fibonacci.MAX_PYTHON_N) {
+                    throw new IllegalArgumentException("fib(n) takes n between 0 and " + Fibonacci.MAX_PYTHON_N + ", was " + n);
+                }
             }
         }
 
         /// fib(35), twenty times.
         public static Fibs articleDefault() {
-            return new Fibs(Collections.nCopies(20, 35));
+            return new Fibs(Collections.nCopies(Fibonacci.DEFAULT_COUNT, Fibonacci.DEFAULT_N));
         }
 
         @Override public TwinWorkload workload() { return TwinWorkload.FIB; }
@@ -74,16 +77,9 @@ public sealed interface TwinInputs permits TwinInputs.Sums, TwinInputs.Fibs, Twi
             return "fib(" + numbers.get(task) + ") #" + (task + 1);
         }
 
-        /// The exact value of fib(n), which every task's result must equal.
+        /// The exact value of fib(n), which every task's result must equal (the Java workload's).
         public static long expected(int n) {
-            long a = 0;
-            long b = 1;
-            for (int i = 0; i < n; i++) {
-                long next = a + b;
-                a = b;
-                b = next;
-            }
-            return a;
+            return Fibonacci.expected(n);
         }
     }
 
@@ -147,21 +143,20 @@ public sealed interface TwinInputs permits TwinInputs.Sums, TwinInputs.Fibs, Twi
 
     /// The inputs of the Java run whose task plans are `plans` (ids 0, 1, 2… in order).
     ///
-    /// @throws IllegalArgumentException if the plans are not the workload's (or [TwinWorkload#FIB],
-    ///                                  which has no Java plans yet: use [Fibs])
+    /// @throws IllegalArgumentException if the plans are not the workload's
     static TwinInputs fromPlans(TwinWorkload workload, List<TaskPlan> plans) {
         if (plans.isEmpty()) throw new IllegalArgumentException("no tasks");
         for (int i = 0; i < plans.size(); i++) {
             if (plans.get(i).id() != i) throw new IllegalArgumentException("task " + i + " has the id " + plans.get(i).id());
         }
         return switch (workload) {
-            case CPU -> new Sums(plans.stream().map(p -> only(p, Step.Compute.class).n()).toList());
+            case CPU -> new Sums(plans.stream().map(p -> computed(p, Step.ComputeKind.SUM_OF_SQUARES)).toList());
+            case FIB -> new Fibs(plans.stream().map(p -> Math.toIntExact(computed(p, Step.ComputeKind.FIBONACCI))).toList());
             case DOWNLOAD -> new Pages(plans.stream().map(p -> first(p, Step.Fetch.class).uri()).toList());
             case MIXED -> new PagesAndParse(plans.stream().map(p -> first(p, Step.Fetch.class).uri()).toList(),
                     same(plans, p -> (int) first(p, Step.Crunch.class).millis(), "CPU ms"));
             case RACE -> new Race(plans.size(), same(plans, p -> only(p, Step.Increment.class).times(), "increments"),
                     same(plans, p -> only(p, Step.Increment.class).mode(), "counter mode"));
-            case FIB -> throw new IllegalArgumentException("there is no Java fib workload yet: make the inputs with Fibs");
         };
     }
 
@@ -190,6 +185,15 @@ public sealed interface TwinInputs permits TwinInputs.Sums, TwinInputs.Fibs, Twi
             throw new IllegalArgumentException("task " + plan.id() + " is not one " + type.getSimpleName() + " step: " + plan.steps());
         }
         return type.cast(plan.steps().getFirst());
+    }
+
+    /// The number of the plan's one step, a computation of `kind`.
+    private static long computed(TaskPlan plan, Step.ComputeKind kind) {
+        Step.Compute compute = only(plan, Step.Compute.class);
+        if (compute.kind() != kind) {
+            throw new IllegalArgumentException("task " + plan.id() + " computes " + compute.kind() + ", not " + kind);
+        }
+        return compute.n();
     }
 
     private static <S extends Step> S first(TaskPlan plan, Class<S> type) {

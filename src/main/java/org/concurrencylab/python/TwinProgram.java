@@ -62,8 +62,8 @@ public record TwinProgram(ModelKind model, TwinWorkload workload) {
         return library().map(l -> l.equals("requests") ? python.requests() : python.aiohttp()).orElse(true);
     }
 
-    /// The program's text: what the Code tab shows ([CodeLibrary#python] for the lab's four
-    /// workloads), read from the same resource.
+    /// The program's text: what the Code tab shows ([CodeLibrary#python] for the workload's Java
+    /// twin), read from the same resource.
     public String code() {
         return workload.kind().map(kind -> CodeLibrary.python(model, kind, false).code())
                 .orElseGet(() -> read(fileName()));

@@ -4,8 +4,8 @@ import org.concurrencylab.core.run.WorkloadKind;
 
 import java.util.Optional;
 
-/// The workloads that have Python programs: the lab's four, and the article's 2024 example,
-/// `fib(35)` twenty times, whose Java workload is still to come.
+/// The workloads that have Python programs: one per Java workload, the article's 2024 example,
+/// `fib(35)` twenty times, among them.
 public enum TwinWorkload {
     DOWNLOAD("download"),
     CPU("cpu"),
@@ -37,17 +37,18 @@ public enum TwinWorkload {
             case CPU -> CPU;
             case RACE -> RACE;
             case MIXED -> MIXED;
+            case FIB -> FIB;
         };
     }
 
-    /// The Java workload this is the twin of; empty for [#FIB], which has none yet.
+    /// The Java workload this is the twin of (every one has one).
     public Optional<WorkloadKind> kind() {
         return switch (this) {
             case DOWNLOAD -> Optional.of(WorkloadKind.DOWNLOAD);
             case CPU -> Optional.of(WorkloadKind.CPU);
             case RACE -> Optional.of(WorkloadKind.RACE);
             case MIXED -> Optional.of(WorkloadKind.MIXED);
-            case FIB -> Optional.empty();
+            case FIB -> Optional.of(WorkloadKind.FIB);
         };
     }
 }

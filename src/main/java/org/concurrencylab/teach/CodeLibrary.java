@@ -81,6 +81,7 @@ public final class CodeLibrary {
             "Parsing a page heavily, for a set CPU time");
     static final Marker SUM_OF_SQUARES = new Marker("sum-of-squares", WORKLOAD + "Kernels.java",
             "The sum of squares, with big integers");
+    static final Marker FIBONACCI = new Marker("fibonacci", WORKLOAD + "Kernels.java", "fib(n), by the naive recursion");
     static final Marker RACE_TASK = new Marker("race-task", MODEL + "CpuSteps.java", "A race task adds one, many times");
     static final Marker RACE_UNSAFE = new Marker("race-unsafe", WORKLOAD + "SharedCounter.java",
             "The unsafe update: read, then write");
@@ -97,8 +98,8 @@ public final class CodeLibrary {
     /// Every marker the code panel can show.
     public static List<Marker> markers() {
         return List.of(SYNC, THREAD_POOL, EVENT_LOOP, PROCESS_POOL, PROCESS_WORKER, VIRTUAL, BLOCKING_TASK, BLOCKING_GET,
-                ASYNC_GET, PARSE_PAGE, HEAVY_PARSE, SUM_OF_SQUARES, RACE_TASK, RACE_UNSAFE, RACE_SYNCHRONIZED, RACE_ATOMIC,
-                GIL_TAKE, GIL_SWITCH);
+                ASYNC_GET, PARSE_PAGE, HEAVY_PARSE, SUM_OF_SQUARES, FIBONACCI, RACE_TASK, RACE_UNSAFE, RACE_SYNCHRONIZED,
+                RACE_ATOMIC, GIL_TAKE, GIL_SWITCH);
     }
 
     /// The marked regions that make up a run of `workload` under `model`: how the model runs a
@@ -117,6 +118,7 @@ public final class CodeLibrary {
         switch (workload) {
             case DOWNLOAD -> markers.addAll(List.of(get, PARSE_PAGE));
             case CPU -> markers.add(SUM_OF_SQUARES);
+            case FIB -> markers.add(FIBONACCI);
             case RACE -> markers.addAll(List.of(RACE_TASK, switch (mode) {
                 case UNSAFE -> RACE_UNSAFE;
                 case SYNCHRONIZED -> RACE_SYNCHRONIZED;
@@ -200,7 +202,7 @@ public final class CodeLibrary {
     }
 
     static String pythonNote(ModelKind model, WorkloadKind workload, boolean gil) {
-        boolean computes = workload == WorkloadKind.CPU || workload == WorkloadKind.MIXED;
+        boolean computes = workload.computes() || workload == WorkloadKind.MIXED;
         return switch (model) {
             case SYNC -> "A plain loop, in both languages.";
             case THREADS -> gil

@@ -166,6 +166,12 @@ public final class Explanations {
                     "Processor time: how many cores compute at once.",
                     "Each task sums the squares of millions of numbers with big integers. It never waits (blue only), "
                     + "so only running tasks in parallel on several cores makes the run shorter.");
+            case FIB -> new WorkloadExplanation(workload, workload.title(), "CPU-bound",
+                    "Processor time: how many cores compute at once.",
+                    "The example of the article's 2024 edition: each task computes fib(n) by the naive recursion, "
+                    + "fib(35) twenty times by default, millions of plain function calls. Like the sum of squares it "
+                    + "never waits (blue only), and the result is the same: under the GIL threads get no faster, "
+                    + "only processes, or Java threads without it, compute on several cores at once.");
             case RACE -> new WorkloadExplanation(workload, workload.title(), "CPU-bound, on shared data",
                     "Correctness first: how the shared counter is updated; then contention for it.",
                     "Every task adds one to the same counter many times. Workers that run at once can interleave a "

@@ -17,6 +17,8 @@ public final class FormTexts {
                     + "of their time waiting for the network (red), very little running code (blue).";
             case CPU -> "CPU-bound: each task sums the squares of all numbers below n, exactly, with big integers "
                     + "as Python does. Workers compute the whole time (blue).";
+            case FIB -> "CPU-bound, the example of the article's 2024 edition: each task computes fib(n) by the naive "
+                    + "recursion, millions of plain function calls. Workers compute the whole time (blue).";
             case RACE -> "Every task adds one to a shared counter, many times. Done unsafely (read, then write), "
                     + "threads running at once lose updates; a lock or an atomic counter loses none.";
             case MIXED -> "Each task downloads a page (red), then parses it heavily (blue): a mix of waiting and "
@@ -28,10 +30,10 @@ public final class FormTexts {
     public static String cpythonModel(ModelKind model, WorkloadKind workload) {
         String text = "The article's own Python program runs this under CPython, on the same "
                 + workload.taskNoun() + ", drawn on the same time axis.";
-        if (workload == WorkloadKind.CPU && model == ModelKind.THREADS) {
+        if (workload.computes() && model == ModelKind.THREADS) {
             text += " Its GIL is real: only one thread runs Python code at a time, so this CPU-bound job gets no "
                     + "faster than the synchronous loop (amber: waiting for the GIL, measured from each thread's clock).";
-        } else if (workload == WorkloadKind.CPU && model == ModelKind.PROCESSES) {
+        } else if (workload.computes() && model == ModelKind.PROCESSES) {
             text += " Each process has its own interpreter and its own GIL, so the processes compute side by side.";
         }
         return text;
@@ -40,7 +42,7 @@ public final class FormTexts {
     /// What `model` does, and what it means for `workload` (with the GIL on or off).
     public static String model(ModelKind model, WorkloadKind workload, boolean gil) {
         String text = model.summary();
-        boolean cpuBound = workload == WorkloadKind.CPU;
+        boolean cpuBound = workload.computes();
         if (cpuBound && model.supportsGil()) {
             text += gil
                     ? " The GIL is on: only one thread runs code at a time, as in CPython, so this CPU-bound job "

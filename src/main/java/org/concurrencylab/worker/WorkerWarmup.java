@@ -1,5 +1,6 @@
 package org.concurrencylab.worker;
 
+import org.concurrencylab.core.workload.Fibonacci;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.SumOfSquares;
 import org.concurrencylab.core.workload.TaskPlan;
@@ -17,9 +18,9 @@ import java.util.List;
 
 /// A worker process's warm-up before it says ready: tiny plans through the real interpreter and
 /// the real protocol code, their events thrown away. Sums of squares large enough for the JIT to
-/// compile the kernel (about a million big-integer steps in all), increments, a sleep; and, only
-/// for runs that download, a few downloads from a throwaway server on the loopback interface, so
-/// a CPU-bound run never pays for starting an HTTP client.
+/// compile the kernel (about a million big-integer steps in all), some fib(27), increments, a
+/// sleep; and, only for runs that download, a few downloads from a throwaway server on the
+/// loopback interface, so a CPU-bound run never pays for starting an HTTP client.
 ///
 /// Why plans and not the app's trick of running the kernel alone from near 2^64: measured in the
 /// worker processes (one child, tasks of 5,000,000 after it said ready), warming the kernel
@@ -29,13 +30,16 @@ import java.util.List;
 final class WorkerWarmup {
     /// Five sums from 200,000: about a million steps of the kernel, as tasks.
     private static final SumOfSquares SUMS = new SumOfSquares(5, 200_000);
+    /// Some fib(27), a few milliseconds: the recursion is compiled within the first.
+    private static final Fibonacci FIBS = new Fibonacci(4, 27);
     private static final int FETCHES = 6;
 
     private WorkerWarmup() {}
 
-    /// Warms the compute paths: sums, increments and a sleep run as `worker` runs tasks.
+    /// Warms the compute paths: sums, fib, increments and a sleep run as `worker` runs tasks.
     static void compute(WorkerMain.Worker worker) {
         List<TaskPlan> plans = new ArrayList<>(SUMS.plan(List.of()));
+        for (TaskPlan fib : FIBS.plan(List.of())) plans.add(new TaskPlan(plans.size(), fib.name(), fib.steps()));
         for (Step.CounterMode mode : Step.CounterMode.values()) {
             plans.add(new TaskPlan(plans.size(), "warm-up", List.of(new Step.Increment(2_000, mode))));
         }

@@ -88,6 +88,20 @@ class IdealTest {
     }
 
     @Test
+    void a_fibonacci_ideal_is_cpu_bound_and_needs_a_reference_of_the_same_n() {
+        RunSpec fib = RunSpec.defaults(WorkloadKind.FIB, ModelKind.SYNC);
+        RunSpec threads = fib.withModel(ModelKind.THREADS).withWorkers(5);
+        RunResult sync = Results.run(fib, 800, 800);
+
+        assertThat(Ideal.needsReference(fib)).isTrue();
+        assertThat(Ideal.ioNanos(fib, 2)).isEmpty();
+        assertThat(Ideal.nanos(threads, sync, 2)).hasValue(400 * MS);
+        assertThat(Ideal.nanos(threads.withGil(true), sync, 2)).hasValue(800 * MS);
+        assertThat(Ideal.nanos(threads, Results.run(fib.with(RunParams.FIB_N, 30), 80, 80), 2)).as("another n").isEmpty();
+        assertThat(Ideal.nanos(threads, Results.run(CPU, 800, 800), 2)).as("the sums").isEmpty();
+    }
+
+    @Test
     void efficiency_is_ideal_over_actual_and_unknown_without_either() {
         assertThat(Ideal.efficiency(90 * MS, 180 * MS)).isEqualTo(0.5);
         assertThat(Ideal.efficiency(1_000 * MS, 1_000 * MS)).isEqualTo(1.0);

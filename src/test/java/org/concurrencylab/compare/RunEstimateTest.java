@@ -46,6 +46,21 @@ class RunEstimateTest {
     }
 
     @Test
+    void fibonacci_costs_its_calls_and_grows_by_the_golden_ratio_with_n() {
+        RunSpec fib = RunSpec.defaults(WorkloadKind.FIB, ModelKind.SYNC);
+
+        RunEstimate article = RunEstimate.of(fib, 2);
+        assertThat(article.nanos()).as("20 × fib(35), about 30 million calls each")
+                .isEqualTo(Math.round(RunEstimate.NANOS_PER_FIB_CALL * 20 * 29_860_703L));
+        assertThat(article.large()).isFalse();
+        assertThat(RunEstimate.of(fib.withModel(ModelKind.PROCESSES).withWorkers(2), 2).nanos()).as("two cores halve it")
+                .isEqualTo(Math.round(article.nanos() / 2.0));
+        assertThat(RunEstimate.of(fib.with(RunParams.FIB_N, 36), 2).nanos() / (double) article.nanos()).isBetween(1.6, 1.65);
+        RunEstimate long45 = RunEstimate.of(fib.with(RunParams.FIB_N, 45).withTasks(100), 2);
+        assertThat(long45.large()).as("%s", long45.summary()).isTrue();
+    }
+
+    @Test
     void the_user_s_own_pages_have_no_known_time() {
         RunSpec urls = RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.SYNC).withTasks(3)
                 .withUrls(List.of(URI.create("http://example.org/")));

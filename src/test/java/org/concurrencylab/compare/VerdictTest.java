@@ -84,6 +84,28 @@ class VerdictTest {
     }
 
     @Test
+    void fibonacci_is_cpu_bound_and_its_verdict_says_what_the_gil_did_as_for_the_sums() {
+        RunSpec fib = RunSpec.defaults(WorkloadKind.FIB, ModelKind.SYNC);
+        List<RunResult> runs = List.of(
+                run(fib, 800, 800),
+                run(fib.withModel(ModelKind.THREADS).withWorkers(5), 430, 800),
+                run(fib.withModel(ModelKind.THREADS).withWorkers(5).withGil(true), 820, 800),
+                run(fib.withModel(ModelKind.EVENTLOOP), 810, 800),
+                run(fib.withModel(ModelKind.PROCESSES).withWorkers(2), 950, 800, 500, 0, null),
+                run(fib.withModel(ModelKind.VIRTUAL), 420, 800),
+                run(fib.withModel(ModelKind.VIRTUAL).withGil(true), 830, 800));
+
+        Comparison c = Comparison.of(runs, 2);
+
+        assertThat(Verdict.nature(WorkloadKind.FIB)).isEqualTo("CPU-bound");
+        assertThat(c.verdict()).isEqualTo("CPU-bound: virtual threads and the thread pool were about as fast (within 10%, "
+                + "what two runs of the same work differ by), 1.9× sync; processes were slowest (0.8× sync); "
+                + "threads with the GIL were no faster than sync (1.0×); processes paid 500 ms of start-up.");
+        assertThat(c.rows().get(1).idealNanos()).as("sync time over two cores").isEqualTo(400 * MS);
+        assertThat(c.rows().get(2).idealNanos()).as("the GIL lets one thread run").isEqualTo(800 * MS);
+    }
+
+    @Test
     void a_race_verdict_counts_the_updates_lost() {
         RunSpec race = RunSpec.defaults(WorkloadKind.RACE, ModelKind.SYNC);
         List<RunResult> runs = List.of(

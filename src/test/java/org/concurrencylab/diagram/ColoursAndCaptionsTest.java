@@ -3,6 +3,7 @@ package org.concurrencylab.diagram;
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.TaskOutcome;
 import org.concurrencylab.core.run.RunResult;
+import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.RunStats;
 import org.concurrencylab.core.run.WorkloadKind;
@@ -122,6 +123,16 @@ class ColoursAndCaptionsTest {
         assertThat(Captions.caption(result(urls, 312_000_000L, 2, true, 2)))
                 .isEqualTo("3 pages from 1 URL · stopped at 312 ms · 2 cores · 2 errors · stopped after 2 tasks");
         assertThat(WorkloadKind.CPU.taskNoun()).isEqualTo("numbers");
+    }
+
+    @Test
+    void a_fibonacci_run_is_titled_and_captioned_by_its_n_and_its_count() {
+        RunSpec fib = RunSpec.defaults(WorkloadKind.FIB, ModelKind.THREADS).withGil(true);
+
+        assertThat(Captions.title(fib)).isEqualTo("Fibonacci · Thread pool (5 threads), GIL on");
+        assertThat(Captions.what(fib)).isEqualTo("fib(35), 20 times");
+        assertThat(Captions.what(fib.withTasks(4).with(RunParams.FIB_N, 22))).isEqualTo("fib(22), 4 times");
+        assertThat(Captions.caption(result(fib, 820_000_000L, 0, false, 20))).isEqualTo("fib(35), 20 times · wall 820 ms · 2 cores · 0 errors");
     }
 
     private static RunResult result(RunSpec spec, long wall, int errors, boolean cancelled, int completed) {

@@ -105,6 +105,29 @@ class RunJsonTest {
     }
 
     @Test
+    void a_fibonacci_run_saves_its_n_and_reopens_equal() throws Exception {
+        RunSpec spec = RunSpec.defaults(WorkloadKind.FIB, ModelKind.THREADS).withWorkers(2).withTasks(3)
+                .with(RunParams.FIB_N, 20).withWarmup(false);
+        RunResult run;
+        try (RunEngine engine = new RunEngine()) {
+            run = engine.start(spec).result().get(20, TimeUnit.SECONDS);
+        }
+        Path file = dir.resolve("fib.json");
+
+        RunJson.write(run, file);
+        JsonNode root = JSON.readTree(file.toFile());
+        RunResult back = RunJson.read(file);
+
+        assertThat(root.get("spec").get("workload").asText()).isEqualTo("fib");
+        assertThat(root.get("spec").get("fibN").asInt()).isEqualTo(20);
+        assertThat(root.get("spec").has("base")).as("the sums' first number is not the fib's").isFalse();
+        assertThat(back.spec()).isEqualTo(spec);
+        assertThat(back.spec().fibN()).isEqualTo(20);
+        assertThat(back.outcomes()).extracting(TaskOutcome::result).containsExactly("6765", "6765", "6765");
+        assertThat(back).isEqualTo(run);
+    }
+
+    @Test
     void the_file_has_the_documented_fields_with_models_and_workloads_by_their_ids() throws IOException {
         RunResult run = handMade();
 

@@ -31,8 +31,10 @@ class SettingsStoreTest {
         values.put("processes", 3);
         values.put("downloadTasks", 400);
         values.put("cpuTasks", 30);
+        values.put("fibTasks", 8);
         values.put("raceTasks", 1_000);
         values.put("base", 1_000_000L);
+        values.put("fibN", 30);
         values.put("latencyMs", 25);
         values.put("jitterMs", 10);
         values.put("urls", List.of(URI.create("https://example.org/"), URI.create("https://example.com/")));
@@ -75,6 +77,9 @@ class SettingsStoreTest {
         assertThat(RunParams.settingKeys()).containsAll(changed().values().values().keySet());
         assertThat(changed().spec().workers()).isEqualTo(3);
         assertThat(changed().values().spec(WorkloadKind.DOWNLOAD, ModelKind.THREADS).workers()).isEqualTo(12);
+        RunSpec fib = changed().values().spec(WorkloadKind.FIB, ModelKind.SYNC);
+        assertThat(fib.tasks()).as("fib's numbers are remembered apart from the sums'").isEqualTo(8);
+        assertThat(fib.fibN()).isEqualTo(30);
     }
 
     @Test

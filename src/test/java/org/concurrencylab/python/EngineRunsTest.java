@@ -83,6 +83,27 @@ class EngineRunsTest {
     }
 
     @Test
+    void cpython_computes_the_java_run_s_fibs_under_the_threads_program() throws Exception {
+        PythonInfo python = Pythons.require();
+        RunSpec spec = RunSpec.defaults(WorkloadKind.FIB, ModelKind.THREADS).withTasks(6).with(RunParams.FIB_N, 22).withWorkers(3);
+        RunResult java = run(spec.withWarmup(false));
+        RunResult cpython = run(spec.withRuntime(RuntimeKind.PYTHON));
+
+        assertThat(java.outcomes()).extracting(TaskOutcome::result).containsOnly("17711");
+        assertThat(cpython.errors()).isZero();
+        assertThat(cpython.outcomes()).extracting(TaskOutcome::name)
+                .containsExactlyElementsOf(java.outcomes().stream().map(TaskOutcome::name).toList());
+        assertThat(cpython.outcomes()).extracting(TaskOutcome::result)
+                .containsExactlyElementsOf(java.outcomes().stream().map(TaskOutcome::result).toList());
+        assertThat(cpython.lanes()).hasSizeBetween(1, 3);
+        assertThat(cpython.segments()).filteredOn(s -> s.state() == State.WORK && s.task() >= 0).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.label()).isEqualTo("fib(22)"));
+        assertThat(cpython.runtime()).startsWith("CPython " + python.major() + "." + python.minor());
+        assertThat(Captions.title(cpython.spec())).isEqualTo("Fibonacci · CPython · Thread pool (3 threads)");
+        assertThat(Captions.caption(cpython)).startsWith(cpython.runtime() + " · threads (3) · fib(22), 6 times");
+    }
+
+    @Test
     void one_cpython_thread_waits_for_no_gil() throws Exception {
         Pythons.require();
         RunResult cpython = run(sums(ModelKind.THREADS, 1).withRuntime(RuntimeKind.PYTHON));

@@ -6,9 +6,11 @@ import org.concurrencylab.core.model.RunContext;
 import org.concurrencylab.core.model.RunControl;
 import org.concurrencylab.core.model.SyncModel;
 import org.concurrencylab.core.model.TaskOutcome;
+import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.trace.RunClock;
 import org.concurrencylab.core.trace.TraceRecorder;
 import org.concurrencylab.core.workload.DownloadSites;
+import org.concurrencylab.core.workload.Fibonacci;
 import org.concurrencylab.core.workload.MixedWork;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.SumOfSquares;
@@ -80,6 +82,24 @@ class TwinResultsTest {
             assertThat(run.results()).as(model.id()).containsExactly("6765", "10946", "17711", "28657");
             assertThat(run.results()).containsExactlyElementsOf(inputs.numbers().stream()
                     .map(n -> Long.toString(TwinInputs.Fibs.expected(n))).toList());
+        }
+    }
+
+    @Test
+    void the_fibs_are_the_java_run_s_on_the_same_plans_on_every_model() throws Exception {
+        List<TaskPlan> plans = new Fibonacci(3, 21).plan(List.of());
+        List<String> expected = java(plans).stream().map(TaskOutcome::result).toList();
+        assertThat(expected).containsOnly(Long.toString(Fibonacci.expected(21))).containsOnly("10946");
+        TwinInputs inputs = TwinInputs.fromPlans(TwinWorkload.FIB, plans);
+        assertThat(inputs).isEqualTo(new TwinInputs.Fibs(List.of(21, 21, 21)));
+        for (ModelKind model : MODELS) {
+            TwinProgram program = TwinProgram.of(model, WorkloadKind.FIB).orElseThrow();
+            assertThat(program.workload()).isEqualTo(TwinWorkload.FIB);
+            Pythons.TwinRun run = Pythons.run(TwinRequest.of(program, inputs, 2));
+            assertThat(run.result().failure()).as(model.id()).isNull();
+            assertThat(run.results()).as(model.id()).containsExactlyElementsOf(expected);
+            assertThat(run.outcomes().list()).extracting(TaskOutcome::name)
+                    .containsExactlyElementsOf(plans.stream().map(TaskPlan::name).toList());
         }
     }
 

@@ -96,7 +96,7 @@ class CodeLibraryTest {
                 .anyMatch(c -> c.contains("call.execute()"))
                 .anyMatch(c -> c.contains("href="));
         assertThat(CodeLibrary.java(ModelKind.EVENTLOOP, WorkloadKind.DOWNLOAD, false, Step.CounterMode.UNSAFE))
-                .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("writeAndFlush(request(at))"));
+                .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("writeAndFlush(AsyncHttpMessages.request(at))"));
         assertThat(CodeLibrary.java(ModelKind.SYNC, WorkloadKind.CPU, false, Step.CounterMode.UNSAFE))
                 .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("sum.add(bi.multiply(bi))"));
         assertThat(CodeLibrary.java(ModelKind.THREADS, WorkloadKind.RACE, false, Step.CounterMode.SYNCHRONIZED))
@@ -105,6 +105,25 @@ class CodeLibraryTest {
                 .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("incrementAndGet"));
         assertThat(CodeLibrary.java(ModelKind.THREADS, WorkloadKind.CPU, true, Step.CounterMode.UNSAFE))
                 .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("gil.mustHandOver"));
+    }
+
+    @Test
+    void fibonacci_shows_the_recursion_that_runs_beside_the_article_s_python_fib() {
+        for (ModelKind model : ModelKind.values()) {
+            List<CodeLibrary.Snippet> java = CodeLibrary.java(model, WorkloadKind.FIB, false, Step.CounterMode.UNSAFE);
+            assertThat(java).extracting(s -> s.marker().name()).contains("fibonacci").doesNotContain("sum-of-squares");
+            assertThat(java).extracting(CodeLibrary.Snippet::code)
+                    .anyMatch(c -> c.contains("return n < 2 ? n : fib(n - 2) + fib(n - 1);")
+                            && c.contains("checkpoint.check();")
+                            && c.contains("return fibonacci(n - 2, checkpoint) + fibonacci(n - 1, checkpoint);"));
+            CodeLibrary.PythonProgram python = CodeLibrary.python(model, WorkloadKind.FIB, false);
+            assertThat(python.resource()).endsWith("/" + model.id() + "_fib.py");
+            assertThat(python.code()).contains("NUMBERS = [35] * 20", "return n if n < 2 else fib(n - 2) + fib(n - 1)");
+        }
+        assertThat(CodeLibrary.java(ModelKind.THREADS, WorkloadKind.FIB, true, Step.CounterMode.UNSAFE))
+                .extracting(CodeLibrary.Snippet::code).anyMatch(c -> c.contains("gil.mustHandOver"));
+        assertThat(CodeLibrary.python(ModelKind.THREADS, WorkloadKind.FIB, false).note())
+                .as("CPU-bound like the sums").contains("GIL", "Tick GIL");
     }
 
     @Test

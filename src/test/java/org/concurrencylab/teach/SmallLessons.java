@@ -14,6 +14,7 @@ public final class SmallLessons {
         return switch (spec.workload()) {
             case DOWNLOAD, MIXED -> s.withTasks(Math.min(spec.tasks(), 6)).with(RunParams.LATENCY_MS, 5).with(RunParams.CPU_MS, Math.min(spec.cpuMs(), 3));
             case CPU -> s.withTasks(Math.min(spec.tasks(), 4)).with(RunParams.BASE, 20_000);
+            case FIB -> s.withTasks(Math.min(spec.tasks(), 4)).with(RunParams.FIB_N, 20);
             case RACE -> s.withTasks(200).with(RunParams.INCREMENTS, 20);
         };
     }

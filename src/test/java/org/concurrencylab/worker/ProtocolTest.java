@@ -26,6 +26,7 @@ class ProtocolTest {
                 new Step.Fetch(URI.create("http://127.0.0.1:8080/large?latency=5")),
                 new Step.Parse(2),
                 new Step.Compute(Step.ComputeKind.SUM_OF_SQUARES, 5_000_000L),
+                new Step.Compute(Step.ComputeKind.FIBONACCI, 35),
                 new Step.Sleep(15),
                 new Step.Crunch(20),
                 new Step.Increment(100, Step.CounterMode.SYNCHRONIZED)));
@@ -33,7 +34,7 @@ class ProtocolTest {
         String line = Protocol.write(new Protocol.Run(plan));
 
         assertThat(line).doesNotContain("\n").contains("\"type\":\"run\"").contains("\"step\":\"compute\"")
-                .doesNotContain("cpu");
+                .contains("\"kind\":\"FIBONACCI\",\"n\":35").doesNotContain("cpu");
         assertThat(Protocol.readCommand(line)).isEqualTo(new Protocol.Run(plan));
     }
 

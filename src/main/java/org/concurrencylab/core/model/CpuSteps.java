@@ -7,7 +7,6 @@ import org.concurrencylab.net.Page;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.math.BigInteger;
 import java.util.Locale;
 
 /// The CPU steps (parse, compute, crunch, increment), run on the calling thread by every
@@ -37,13 +36,16 @@ public final class CpuSteps {
                 long rounds = crunch(html, crunch.millis(), context);
                 yield String.format(Locale.ROOT, "%,d bytes parsed %,d times", lastPage.body().length, rounds);
             }
-            case Step.Compute compute -> {
-                context.work(String.format(Locale.ROOT, "n = %,d", compute.n()));
-                BigInteger sum = switch (compute.kind()) {
-                    case SUM_OF_SQUARES -> Kernels.sumOfSquares(compute.n(), context);
-                };
-                yield sum.toString();
-            }
+            case Step.Compute compute -> switch (compute.kind()) {
+                case SUM_OF_SQUARES -> {
+                    context.work(String.format(Locale.ROOT, "n = %,d", compute.n()));
+                    yield Kernels.sumOfSquares(compute.n(), context).toString();
+                }
+                case FIBONACCI -> {
+                    context.work("fib(" + compute.n() + ")");
+                    yield Long.toString(Kernels.fibonacci(Math.toIntExact(compute.n()), context));
+                }
+            };
             // code:race-task
             case Step.Increment increment -> {
                 context.work(String.format(Locale.ROOT, "counter += 1, %,d times (%s)", increment.times(), increment.mode().id()));

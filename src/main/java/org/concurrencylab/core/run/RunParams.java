@@ -4,6 +4,7 @@ import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.model.ModelTraits;
 import org.concurrencylab.core.run.Param.Range;
 import org.concurrencylab.core.run.Param.Section;
+import org.concurrencylab.core.workload.Fibonacci;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.SumOfSquares;
 import org.concurrencylab.sites.SiteConfig;
@@ -55,12 +56,12 @@ public final class RunParams {
             .sweep(c -> logValues(1, Math.min(64, workers(c.model()).max()), 9))
             .build();
 
-    /// Pages to download, numbers to sum, or race tasks.
+    /// Pages to download, numbers to sum, fib(n) to compute, or race tasks.
     public static final Param.Whole<Integer> TASKS = ParamBuilder.ints("tasks")
             .noun("tasks")
             .label(c -> capitalized(c.workload().taskNoun()))
             .option("--tasks", "N")
-            .help("pages to download, numbers to sum or race tasks (default: 160, 20 or 5000)")
+            .help("pages to download, numbers to sum, fib(n) to compute or race tasks (default: 160, 20, 20 or 5000)")
             .range(c -> new Range(1, c.workload().maxTasks(), null))
             .defaultValue(c -> c.workload().defaultTasks())
             .rememberedAs(c -> c.workload().tasksSetting(),
@@ -79,6 +80,22 @@ public final class RunParams {
             .appliesWhen(c -> c.workload() == WorkloadKind.CPU, "--workload cpu")
             .range(0, SumOfSquares.MAX_BASE)
             .defaultNumber(SumOfSquares.DEFAULT_BASE)
+            .build();
+
+    /// Which Fibonacci number each task computes, every task the same one, as the article's
+    /// fib(35) twenty times. CPython's programs take it up to [Fibonacci#MAX_PYTHON_N] only.
+    public static final Param.Whole<Integer> FIB_N = ParamBuilder.ints("fibN")
+            .noun("the n of fib(n)")
+            .label("n of fib(n)")
+            .option("--fib-n", "N")
+            .help("fib: which Fibonacci number each task computes, recursively (default: 35, as the article's fib(35))")
+            .appliesWhen(c -> c.workload() == WorkloadKind.FIB, "--workload fib")
+            .range(Fibonacci.MIN_N, Fibonacci.MAX_N)
+            .constraint((n, c) -> n > Fibonacci.MAX_PYTHON_N && onPython(c)
+                    ? "must not be more than " + Fibonacci.MAX_PYTHON_N
+                      + " on --runtime python (CPython takes over 20 s for each fib(n) above it)"
+                    : null)
+            .defaultNumber(Fibonacci.DEFAULT_N)
             .build();
 
     public static final Param.Whole<Integer> INCREMENTS = ParamBuilder.ints("increments")
@@ -280,13 +297,18 @@ public final class RunParams {
             .build();
 
     /// Every parameter, in the order forms and help texts list them.
-    public static final List<Param<?>> ALL = List.of(WORKERS, GIL, TASKS, BASE, INCREMENTS, COUNTER_MODE, CPU_MS,
+    public static final List<Param<?>> ALL = List.of(WORKERS, GIL, TASKS, BASE, FIB_N, INCREMENTS, COUNTER_MODE, CPU_MS,
             LATENCY_MS, JITTER_MS, MAX_CONNECTIONS, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, DEADLINE_MS,
             URLS, RUNTIME, SWITCH_MS, KEEP_WARM, WARMUP);
 
     /// Whether the run's tasks run on the JVM (the simulated GIL and the JIT's warm-up are Java's).
     private static boolean onJava(Param.Context c) {
         return c.value(RunParams.RUNTIME) == RuntimeKind.JAVA;
+    }
+
+    /// Whether the run's tasks run under CPython (where the model has a Python program).
+    private static boolean onPython(Param.Context c) {
+        return RunParams.RUNTIME.appliesTo(c) && c.value(RunParams.RUNTIME) == RuntimeKind.PYTHON;
     }
 
     /// The parameter named `id` in files.

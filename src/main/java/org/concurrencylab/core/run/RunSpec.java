@@ -2,6 +2,7 @@ package org.concurrencylab.core.run;
 
 import org.concurrencylab.core.model.ModelKind;
 import org.concurrencylab.core.workload.DownloadSites;
+import org.concurrencylab.core.workload.Fibonacci;
 import org.concurrencylab.core.workload.MixedWork;
 import org.concurrencylab.core.workload.RaceCondition;
 import org.concurrencylab.core.workload.Step;
@@ -40,7 +41,8 @@ public record RunSpec(WorkloadKind workload, ModelKind model, Map<Param<?>, Obje
     }
 
     /// The article's settings for `workload` under `model`: 160 pages at 90 ms, 20 numbers from
-    /// 5,000,000, 5,000 tasks of 100 increments; five threads for a pool, one process per core.
+    /// 5,000,000, fib(35) 20 times, 5,000 tasks of 100 increments; five threads for a pool, one
+    /// process per core.
     public static RunSpec defaults(WorkloadKind workload, ModelKind model) {
         return new RunSpec(workload, model, Map.of());
     }
@@ -141,11 +143,14 @@ public record RunSpec(WorkloadKind workload, ModelKind model, Map<Param<?>, Obje
     /// How many workers (pool threads or processes; 1 for the other models).
     public int workers() { return get(RunParams.WORKERS); }
 
-    /// Pages to download, numbers to sum, or tasks incrementing the counter.
+    /// Pages to download, numbers to sum, fib(n) to compute, or tasks incrementing the counter.
     public int tasks() { return get(RunParams.TASKS); }
 
     /// The first number of the sum of squares.
     public long base() { return get(RunParams.BASE); }
+
+    /// Which Fibonacci number each task of the Fibonacci workload computes.
+    public int fibN() { return get(RunParams.FIB_N); }
 
     /// The demo sites' latency per request.
     public int latencyMs() { return get(RunParams.LATENCY_MS); }
@@ -197,6 +202,7 @@ public record RunSpec(WorkloadKind workload, ModelKind model, Map<Param<?>, Obje
         return switch (workload) {
             case DOWNLOAD -> new DownloadSites(tasks(), urls());
             case CPU -> new SumOfSquares(tasks(), base());
+            case FIB -> new Fibonacci(tasks(), fibN());
             case RACE -> new RaceCondition(tasks(), increments(), counterMode());
             case MIXED -> new MixedWork(tasks(), urls(), cpuMs());
         };

@@ -10,6 +10,7 @@ import org.concurrencylab.core.model.ThreadPoolModel;
 import org.concurrencylab.core.trace.RunClock;
 import org.concurrencylab.core.trace.TraceRecorder;
 import org.concurrencylab.core.workload.DownloadSites;
+import org.concurrencylab.core.workload.Fibonacci;
 import org.concurrencylab.core.workload.Kernels;
 import org.concurrencylab.core.workload.SumOfSquares;
 import org.concurrencylab.core.workload.TaskPlan;
@@ -35,6 +36,9 @@ final class Warmup {
     private static final BigInteger NEAR_2_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE.shiftLeft(44));
     private static final long SUM_N = 300_000;
     private static final int SUM_ROUNDS = 5;
+    /// Some fib(27) as tasks, a few milliseconds in all: the recursion is compiled within the first.
+    private static final int FIB_N = 27;
+    private static final int FIB_ROUNDS = 4;
     private static final int FETCHES = 48;
     /// The event loop's client only gets fast after some thousand responses (its receive path is
     /// long), and a run with a thousand connections should not open them while timed.
@@ -46,7 +50,8 @@ final class Warmup {
     private final AtomicBoolean eventLoopDone = new AtomicBoolean();
     private final AtomicBoolean virtualDone = new AtomicBoolean();
 
-    /// Warms the compute kernel on every core, then the interpreter's compute path.
+    /// Warms the sum of squares' kernel on every core, then the interpreter's compute path with
+    /// both computations (the sums and fib).
     void compute(Http http, RunControl control) throws InterruptedException {
         once(computeDone, control, () -> {
             int threads = Runtime.getRuntime().availableProcessors();
@@ -63,6 +68,7 @@ final class Warmup {
             for (Thread worker : workers) worker.join();
             List<TaskPlan> plans = new SumOfSquares(4, 20_000).plan(List.of());
             new SyncModel().run(throwaway(plans, http, control));
+            new SyncModel().run(throwaway(new Fibonacci(FIB_ROUNDS, FIB_N).plan(List.of()), http, control));
         });
     }
 

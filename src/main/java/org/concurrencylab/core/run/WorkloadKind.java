@@ -1,6 +1,7 @@
 package org.concurrencylab.core.run;
 
 import org.concurrencylab.core.workload.DownloadSites;
+import org.concurrencylab.core.workload.Fibonacci;
 import org.concurrencylab.core.workload.RaceCondition;
 import org.concurrencylab.core.workload.SumOfSquares;
 
@@ -11,6 +12,8 @@ import java.util.Optional;
 public enum WorkloadKind {
     DOWNLOAD("download", "Download sites", "Download", 160, DownloadSites.MAX_REQUESTS, "pages", "downloadTasks"),
     CPU("cpu", "Sum of squares", "Sum of squares", 20, SumOfSquares.MAX_COUNT, "numbers", "cpuTasks"),
+    /// The article's 2024 edition: fib(35), twenty times.
+    FIB("fib", "Fibonacci", "Fibonacci", Fibonacci.DEFAULT_COUNT, Fibonacci.MAX_COUNT, "numbers", "fibTasks"),
     RACE("race", "Race condition", "Race", 5_000, RaceCondition.MAX_TASKS, "tasks", "raceTasks"),
     MIXED("mixed", "Download and parse", "Download + parse", 160, DownloadSites.MAX_REQUESTS, "pages", "downloadTasks");
 
@@ -43,6 +46,12 @@ public enum WorkloadKind {
     /// Whether the workload downloads pages (and so takes URLs, latency, a connection limit).
     public boolean downloads() {
         return this == DOWNLOAD || this == MIXED;
+    }
+
+    /// Whether each task is one computation on a number and nothing else: the sum of squares and
+    /// Fibonacci. CPU-bound work that never waits and shares nothing.
+    public boolean computes() {
+        return this == CPU || this == FIB;
     }
 
     /// The article's number of tasks for this workload.

@@ -42,6 +42,25 @@ public final class Kernels {
         // end:sum-of-squares
     }
 
+    /// The largest `n` whose `fib(n)` runs without a checkpoint: fib(25) is about 240,000 calls,
+    /// a quarter of a millisecond, so two checkpoints are never more than about half a
+    /// millisecond apart.
+    static final int FIB_UNCHECKED = 25;
+
+    // code:fibonacci
+    /// `fib(n) = n if n < 2 else fib(n - 2) + fib(n - 1)`, by that very recursion: millions of
+    /// plain calls for fib(35). Above [#FIB_UNCHECKED] each call first reaches the checkpoint.
+    public static long fibonacci(int n, Checkpoint checkpoint) {
+        if (n <= FIB_UNCHECKED) return fib(n);
+        checkpoint.check();
+        return fibonacci(n - 2, checkpoint) + fibonacci(n - 1, checkpoint);
+    }
+
+    private static long fib(int n) {
+        return n < 2 ? n : fib(n - 2) + fib(n - 1);
+    }
+    // end:fibonacci
+
     /// What parsing a page found.
     public record PageSummary(int chars, int links, int words) {}
 

@@ -31,6 +31,9 @@ public sealed interface Step {
         public Compute {
             Objects.requireNonNull(kind, "kind");
             if (n < 0) throw new IllegalArgumentException("n must be >= 0: " + n);
+            if (kind == ComputeKind.FIBONACCI && n > ComputeKind.MAX_FIB_N) {
+                throw new IllegalArgumentException("fib(n) fits in a long up to n = " + ComputeKind.MAX_FIB_N + ": " + n);
+            }
         }
     }
 
@@ -80,6 +83,11 @@ public sealed interface Step {
     /// The kinds of computation a [Compute] step can do.
     enum ComputeKind {
         /// `sum(i * i for i in range(n))`, exactly, with big integers.
-        SUM_OF_SQUARES
+        SUM_OF_SQUARES,
+        /// `fib(n)`, by the naive recursive definition: `n if n < 2 else fib(n - 2) + fib(n - 1)`.
+        FIBONACCI;
+
+        /// The largest `n` whose fib(n) is a `long`.
+        public static final int MAX_FIB_N = 92;
     }
 }

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.List;
 
 /// A job to be done, turned into task plans. Workloads are data; models interpret their plans.
-public sealed interface Workload permits DownloadSites, SumOfSquares, RaceCondition, MixedWork {
+public sealed interface Workload permits DownloadSites, SumOfSquares, Fibonacci, RaceCondition, MixedWork {
 
-    /// Short id used on the command line and in files: `download`, `cpu`.
+    /// Short id used on the command line and in files: `download`, `cpu`, `fib`.
     String id();
 
     /// Human title, e.g. "Download sites".

@@ -218,7 +218,7 @@ public final class LabShell implements AutoCloseable {
                 }
                 if (!RunEstimate.of(spec, cores).large()) continue;
                 // the size first; then what makes each task long
-                for (Param<?> p : List.of(RunParams.TASKS, RunParams.BASE, RunParams.INCREMENTS)) {
+                for (Param<?> p : List.of(RunParams.TASKS, RunParams.BASE, RunParams.FIB_N, RunParams.INCREMENTS)) {
                     String key = p.settingKey(spec);
                     if (key != null) kept = kept.with(key, p.defaultValue(spec));
                     try {

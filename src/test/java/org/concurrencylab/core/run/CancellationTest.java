@@ -117,6 +117,18 @@ class CancellationTest {
     }
 
     @Test
+    void cancelling_pooled_fibs_stops_every_recursion_and_ends_the_pool() throws Exception {
+        // fib(42) is about 870 million calls, a second or more each: none ends within 300 ms
+        RunSpec fibs = RunSpec.defaults(WorkloadKind.FIB, ModelKind.THREADS).withWorkers(4).withTasks(8)
+                .with(RunParams.FIB_N, 42).withWarmup(false);
+
+        RunResult result = cancelMidway(fibs);
+
+        assertThat(result.completed()).isZero();
+        assertPoolThreadsAreGone();
+    }
+
+    @Test
     void a_run_cancelled_before_it_starts_completes_as_cancelled_without_outcomes() throws Exception {
         RunHandle handle = engine.start(longSums(ModelKind.THREADS).withWarmup(true));
         handle.cancel();

@@ -39,6 +39,44 @@ class KernelsTest {
         assertThat(checks.get()).isEqualTo(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 10, 25, 26, 27, 30})
+    void fib_by_the_recursion_equals_the_iterative_value_exactly(int n) {
+        assertThat(Kernels.fibonacci(n, Kernels.Checkpoint.NONE)).isEqualTo(Fibonacci.expected(n));
+    }
+
+    @Test
+    void fib_has_the_values_worked_out_by_hand_and_the_article_s_fib_35() {
+        assertThat(Kernels.fibonacci(1, Kernels.Checkpoint.NONE)).isEqualTo(1);
+        assertThat(Kernels.fibonacci(2, Kernels.Checkpoint.NONE)).isEqualTo(1);
+        assertThat(Kernels.fibonacci(10, Kernels.Checkpoint.NONE)).isEqualTo(55);
+        assertThat(Kernels.fibonacci(20, Kernels.Checkpoint.NONE)).isEqualTo(6_765);
+        assertThat(Kernels.fibonacci(35, Kernels.Checkpoint.NONE)).as("about 30 million calls").isEqualTo(9_227_465L);
+    }
+
+    @Test
+    void fib_reaches_a_checkpoint_in_every_call_above_the_unchecked_size_and_none_below() {
+        AtomicInteger checks = new AtomicInteger();
+
+        Kernels.fibonacci(Kernels.FIB_UNCHECKED, checks::incrementAndGet);
+        assertThat(checks.get()).as("fib(%d) runs whole", Kernels.FIB_UNCHECKED).isZero();
+
+        // calls with n above the size: c(n) = 1 + c(n - 1) + c(n - 2), which is fib(n - size + 2) - 1
+        Kernels.fibonacci(30, checks::incrementAndGet);
+        assertThat(checks.get()).isEqualTo(Fibonacci.expected(30 - Kernels.FIB_UNCHECKED + 2) - 1).isEqualTo(12);
+    }
+
+    @Test
+    void a_checkpoint_that_throws_stops_fib_at_once() {
+        AtomicInteger checks = new AtomicInteger();
+        Kernels.Checkpoint stopAtThird = () -> {
+            if (checks.incrementAndGet() == 3) throw new IllegalStateException("stop");
+        };
+
+        assertThatThrownBy(() -> Kernels.fibonacci(45, stopAtThird)).isInstanceOf(IllegalStateException.class).hasMessage("stop");
+        assertThat(checks.get()).isEqualTo(3);
+    }
+
     @Test
     void parsing_counts_the_links_of_a_page_in_any_case() {
         String html = "<p>See <a href=\"/one\">one</a>, <A HREF=\"/two\">two</A> and "

@@ -69,6 +69,53 @@ class WorkloadsTest {
     }
 
     @Test
+    void the_article_fibonacci_has_twenty_tasks_of_fib_35_named_as_the_python_twin_names_them() {
+        Fibonacci workload = Fibonacci.articleDefault();
+        List<TaskPlan> plans = workload.plan(List.of());
+
+        assertThat(workload).isEqualTo(new Fibonacci(20, 35));
+        assertThat(workload.id()).isEqualTo("fib");
+        assertThat(workload.needsDemoSites()).isFalse();
+        assertThat(workload.nature()).isEqualTo(Workload.Nature.CPU_BOUND);
+        assertThat(plans).hasSize(20);
+        for (int x = 0; x < 20; x++) {
+            assertThat(plans.get(x).id()).isEqualTo(x);
+            assertThat(plans.get(x).name()).isEqualTo("fib(35) #" + (x + 1));
+            assertThat(plans.get(x).steps()).containsExactly(new Step.Compute(Step.ComputeKind.FIBONACCI, 35));
+        }
+        assertThat(new Fibonacci(3, 20).plan(List.of())).extracting(TaskPlan::name)
+                .containsExactly("fib(20) #1", "fib(20) #2", "fib(20) #3");
+    }
+
+    @Test
+    void fibonacci_refuses_an_n_or_a_count_out_of_range() {
+        assertThat(new Fibonacci(1, Fibonacci.MIN_N).n()).isEqualTo(1);
+        assertThat(new Fibonacci(Fibonacci.MAX_COUNT, Fibonacci.MAX_N).n()).isEqualTo(45);
+        assertThatThrownBy(() -> new Fibonacci(20, 0)).hasMessage("n must be between 1 and 45, was 0");
+        assertThatThrownBy(() -> new Fibonacci(20, 46)).hasMessage("n must be between 1 and 45, was 46");
+        assertThatThrownBy(() -> new Fibonacci(0, 35)).hasMessage("count must be between 1 and 100000, was 0");
+        assertThatThrownBy(() -> new Fibonacci(100_001, 35)).hasMessage("count must be between 1 and 100000, was 100001");
+        assertThatThrownBy(() -> new Step.Compute(Step.ComputeKind.FIBONACCI, 93)).hasMessageContaining("fits in a long up to n = 92");
+    }
+
+    @Test
+    void the_iterative_fib_and_the_count_of_calls_match_values_worked_out_by_hand() {
+        assertThat(Fibonacci.expected(0)).isZero();
+        assertThat(Fibonacci.expected(1)).isEqualTo(1);
+        assertThat(Fibonacci.expected(2)).isEqualTo(1);
+        assertThat(Fibonacci.expected(7)).isEqualTo(13);
+        assertThat(Fibonacci.expected(20)).isEqualTo(6_765);
+        assertThat(Fibonacci.expected(35)).isEqualTo(9_227_465L);
+        assertThat(Fibonacci.expected(92)).isEqualTo(7_540_113_804_746_346_429L);
+        assertThatThrownBy(() -> Fibonacci.expected(93)).isInstanceOf(IllegalArgumentException.class);
+        // fib(2) calls fib(2), fib(1), fib(0); fib(3) those and fib(1) again
+        assertThat(Fibonacci.calls(0)).isEqualTo(1);
+        assertThat(Fibonacci.calls(2)).isEqualTo(3);
+        assertThat(Fibonacci.calls(3)).isEqualTo(5);
+        assertThat(Fibonacci.calls(35)).isEqualTo(29_860_703L);
+    }
+
+    @Test
     void the_closed_form_matches_small_sums_worked_out_by_hand() {
         assertThat(SumOfSquares.expected(-3)).isZero();
         assertThat(SumOfSquares.expected(0)).isZero();

@@ -6,6 +6,8 @@ import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /// The lab's form without the FX thread: a field per parameter of the table, each checked where
@@ -123,6 +125,34 @@ class RunFormViewModelTest {
         assertThat(form.field(RunParams.BASE).applies()).isTrue();
         assertThat(form.field(RunParams.URLS).applies()).isFalse();
         assertThat(form.specProperty().get().urls()).as("no URLs for a sum of squares").isEmpty();
+    }
+
+    @Test
+    void fibonacci_shows_its_n_with_the_table_s_range_and_keeps_its_numbers_apart_from_the_sums() {
+        form.workloadProperty().set(WorkloadKind.CPU);
+        form.field(RunParams.TASKS).text().set("12");
+        form.workloadProperty().set(WorkloadKind.FIB);
+
+        ParamField n = form.field(RunParams.FIB_N);
+        assertThat(n.applies()).isTrue();
+        assertThat(form.field(RunParams.BASE).applies()).isFalse();
+        assertThat(n.labelProperty().get()).isEqualTo("n of fib(n)");
+        assertThat(n.text().get()).isEqualTo("35");
+        assertThat(form.field(RunParams.TASKS).labelProperty().get()).isEqualTo("Numbers");
+        assertThat(form.field(RunParams.TASKS).text().get()).as("fib's count, not the sums'").isEqualTo("20");
+        assertThat(form.specProperty().get()).isEqualTo(RunSpec.defaults(WorkloadKind.FIB, ModelKind.THREADS));
+
+        n.text().set("46");
+        assertThat(n.errorProperty().get()).isEqualTo("n of fib(n): enter a whole number from 1 to 45");
+        assertThat(form.specProperty().get()).isNull();
+        n.text().set("22");
+        assertThat(n.errorProperty().get()).isEmpty();
+        assertThat(form.specProperty().get().fibN()).isEqualTo(22);
+        assertThat(form.specProperty().get().toWorkload().plan(List.of())).hasSize(20);
+
+        form.workloadProperty().set(WorkloadKind.CPU);
+        assertThat(n.applies()).isFalse();
+        assertThat(form.field(RunParams.TASKS).text().get()).isEqualTo("12");
     }
 
     @Test

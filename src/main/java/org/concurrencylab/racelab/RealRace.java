@@ -48,6 +48,15 @@ public final class RealRace {
         Log(int increments) {
             this(new int[increments], new long[increments], new long[increments], new long[increments], new long[increments]);
         }
+
+        /// Keeps what increment `i` read and when it read and wrote, after the fact.
+        void note(int i, int seen, long readStart, long readEnd, long writeStart, long writeEnd) {
+            read[i] = seen;
+            this.readStart[i] = readStart;
+            this.readEnd[i] = readEnd;
+            this.writeStart[i] = writeStart;
+            this.writeEnd[i] = writeEnd;
+        }
     }
 
     /// Runs `threads` platform threads, released together, each incrementing the counter
@@ -120,11 +129,7 @@ public final class RealRace {
                     long writeStart = System.nanoTime();
                     counter.unsafe = next;
                     long writeEnd = System.nanoTime();
-                    log.read[i] = seen;
-                    log.readStart[i] = readStart;
-                    log.readEnd[i] = readEnd;
-                    log.writeStart[i] = writeStart;
-                    log.writeEnd[i] = writeEnd;
+                    log.note(i, seen, readStart, readEnd, writeStart, writeEnd);
                 }
             }
             case SYNCHRONIZED -> {
@@ -137,11 +142,7 @@ public final class RealRace {
                         long writeStart = System.nanoTime();
                         counter.locked = next;
                         long writeEnd = System.nanoTime();
-                        log.read[i] = seen;
-                        log.readStart[i] = readStart;
-                        log.readEnd[i] = readEnd;
-                        log.writeStart[i] = writeStart;
-                        log.writeEnd[i] = writeEnd;
+                        log.note(i, seen, readStart, readEnd, writeStart, writeEnd);
                     }
                 }
             }
@@ -150,11 +151,7 @@ public final class RealRace {
                     long before = System.nanoTime();
                     int next = counter.atomic.incrementAndGet();
                     long after = System.nanoTime();
-                    log.read[i] = next - 1;
-                    log.readStart[i] = before;
-                    log.readEnd[i] = after;
-                    log.writeStart[i] = after;
-                    log.writeEnd[i] = after;
+                    log.note(i, next - 1, before, after, after, after);
                 }
             }
         }

@@ -5,6 +5,7 @@ import org.concurrencylab.core.run.RunParams;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.io.StrictFields;
 import org.concurrencylab.core.trace.State;
 import org.concurrencylab.core.workload.Step;
 import org.concurrencylab.core.workload.TaskPlan;
@@ -244,12 +245,12 @@ final class Protocol {
     }
 
     static Command readCommand(String line) throws IOException {
-        MessageFields m = MessageFields.parse(JSON, line);
+        StrictFields<BadMessage> m = MessageFields.parse(JSON, line);
         Command command = switch (m.text("type")) {
             case "ping" -> new Ping(m.number("id"));
             case "run" -> new Run(readPlan(m.object("plan")));
             case "reset" -> readReset(m);
-            case "count" -> new Count(m.constant("mode", Step.CounterMode.class));
+            case "count" -> new Count(m.constant("mode", Step.CounterMode.class, "value"));
             case "exit" -> new Exit();
             default -> throw new BadMessage("unknown command type '" + m.text("type") + "'");
         };
@@ -258,26 +259,26 @@ final class Protocol {
     }
 
     static Event readEvent(String line) throws IOException {
-        MessageFields m = MessageFields.parse(JSON, line);
+        StrictFields<BadMessage> m = MessageFields.parse(JSON, line);
         Event event = switch (m.text("type")) {
             case "ready" -> new Ready(m.number("pid"), m.number("time"), m.number("warmupNanos"));
             case "pong" -> new Pong(m.number("id"), m.number("time"));
-            case "began" -> new Began(m.integer("task"), m.constant("state", State.class), m.text("label"), m.number("time"));
-            case "ended" -> new Ended(m.integer("task"), m.constant("state", State.class), m.number("start"), m.number("end"),
+            case "began" -> new Began(m.integer("task"), m.constant("state", State.class, "value"), m.text("label"), m.number("time"));
+            case "ended" -> new Ended(m.integer("task"), m.constant("state", State.class, "value"), m.number("start"), m.number("end"),
                     m.text("label"), m.textOrNull("error"));
             case "outcome" -> new Outcome(m.integer("task"), m.bool("ok"), m.textOrNull("result"), m.textOrNull("error"));
-            case "counted" -> new Counted(m.constant("mode", Step.CounterMode.class), m.number("value"));
+            case "counted" -> new Counted(m.constant("mode", Step.CounterMode.class, "value"), m.number("value"));
             default -> throw new BadMessage("unknown event type '" + m.text("type") + "'");
         };
         m.done();
         return event;
     }
 
-    private static Reset readReset(MessageFields m) throws IOException {
+    private static Reset readReset(StrictFields<BadMessage> m) throws IOException {
         boolean http = m.bool("http");
-        int connect = m.integerOr("connectTimeoutMs", RunParams.DEFAULT_CONNECT_TIMEOUT_MS);
-        int read = m.integerOr("readTimeoutMs", RunParams.DEFAULT_READ_TIMEOUT_MS);
-        int deadline = m.integerOr("deadlineMs", RunParams.DEFAULT_DEADLINE_MS);
+        int connect = (m.has("connectTimeoutMs") ? m.integer("connectTimeoutMs") : RunParams.DEFAULT_CONNECT_TIMEOUT_MS);
+        int read = (m.has("readTimeoutMs") ? m.integer("readTimeoutMs") : RunParams.DEFAULT_READ_TIMEOUT_MS);
+        int deadline = (m.has("deadlineMs") ? m.integer("deadlineMs") : RunParams.DEFAULT_DEADLINE_MS);
         try {
             return new Reset(http, connect, read, deadline);
         } catch (IllegalArgumentException e) {
@@ -285,19 +286,19 @@ final class Protocol {
         }
     }
 
-    private static TaskPlan readPlan(MessageFields m) throws IOException {
+    private static TaskPlan readPlan(StrictFields<BadMessage> m) throws IOException {
         List<Step> steps = new ArrayList<>();
         for (Object item : m.array("steps")) {
             if (!(item instanceof Map<?, ?> map)) throw new BadMessage("a step is not an object");
-            MessageFields s = MessageFields.of(map);
+            StrictFields<BadMessage> s = MessageFields.of(map);
             try {
                 steps.add(switch (s.text("step")) {
                     case "fetch" -> new Step.Fetch(new URI(s.text("uri")));
                     case "parse" -> new Step.Parse(s.integer("rounds"));
-                    case "compute" -> new Step.Compute(s.constant("kind", Step.ComputeKind.class), s.number("n"));
+                    case "compute" -> new Step.Compute(s.constant("kind", Step.ComputeKind.class, "value"), s.number("n"));
                     case "sleep" -> new Step.Sleep(s.number("millis"));
                     case "crunch" -> new Step.Crunch(s.number("millis"));
-                    case "increment" -> new Step.Increment(s.integer("times"), s.constant("mode", Step.CounterMode.class));
+                    case "increment" -> new Step.Increment(s.integer("times"), s.constant("mode", Step.CounterMode.class, "value"));
                     default -> throw new BadMessage("unknown step '" + s.text("step") + "'");
                 });
             } catch (URISyntaxException | IllegalArgumentException e) {

@@ -1,24 +1,17 @@
 package org.concurrencylab.cli;
 
-import org.concurrencylab.core.run.RunParams;
-
 import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunParams;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.core.run.RunResult;
 import org.concurrencylab.core.run.RunSpec;
 import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.trace.State;
-import org.concurrencylab.python.BareProgram;
-import org.concurrencylab.python.PythonInfo;
-import org.concurrencylab.python.PythonRuntime;
-import org.concurrencylab.python.TwinProgram;
-import org.concurrencylab.python.TwinWorkload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,10 +80,8 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /// One benchmark case. `seconds` > 0 is an absolute target for the wall time.
-    /// What recording a CPython run may cost: its wall against the same program run bare.
-    static final double MAX_HARNESS_COST = 1.05;
-
+    /// One benchmark case. `seconds` > 0 is an absolute target for the wall time; `record`: the
+    /// run is recorded, as in the window.
     record Case(String name, RunSpec spec, Target target, double seconds, boolean record) {
         Case(String name, RunSpec spec, Target target) {
             this(name, spec, target, 0, true);
@@ -129,32 +120,15 @@ final class BenchCommand implements Callable<Integer> {
         return cases;
     }
 
-    /// The article's own Python programs on the sums, under CPython: five threads take turns at
-    /// the GIL (no faster than the synchronous loop, and not much slower), two processes escape it.
-    static List<Case> pythonCases(PrintWriter out) {
-        // (each also runs bare, without the harness: harnessCostLine)
-        switch (PythonRuntime.find()) {
-            case PythonRuntime.Found(PythonInfo info) -> out.printf(Locale.ROOT, "CPython: %s%n", info.summary());
-            case PythonRuntime.Missing(String reason) -> {
-                out.printf(Locale.ROOT, "no CPython cases: %s%n", reason);
-                return List.of();
-            }
-        }
-        RunSpec cpu = RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withRuntime(RuntimeKind.PYTHON);
-        return List.of(new Case("python cpu sync", cpu, Target.none()),
-                new Case("python cpu threads (5)", cpu.withModel(ModelKind.THREADS).withWorkers(5).withRuntime(RuntimeKind.PYTHON),
-                        Target.between("python cpu sync", 0.9, 1.5)),
-                new Case("python cpu processes (2)", cpu.withModel(ModelKind.PROCESSES).withWorkers(2)
-                        .withRuntime(RuntimeKind.PYTHON), Target.atMost("python cpu sync", 1 / 1.3)));
-    }
-
     @Override
     public Integer call() throws InterruptedException {
         if (repeat < 1 || repeat > 20) throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be between 1 and 20");
         PrintWriter out = spec.commandLine().getOut();
         List<Case> all = new ArrayList<>(cases());
+        PythonBench python = null;
         if (only.stream().anyMatch(o -> o.startsWith("python")) || exactCase != null && exactCase.startsWith("python")) {
-            all.addAll(pythonCases(out));
+            python = PythonBench.find(out).orElse(null);
+            if (python != null) all.addAll(python.cases());
         }
         List<Case> selected = all.stream().filter(c -> exactCase != null ? c.name().equals(exactCase)
                 : only.isEmpty() || only.stream().anyMatch(c.name()::startsWith)).toList();
@@ -177,105 +151,81 @@ final class BenchCommand implements Callable<Integer> {
             if (firstFrame) failed |= !firstFrameLine(out);
             if (livePulses) failed |= !livePulseLines(out);
             for (Case c : selected) {
-                double[] samples = new double[repeat];
-                double[] computeSamples = new double[repeat];
-                double[] bare = c.spec().runtime() == RuntimeKind.PYTHON && bare() != null ? new double[repeat] : null;
-                int errors = 0;
-                for (int i = 0; i < repeat; i++) {
-                    RunResult r;
-                    try {
-                        if (c.spec().model() == ModelKind.PROCESSES) {
-                            // a new engine, so the processes start cold: start-up is part of the run
-                            try (RunEngine fresh = new RunEngine()) {
-                                r = fresh.start(c.spec(), c.record()).result().get();
-                            }
-                        } else {
-                            r = engine.start(c.spec(), c.record()).result().get();
-                        }
-                    } catch (ExecutionException e) {
-                        out.printf(Locale.ROOT, "%-30s could not run: %s%n", c.name(), Cli.oneLine(e.getCause().getMessage()));
-                        failed = true;
-                        errors = -1;
-                        break;
-                    }
-                    samples[i] = r.wallSeconds();
-                    computeSamples[i] = computePhase(r);
-                    if (bare != null) {
-                        // the same program without the harness, right after: the two take turns, so
-                        // that the machine's drift (±5 % over a minute here) falls on both
-                        try {
-                            bare[i] = BareProgram.seconds(bare(), new TwinProgram(c.spec().model(),
-                                    TwinWorkload.of(c.spec().workload())), c.spec().tasks(), 300);
-                        } catch (IOException e) {
-                            out.printf(Locale.ROOT, "%-30s could not run: %s%n", "  unrecorded", Cli.oneLine(e.getMessage()));
-                            failed = true;
-                            bare = null;
-                        }
-                    }
-                    errors += r.errors();
+                try (PythonBench.Baseline baseline = python != null ? python.baseline(c, repeat, out) : null) {
+                    failed |= !runCase(engine, c, baseline, walls, out);
                 }
-                if (errors < 0) continue;
-                Arrays.sort(samples);
-                double wall = samples[repeat / 2];
-                walls.put(c.name(), wall);
-                String ratio = "";
-                String target = "";
-                boolean ok = true;
-                Target t = c.target();
-                if (t.versus() != null && walls.containsKey(t.versus())) {
-                    double value = wall / walls.get(t.versus());
-                    ratio = String.format(Locale.ROOT, "%.2f", value);
-                    target = String.format(Locale.ROOT, "%s%.2f × %s", t.min() > 0 ? String.format(Locale.ROOT, "%.2f–", t.min()) : "≤ ",
-                            t.max(), t.versus());
-                    ok = value >= t.min() && value <= t.max();
-                } else if (c.seconds() > 0) {
-                    target = String.format(Locale.ROOT, "≤ %.2f s", c.seconds());
-                    ok = wall <= c.seconds();
-                }
-                if (errors > 0) {
-                    target += " (" + errors + " errors)";
-                    ok = false;
-                }
-                out.printf(Locale.ROOT, "%-30s %8.3fs %10s  %-28s %-6s %s%n", c.name(), wall, ratio, target,
-                        target.isEmpty() ? "" : ok ? "ok" : "MISSED", range(samples));
-                Arrays.sort(computeSamples);
-                double compute = computeSamples[repeat / 2];
-                if (compute < wall && c.spec().model() == ModelKind.PROCESSES && t.versus() != null && walls.containsKey(t.versus())) {
-                    // the same runs without their start-up: the compute phase, against a 1.7× target
-                    double value = compute / walls.get(t.versus());
-                    boolean computeOk = value <= 1 / 1.7;
-                    out.printf(Locale.ROOT, "%-30s %8.3fs %10.2f  %-28s %-6s %s%n", "  after start-up", compute, value,
-                            String.format(Locale.ROOT, "≤ %.2f × %s", 1 / 1.7, t.versus()), computeOk ? "ok" : "MISSED",
-                            range(computeSamples));
-                    failed |= !computeOk;
-                }
-                if (bare != null) failed |= !harnessCostLine(wall, bare, out);
-                if (fresh) freshLine(c, wall, out);
-                out.flush();
-                failed |= !ok;
             }
         }
         return failed ? Cli.RUN_FAILED : Cli.OK;
     }
 
-    /// The Python the cases run on, for running their programs bare; null without one.
-    private PythonInfo bare() {
-        if (bareLookup == null) bareLookup = PythonRuntime.find();
-        return bareLookup instanceof PythonRuntime.Found(PythonInfo python) ? python : null;
-    }
-
-    private PythonRuntime.Lookup bareLookup;
-
-    /// The same program run bare, `python3 threads_cpu.py`, after each recorded run: what recording
-    /// it costs, "  unrecorded  4.612s  1.03  recorded ≤ 1.05 × this  ok". False when it missed.
-    private boolean harnessCostLine(double recorded, double[] samples, PrintWriter out) {
+    /// Runs `c` `repeat` times (each followed by a bare run when `baseline` is not null) and
+    /// prints its lines; false when it could not run or missed a target.
+    private boolean runCase(RunEngine engine, Case c, PythonBench.Baseline baseline, Map<String, Double> walls,
+                            PrintWriter out) throws InterruptedException {
+        boolean failed = false;
+        double[] samples = new double[repeat];
+        double[] computeSamples = new double[repeat];
+        int errors = 0;
+        for (int i = 0; i < repeat; i++) {
+            RunResult r;
+            try {
+                if (c.spec().model() == ModelKind.PROCESSES) {
+                    // a new engine, so the processes start cold: start-up is part of the run
+                    try (RunEngine fresh = new RunEngine()) {
+                        r = fresh.start(c.spec(), c.record()).result().get();
+                    }
+                } else {
+                    r = engine.start(c.spec(), c.record()).result().get();
+                }
+            } catch (ExecutionException e) {
+                out.printf(Locale.ROOT, "%-30s could not run: %s%n", c.name(), Cli.oneLine(e.getCause().getMessage()));
+                return false;
+            }
+            samples[i] = r.wallSeconds();
+            computeSamples[i] = computePhase(r);
+            if (baseline != null) failed |= !baseline.runOnce();
+            errors += r.errors();
+        }
         Arrays.sort(samples);
-        double bare = samples[repeat / 2];
-        double value = recorded / bare;
-        boolean ok = value <= MAX_HARNESS_COST;
-        out.printf(Locale.ROOT, "%-30s %8.3fs %10.2f  %-28s %-6s %s%n", "  unrecorded (no harness)", bare, value,
-                String.format(Locale.ROOT, "recorded ≤ %.2f × this", MAX_HARNESS_COST), ok ? "ok" : "MISSED", range(samples));
-        return ok;
+        double wall = samples[repeat / 2];
+        walls.put(c.name(), wall);
+        String ratio = "";
+        String target = "";
+        boolean ok = true;
+        Target t = c.target();
+        if (t.versus() != null && walls.containsKey(t.versus())) {
+            double value = wall / walls.get(t.versus());
+            ratio = String.format(Locale.ROOT, "%.2f", value);
+            target = String.format(Locale.ROOT, "%s%.2f × %s", t.min() > 0 ? String.format(Locale.ROOT, "%.2f–", t.min()) : "≤ ",
+                    t.max(), t.versus());
+            ok = value >= t.min() && value <= t.max();
+        } else if (c.seconds() > 0) {
+            target = String.format(Locale.ROOT, "≤ %.2f s", c.seconds());
+            ok = wall <= c.seconds();
+        }
+        if (errors > 0) {
+            target += " (" + errors + " errors)";
+            ok = false;
+        }
+        out.printf(Locale.ROOT, "%-30s %8.3fs %10s  %-28s %-6s %s%n", c.name(), wall, ratio, target,
+                target.isEmpty() ? "" : ok ? "ok" : "MISSED", range(samples));
+        Arrays.sort(computeSamples);
+        double compute = computeSamples[repeat / 2];
+        if (compute < wall && c.spec().model() == ModelKind.PROCESSES && t.versus() != null && walls.containsKey(t.versus())) {
+            // the same runs without their start-up: the compute phase, against a 1.7× target
+            double value = compute / walls.get(t.versus());
+            boolean computeOk = value <= 1 / 1.7;
+            out.printf(Locale.ROOT, "%-30s %8.3fs %10.2f  %-28s %-6s %s%n", "  after start-up", compute, value,
+                    String.format(Locale.ROOT, "≤ %.2f × %s", 1 / 1.7, t.versus()), computeOk ? "ok" : "MISSED",
+                    range(computeSamples));
+            failed |= !computeOk;
+        }
+        if (baseline != null) failed |= !baseline.line(wall);
+        if (fresh) freshLine(c, wall, out);
+        out.flush();
+        failed |= !ok;
+        return !failed;
     }
 
     /// The same case in `repeat` new JVMs: "  fresh process  1.912s  1.29 × warm  process 3.10 s".
@@ -387,7 +337,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /// "runs 1.35–1.72 s" for sorted `samples` of more than one run, else "".
-    private static String range(double[] samples) {
+    static String range(double[] samples) {
         if (samples.length < 2) return "";
         return String.format(Locale.ROOT, "runs %.3f–%.3f s", samples[0], samples[samples.length - 1]);
     }

@@ -43,6 +43,8 @@ final class ColumnCoverage {
     }
 
     void add(Segment s) {
+        // a state held for no time at all was not there: it gets no pixel (a failure still shows)
+        if (s.duration() == 0 && !s.failed() && !s.open()) return;
         double x0 = Math.max(plot.x(), scale.x(s.start()));
         double x1 = Math.min(plot.right(), scale.x(s.end()));
         if (x1 - x0 >= 1.0) {

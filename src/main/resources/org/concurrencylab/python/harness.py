@@ -32,6 +32,12 @@ lanes), `.tasks` (the wrappers of tasks, pools and coroutines), `.instrument` (t
 import os
 import sys
 
+# the package sits beside this script; with PYTHONSAFEPATH (or python -P) the script's folder is
+# not on the path by itself
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
+
 from concurrencylab_harness.check import check
 from concurrencylab_harness.common import CONFIG_ENV, EXIT_BAD_CONFIG
 from concurrencylab_harness.instrument import run, setup

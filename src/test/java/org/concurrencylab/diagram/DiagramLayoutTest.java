@@ -246,6 +246,22 @@ class DiagramLayoutTest {
     }
 
     @Test
+    void a_state_held_for_no_time_gets_no_pixel_unless_it_failed() {
+        // a thread that was ready, waiting for a core, from the very start of its step: the step's
+        // WORK lasted 0 ns and must not paint a blue pixel into the column of its wait
+        List<Segment> segments = List.of(
+                seg(0, State.WORK, 10 * MS, 10 * MS),
+                seg(0, State.READY, 10 * MS, 10 * MS + 600_000),
+                new Segment(0, 1, State.IO_WAIT, 20 * MS, 20 * MS, "GET /x", "connection refused", false));
+
+        DiagramLayout.Frame frame = layout(TraceModel.of(lanes(1), segments), WIDTH_FOR_1000_PX_PLOT, 400, 0, SECOND);
+
+        assertThat(column(frame, 10)).extracting(DiagramLayout.Box::state).containsExactly(State.READY);
+        assertThat(column(frame, 20)).extracting(DiagramLayout.Box::state, DiagramLayout.Box::failed)
+                .containsExactly(tuple(State.IO_WAIT, true));
+    }
+
+    @Test
     void a_pixel_s_state_is_failed_if_any_of_its_segments_failed() {
         List<Segment> segments = List.of(
                 seg(0, State.WORK, 10 * MS, 10 * MS + 100_000),

@@ -88,11 +88,12 @@ class TwinTraceTest {
             long work = onLanes.stream().filter(s -> s.state() == State.WORK).mapToLong(Segment::duration).sum();
             long ready = onLanes.stream().filter(s -> s.state() == State.READY).mapToLong(Segment::duration).sum();
             // (within the sampling's resolution: a few ms per switch, more while the busy machine keeps the
-            // sampler itself from a core; drawing R as WORK made it 1.8 times the run here)
-            assertThat(work).as("CPU drawn in a run of %,d ns", span).isLessThan(span + span * 3 / 10);
+            // sampler itself from a core: 15 % of a short run with another program on one core; drawing R
+            // as WORK made the CPU 1.8 times the run here)
+            assertThat(work).as("CPU drawn in a run of %,d ns", span).isLessThan(span + span * 15 / 100);
             assertThat(overlapOfWork(onLanes)).as("time two lanes are drawn on the CPU at once, of %,d ns", span)
-                    .isLessThan(span * 3 / 10);
-            assertThat((double) ready).as("READY drawn").isCloseTo(gil.runqueueNanos(), withinPercentage(25));
+                    .isLessThan(span / 5);
+            assertThat((double) ready).as("READY drawn").isCloseTo(gil.runqueueNanos(), withinPercentage(20));
             assertThat(segments).filteredOn(s -> s.state() == State.READY)
                     .allMatch(s -> s.label().equals("ready, waiting for a core"));
         }

@@ -250,9 +250,11 @@ def patch_pool(config):
         pool = context.Pool(workers, child_start, (created, initializer, initargs), maxtasksperchild)
         # the processes are started: their start-up is drawn from now on, until each says it is up
         # (a process still starting when the pool is done keeps its lane and its start-up)
-        common.TRACER.emit_many([{"type": "began", "lane": "process:%d" % process.pid, "task": -1, "state": "STARTUP",
-                           "label": "starting process %d: the interpreter and the program's imports" % process.pid,
-                           "time": created, "announce": True} for process in getattr(pool, "_pool", [])])
+        common.TRACER.emit_many([
+            {"type": "began", "lane": "process:%d" % process.pid, "task": -1, "state": "STARTUP", "time": created,
+             "label": "starting process %d: the interpreter and the program's imports" % process.pid,
+             "announce": True}
+            for process in getattr(pool, "_pool", [])])
         return TracedPool(pool)
 
     multiprocessing.Pool = Pool

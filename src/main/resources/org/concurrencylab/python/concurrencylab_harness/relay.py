@@ -51,6 +51,17 @@ class Relay:
         while view:
             view = view[os.write(1, view):]
 
+    def timeout(self):
+        """Seconds the main loop may wait for input: until the next sample is due or, while events
+        wait to go out, until their batch is due, whichever comes first; None: until input comes.
+        (A loop timed by the sampler alone held a download's events, with nothing to sample, until
+        the runner's next output: its I/O waits reached the app with their ends.)"""
+        wait = self.sampler.wait()
+        if self.out:
+            due = max(0, self.flushed + self.FLUSH - now()) / 1e9
+            wait = due if wait is None else min(wait, due)
+        return wait
+
     def start_runner(self):
         env = dict(os.environ)
         env[CONFIG_ENV] = self.config_path
@@ -104,7 +115,7 @@ class Relay:
         buffers = {"app": b"", "runner": b"", "stderr": b""}
         while runner_open or stderr_open:
             try:
-                source, data = self.inbox.get(timeout=self.sampler.wait())
+                source, data = self.inbox.get(timeout=self.timeout())
             except queue.Empty:
                 source, data = None, None
             if source is not None:
@@ -197,7 +208,8 @@ class Relay:
             self.sampler.ended(event)
         else:
             self.out.append(event)
-            self.urgent = kind != "began"  # ready, main, done: the app waits for them
+            if kind != "began":
+                self.urgent = True  # ready, main, done: the app waits for them
 
     def print_text(self, line):
         text = (self.pending_text + line).decode("utf-8", "replace").rstrip("\r")

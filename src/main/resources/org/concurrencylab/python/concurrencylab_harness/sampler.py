@@ -5,10 +5,6 @@ import os
 from .common import now
 
 
-# --------------------------------------------------------------------------------------------
-# The relay: the app's side of the harness.
-# --------------------------------------------------------------------------------------------
-
 class Sampler:
     """Splits the CPU steps of the program's threads into running and waiting for the GIL.
 
@@ -20,8 +16,9 @@ class Sampler:
     (asleep: in CPython a thread that waits for the GIL sleeps on a condition variable) is
     LOCK_WAIT, "waiting for the GIL"; other states (exiting, stopped) say nothing and are
     skipped. (Drawing all of R as WORK drew five GIL-bound threads on two cores computing at
-    once for a third of the run: woken to take the GIL, they wait for a core.) A CPU step sleeps on nothing else, so within one, S is the GIL. (A free-threaded
-    build has no GIL to wait for: its threads are R side by side, drawn computing at once.)
+    once for a third of the run: woken to take the GIL, they wait for a core.) A CPU step sleeps
+    on nothing else, so within one, S is the GIL. (A free-threaded build has no GIL to wait for:
+    its threads are R side by side, drawn computing at once.)
     Threads are sampled all along, not only once a step is reported, because a step's events
     reach the relay late: a thread that stamps the time and then writes its event may lose the
     GIL in between, for tens of ms. (A pool's processes are the exception: see `eager`.)
@@ -32,11 +29,12 @@ class Sampler:
     relay's sleep overshoots) while the relay gets a core: when the machine keeps it from one
     (a JVM compiling at the run's start), a state is drawn on until the next sample, and two
     threads may show WORK at once for up to that gap. A wait for a core is drawn for the length
-    the kernel measured, ending halfway between the samples around its end. Pieces go out `LAG` behind the present, so that the step's end,
-    itself reported late, is nearly always known before the samples after it are read; a piece
-    that would still run past the end is cut at it. The state is read rather than schedstat's
-    on-CPU counter because the kernel updates that counter of a running thread only at its
-    scheduler tick (4 ms at HZ=250), too coarse for a 5 ms switch interval.
+    the kernel measured, ending halfway between the samples around its end. Pieces go out `LAG`
+    behind the present, so that the step's end, itself reported late, is nearly always known
+    before the samples after it are read; a piece that would still run past the end is cut at it.
+    The state is read rather than schedstat's on-CPU counter because the kernel updates that
+    counter of a running thread only at its scheduler tick (4 ms at HZ=250), too coarse for a
+    5 ms switch interval.
 
     The totals of a step are exact where the kernel is: on-CPU time from the thread's own
     CLOCK_THREAD_CPUTIME_ID at the step's edges, runqueue wait from `/proc/PID/task/TID/schedstat`
@@ -174,7 +172,8 @@ class Sampler:
         keep = min((step.next for step in self.steps.values() if step.key == key), default=None)
         cut = len(thread.times) // 2
         if keep is not None:
-            cut = min(cut, keep - thread.base)
+            # `advance` reads the sample before a step's next one too (where the state changed)
+            cut = min(cut, keep - thread.base - 1)
         if cut > 0:
             oldest = thread.times[cut]
             del thread.times[:cut]

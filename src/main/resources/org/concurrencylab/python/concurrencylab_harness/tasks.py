@@ -110,16 +110,19 @@ class TaskCall:
 def child_start(created, initializer, initargs):
     """The first thing a pool's process runs: STARTUP from the pool's creation in the parent to
     now, then the program's own initializer, if any, as more start-up."""
-    lane = common.TRACER.lane()
-    common.TRACER.emit({"type": "ended", "lane": lane.key, "task": -1, "state": "STARTUP", "start": created, "end": now(),
-                 "label": "starting process %d: the interpreter and the program's imports" % os.getpid(), "error": None})
+    tracer = common.TRACER
+    lane = tracer.lane()
+    tracer.emit({"type": "ended", "lane": lane.key, "task": -1, "state": "STARTUP", "start": created,
+                 "end": now(), "error": None,
+                 "label": "starting process %d: the interpreter and the program's imports" % os.getpid()})
     if initializer is not None:
         start = now()
         try:
             initializer(*initargs)
         finally:
-            common.TRACER.emit({"type": "ended", "lane": lane.key, "task": -1, "state": "STARTUP", "start": start, "end": now(),
-                         "label": getattr(initializer, "__name__", "initializer") + "()", "error": None})
+            tracer.emit({"type": "ended", "lane": lane.key, "task": -1, "state": "STARTUP", "start": start,
+                         "end": now(), "error": None,
+                         "label": getattr(initializer, "__name__", "initializer") + "()"})
 
 
 class TracedPool:

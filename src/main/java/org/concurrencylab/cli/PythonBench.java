@@ -1,0 +1,133 @@
+package org.concurrencylab.cli;
+
+import org.concurrencylab.cli.BenchCommand.Case;
+import org.concurrencylab.cli.BenchCommand.Target;
+import org.concurrencylab.core.model.ModelKind;
+import org.concurrencylab.core.run.RunSpec;
+import org.concurrencylab.core.run.RuntimeKind;
+import org.concurrencylab.core.run.WorkloadKind;
+import org.concurrencylab.python.BareProgram;
+import org.concurrencylab.python.PythonInfo;
+import org.concurrencylab.python.PythonRuntime;
+import org.concurrencylab.python.TwinProgram;
+import org.concurrencylab.python.TwinWorkload;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/// The bench's CPython cases: the article's own Python programs on the sums, under the harness.
+/// Five threads take turns at the GIL (no faster than the synchronous loop, and not much slower);
+/// a pool of processes escapes it. Each recorded run is followed by the same program run bare,
+/// `python3 threads_cpu.py`, for what recording costs.
+///
+/// Thread-safety: confined to the bench's thread.
+final class PythonBench {
+    /// What recording a CPython run may cost: its wall against the same program run bare.
+    static final double MAX_HARNESS_COST = 1.05;
+    private static final long BARE_TIMEOUT_SECONDS = 300;
+
+    private final PythonInfo python;
+    private final int pool;
+
+    private PythonBench(PythonInfo python, int pool) {
+        this.python = python;
+        this.pool = pool;
+    }
+
+    /// The Python on the PATH, said on `out`; empty, with the reason said, when there is none.
+    static Optional<PythonBench> find(PrintWriter out) throws InterruptedException {
+        switch (PythonRuntime.find()) {
+            case PythonRuntime.Missing(String reason) -> {
+                out.printf(Locale.ROOT, "no CPython cases: %s%n", reason);
+                return Optional.empty();
+            }
+            case PythonRuntime.Found(PythonInfo info) -> {
+                try {
+                    // the program's Pool() makes one process per core: the recorded run uses as many
+                    int pool = BareProgram.poolSize(info);
+                    out.printf(Locale.ROOT, "CPython: %s, %d cores%n", info.summary(), pool);
+                    return Optional.of(new PythonBench(info, pool));
+                } catch (IOException e) {
+                    out.printf(Locale.ROOT, "no CPython cases: %s%n", Cli.oneLine(e.getMessage()));
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    List<Case> cases() {
+        RunSpec cpu = RunSpec.defaults(WorkloadKind.CPU, ModelKind.SYNC).withRuntime(RuntimeKind.PYTHON);
+        return List.of(new Case("python cpu sync", cpu, Target.none()),
+                new Case("python cpu threads (5)", cpu.withModel(ModelKind.THREADS).withWorkers(5),
+                        Target.between("python cpu sync", 0.9, 1.5)),
+                new Case("python cpu processes (" + pool + ")", cpu.withModel(ModelKind.PROCESSES).withWorkers(pool),
+                        Target.atMost("python cpu sync", 1 / 1.3)));
+    }
+
+    /// The bare runs of `c`'s program, one after each recorded run; null for a case not on CPython.
+    Baseline baseline(Case c, int repeat, PrintWriter out) {
+        if (c.spec().runtime() != RuntimeKind.PYTHON) return null;
+        TwinProgram program = new TwinProgram(c.spec().model(), TwinWorkload.of(c.spec().workload()));
+        try {
+            return new Baseline(BareProgram.write(python, program), c.spec().tasks(), repeat, out);
+        } catch (IOException e) {
+            out.printf(Locale.ROOT, "%-30s could not run: %s%n", "  unrecorded", Cli.oneLine(e.getMessage()));
+            return null;
+        }
+    }
+
+    /// One case's bare runs and their line. The recorded and the bare runs take turns, so that
+    /// the machine's drift (±5 % over a minute here) falls on both.
+    static final class Baseline implements AutoCloseable {
+        private final BareProgram program;
+        private final int tasks;
+        private final double[] samples;
+        private final PrintWriter out;
+        private int runs;
+        private boolean broken;
+
+        private Baseline(BareProgram program, int tasks, int repeat, PrintWriter out) {
+            this.program = program;
+            this.tasks = tasks;
+            this.samples = new double[repeat];
+            this.out = out;
+        }
+
+        /// Runs the program bare once; false (said on the output) when it could not, and from then on.
+        boolean runOnce() throws InterruptedException {
+            if (broken) return false;
+            try {
+                samples[runs++] = program.seconds(tasks, BARE_TIMEOUT_SECONDS);
+                return true;
+            } catch (IOException e) {
+                out.printf(Locale.ROOT, "%-30s could not run: %s%n", "  unrecorded", Cli.oneLine(e.getMessage()));
+                broken = true;
+                return false;
+            }
+        }
+
+        /// "  unrecorded (no harness)  4.612s  1.03  recorded ≤ 1.05 × this  ok": what recording
+        /// cost, from the medians; false when it cost more than [#MAX_HARNESS_COST] or a bare run failed.
+        boolean line(double recorded) {
+            if (broken || runs == 0) return false;
+            double[] sorted = Arrays.copyOf(samples, runs);
+            Arrays.sort(sorted);
+            double bare = sorted[runs / 2];
+            double value = recorded / bare;
+            boolean ok = value <= MAX_HARNESS_COST;
+            out.printf(Locale.ROOT, "%-30s %8.3fs %10.2f  %-28s %-6s %s%n", "  unrecorded (no harness)", bare, value,
+                    String.format(Locale.ROOT, "recorded ≤ %.2f × this", MAX_HARNESS_COST), ok ? "ok" : "MISSED",
+                    BenchCommand.range(sorted));
+            return ok;
+        }
+
+        @Override
+        public void close() {
+            program.close();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+"""The relay's sampler, driven with made-up samples instead of /proc: where it draws edges."""
+
+import unittest
+
+from concurrencylab_harness.sampler import Sampler
+
+MS = 1_000_000
+
+
+def thread_with(samples):
+    """A sampled thread whose history is `samples`: (time, running) pairs."""
+    thread = Sampler.Thread()
+    thread.stat = thread.schedstat = -1
+    thread.times = [t for t, _ in samples]
+    thread.running = [r for _, r in samples]
+    thread.base = 0
+    thread.delay, thread.ready, thread.ready_base = None, [], 0
+    return thread
+
+
+def step_on(sampler, key, thread, start, label="sum_of_squares(5000000)"):
+    """A step that began at `start`, as `Sampler.began` opens one, without its event."""
+    step = Sampler.Step()
+    step.lane, step.task, step.label, step.start = "thread:1", 0, label, start
+    step.cpu, step.runq, step.key, step.thread = 0, 0, key, thread
+    step.piece = step.base_state = "WORK"
+    step.piece_start = step.cursor = start
+    step.drawn_wait, step.ready_next = 0, 0
+    i = len(thread.times)
+    while i > 0 and thread.times[i - 1] > start:
+        i -= 1
+    step.next = i
+    sampler.steps[step.lane] = step
+    return step
+
+
+class SamplerTest(unittest.TestCase):
+    def setUp(self):
+        self.sent = []
+        self.sampler = Sampler(MS, self.sent.append)
+        self.sampler.procfs = False  # nothing here reads /proc
+        self.key = (1, 1)
+
+    def pieces(self):
+        return [(e["state"], e["start"], e["end"]) for e in self.sent if e["type"] == "ended"]
+
+    def test_a_change_of_state_is_drawn_halfway_between_the_samples_that_saw_it(self):
+        thread = thread_with([(t * MS, t < 10) for t in range(20)])
+        self.sampler.threads[self.key] = thread
+        step = step_on(self.sampler, self.key, thread, 0)
+        self.sampler.advance(step, 19 * MS)
+        self.assertEqual([("WORK", 0, 9 * MS + MS // 2)], self.pieces())
+        self.assertEqual("LOCK_WAIT", step.piece)
+
+    def test_trimming_keeps_the_sample_before_a_steps_next_one(self):
+        # the step has drawn up to sample 49; sample 50 is its first wait for the GIL, and its
+        # edge is halfway between samples 49 and 50, even after the history is trimmed
+        thread = thread_with([(t * MS, t < 50) for t in range(200)])
+        self.sampler.threads[self.key] = thread
+        step = step_on(self.sampler, self.key, thread, 0)
+        self.sampler.advance(step, 49 * MS)
+        self.assertEqual(50, step.next)
+        self.sampler.trim(self.key, thread)
+        self.assertGreater(thread.base, 0, "the history was trimmed")
+        self.assertLessEqual(thread.base, 49, "the sample before the step's next one is kept")
+        self.sampler.advance(step, 199 * MS)
+        self.assertEqual([("WORK", 0, 49 * MS + MS // 2)], self.pieces())
+
+    def test_a_wait_for_a_core_ends_halfway_between_the_samples_around_its_end(self):
+        thread = thread_with([(t * MS, True) for t in range(11)])
+        self.sampler.queued(thread, 11 * MS, MS // 5)
+        self.assertEqual([(10 * MS + MS // 2 - MS // 5, 10 * MS + MS // 2)], thread.ready)
+
+    def test_a_wait_for_a_core_over_a_step_is_drawn_ready_with_exact_edges(self):
+        thread = thread_with([(t * MS, True) for t in range(20)])
+        thread.ready.append((5 * MS, 8 * MS))
+        self.sampler.threads[self.key] = thread
+        step = step_on(self.sampler, self.key, thread, 0)
+        self.sampler.advance(step, 19 * MS)
+        self.sampler.draw(step, 19 * MS)
+        self.assertEqual([("WORK", 0, 5 * MS), ("READY", 5 * MS, 8 * MS)], self.pieces())
+        self.assertEqual("WORK", step.piece)
+        self.assertEqual(8 * MS, step.piece_start)
+
+    def test_a_step_ends_with_its_totals(self):
+        thread = thread_with([(t * MS, t < 5 or t >= 8) for t in range(12)])
+        self.sampler.threads[self.key] = thread
+        step = step_on(self.sampler, self.key, thread, 0)
+        self.sampler.ended({"type": "ended", "lane": step.lane, "task": 0, "state": "WORK", "start": 0,
+                            "end": 11 * MS, "label": step.label, "error": None, "cpu": 8 * MS})
+        pieces = self.pieces()
+        self.assertEqual(("WORK", 0, 4 * MS + MS // 2), pieces[0])
+        self.assertEqual(("LOCK_WAIT", 4 * MS + MS // 2, 7 * MS + MS // 2), pieces[1])
+        self.assertEqual(("WORK", 7 * MS + MS // 2, 11 * MS), pieces[-1])
+        gil = [e for e in self.sent if e["type"] == "gil"][0]
+        self.assertEqual((11 * MS, 8 * MS, 3 * MS), (gil["wall"], gil["cpu"], gil["wait"]))
+        self.assertEqual(3 * MS, gil["drawn"])
+        self.assertNotIn(step.lane, self.sampler.steps)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -221,7 +221,7 @@ final class BenchCommand implements Callable<Integer> {
                     range(computeSamples));
             failed |= !computeOk;
         }
-        if (baseline != null) failed |= !baseline.line(wall);
+        if (baseline != null) failed |= !baseline.line(samples);
         if (fresh) freshLine(c, wall, out);
         out.flush();
         failed |= !ok;

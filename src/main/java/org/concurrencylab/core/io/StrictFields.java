@@ -17,6 +17,7 @@ import java.util.function.Function;
 ///
 /// Thread-safety: one reader per message.
 public final class StrictFields<E extends IOException> {
+    private static final String WHOLE = "a whole number of 64 bits";
     private final Map<?, ?> values;
     private final Function<String, E> unreadable;
     private final Set<Object> taken = new HashSet<>();
@@ -41,15 +42,20 @@ public final class StrictFields<E extends IOException> {
         return values.containsKey(name);
     }
 
+    /// The field's value as `type` (null only where `nullable`), else unreadable: "field 'x' is
+    /// not `what`".
+    private <T> T typed(String name, boolean nullable, Class<T> type, String what) throws E {
+        Object value = take(name, nullable);
+        if (value == null || type.isInstance(value)) return type.cast(value);
+        throw unreadable.apply("field '" + name + "' is not " + what);
+    }
+
     public long number(String name) throws E {
-        if (take(name, false) instanceof Long value) return value;
-        throw unreadable.apply("field '" + name + "' is not a whole number of 64 bits");
+        return typed(name, false, Long.class, WHOLE);
     }
 
     public Long numberOrNull(String name) throws E {
-        Object value = take(name, true);
-        if (value == null || value instanceof Long) return (Long) value;
-        throw unreadable.apply("field '" + name + "' is not a whole number of 64 bits");
+        return typed(name, true, Long.class, WHOLE);
     }
 
     public int integer(String name) throws E {
@@ -59,19 +65,15 @@ public final class StrictFields<E extends IOException> {
     }
 
     public boolean bool(String name) throws E {
-        if (take(name, false) instanceof Boolean value) return value;
-        throw unreadable.apply("field '" + name + "' is not true or false");
+        return typed(name, false, Boolean.class, "true or false");
     }
 
     public String text(String name) throws E {
-        if (take(name, false) instanceof String value) return value;
-        throw unreadable.apply("field '" + name + "' is not a string");
+        return typed(name, false, String.class, "a string");
     }
 
     public String textOrNull(String name) throws E {
-        Object value = take(name, true);
-        if (value == null || value instanceof String) return (String) value;
-        throw unreadable.apply("field '" + name + "' is not a string");
+        return typed(name, true, String.class, "a string");
     }
 
     /// The constant of `type` named by the field: "field 'state' has an unknown `noun` 'X'".
@@ -86,13 +88,11 @@ public final class StrictFields<E extends IOException> {
 
     /// The object in the field, read as strictly.
     public StrictFields<E> object(String name) throws E {
-        if (take(name, false) instanceof Map<?, ?> value) return new StrictFields<>(value, unreadable);
-        throw unreadable.apply("field '" + name + "' is not an object");
+        return new StrictFields<>(typed(name, false, Map.class, "an object"), unreadable);
     }
 
     public List<?> array(String name) throws E {
-        if (take(name, false) instanceof List<?> value) return value;
-        throw unreadable.apply("field '" + name + "' is not an array");
+        return typed(name, false, List.class, "an array");
     }
 
     /// Fails on a field nobody took: a message with more than its kind has is not understood.

@@ -1,7 +1,6 @@
 package org.concurrencylab.core.workload;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 /// The CPU-bound experiment of the article's 2024 edition: `count` tasks, each computing `fib(n)`
@@ -46,11 +45,7 @@ public record Fibonacci(int count, int n) implements Workload {
 
     @Override
     public List<TaskPlan> plan(List<URI> demoPages) {
-        List<TaskPlan> plans = new ArrayList<>(count);
-        for (int x = 0; x < count; x++) {
-            plans.add(new TaskPlan(x, "fib(" + n + ") #" + (x + 1), List.of(new Step.Compute(Step.ComputeKind.FIBONACCI, n))));
-        }
-        return plans;
+        return TaskPlan.computes(count, Step.ComputeKind.FIBONACCI, x -> n, x -> "fib(" + n + ") #" + (x + 1));
     }
 
     /// The exact value of fib(n), by iteration, which the recursive computation must equal:

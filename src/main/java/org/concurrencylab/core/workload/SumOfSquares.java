@@ -2,7 +2,6 @@ package org.concurrencylab.core.workload;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,13 +39,8 @@ public record SumOfSquares(int count, long base) implements Workload {
 
     @Override
     public List<TaskPlan> plan(List<URI> demoPages) {
-        List<TaskPlan> plans = new ArrayList<>(count);
-        for (int x = 0; x < count; x++) {
-            long n = base + x;
-            plans.add(new TaskPlan(x, String.format(Locale.ROOT, "sum of squares below %,d", n),
-                    List.of(new Step.Compute(Step.ComputeKind.SUM_OF_SQUARES, n))));
-        }
-        return plans;
+        return TaskPlan.computes(count, Step.ComputeKind.SUM_OF_SQUARES, x -> base + x,
+                x -> String.format(Locale.ROOT, "sum of squares below %,d", base + x));
     }
 
     /// The closed form `n(n-1)(2n-1)/6`, which the computed sums must equal.

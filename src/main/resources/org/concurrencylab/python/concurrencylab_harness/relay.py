@@ -94,15 +94,17 @@ class Relay:
         self.inbox.put((source, None))
 
     def kill_runner(self):
-        if self.runner is None or self.runner.poll() is not None:
+        """Kills the runner and, on POSIX, its whole process group: the pool's processes too, even
+        once the runner itself is gone (the group lives on while any of them does)."""
+        if self.runner is None:
             return
         try:
             if os.name == "posix":
                 os.killpg(self.runner.pid, 9)
-            else:
+            elif self.runner.poll() is None:
                 self.runner.kill()
         except OSError:
-            pass
+            pass  # nothing left to kill
 
     def main(self):
         self.start_runner()

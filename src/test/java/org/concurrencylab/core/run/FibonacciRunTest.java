@@ -55,13 +55,8 @@ class FibonacciRunTest {
     }
 
     private static RunResult run(RunSpec spec) throws Exception {
-        RunHandle handle = engine.start(spec);
-        RunResult result = handle.result().get(90, TimeUnit.SECONDS);
-        assertThat(handle.phase()).isEqualTo(RunPhase.FINISHED);
-        assertThat(result.cancelled()).isFalse();
-        assertThat(result.errors()).isZero();
+        RunResult result = EngineRuns.finished(engine, spec, 90);
         assertThat(result.tasks()).isEqualTo(spec.tasks());
-        assertThat(result.completed()).isEqualTo(spec.tasks());
         assertThat(result.segments()).noneMatch(Segment::open).noneMatch(Segment::failed);
         SegmentChecks.assertNoOverlapWithinLanes(result.segments());
         return result;

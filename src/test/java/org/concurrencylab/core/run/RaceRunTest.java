@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,13 +45,7 @@ class RaceRunTest {
     }
 
     private static RunResult run(RunSpec spec) throws Exception {
-        RunHandle handle = engine.start(spec);
-        RunResult result = handle.result().get(30, TimeUnit.SECONDS);
-        assertThat(handle.phase()).isEqualTo(RunPhase.FINISHED);
-        assertThat(result.cancelled()).isFalse();
-        assertThat(result.errors()).isZero();
-        assertThat(result.completed()).isEqualTo(spec.tasks());
-        return result;
+        return EngineRuns.finished(engine, spec, 30);
     }
 
     private static void assertNothingLost(RunResult result) {

@@ -185,13 +185,13 @@ public final class RunEngine implements AutoCloseable {
     private void run(RunHandle handle, RunSpec spec, Workload workload, List<TaskPlan> plans, ConcurrencyModel model)
             throws InterruptedException {
         RunControl control = handle.control();
-        if (spec.warmup()) {
+        ModelTraits traits = spec.model().traits();
+        // a CPython run computes in Python: warming Java's kernels would only delay it
+        boolean warmsKernels = !traits.warmsItself() && spec.runtime() == RuntimeKind.JAVA;
+        if (spec.warmup() && (workload.nature() == Workload.Nature.IO_BOUND || warmsKernels)) {
             handle.phase(RunPhase.WARMING_UP);
-            ModelTraits traits = spec.model().traits();
             switch (workload.nature()) {
-                case CPU_BOUND -> {
-                    if (!traits.warmsItself()) warmup.compute(http(), control);
-                }
+                case CPU_BOUND -> warmup.compute(http(), control);
                 case IO_BOUND -> {
                     switch (traits.warmup()) {
                         case EVENT_LOOP -> warmup.eventLoop(asyncHttp(), demoSites().pages(), control);

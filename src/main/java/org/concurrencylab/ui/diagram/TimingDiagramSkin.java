@@ -9,6 +9,7 @@ import javafx.scene.control.SkinBase;
 import javafx.scene.layout.Region;
 import org.concurrencylab.core.run.RunHandle;
 import org.concurrencylab.core.run.RunPhase;
+import org.concurrencylab.core.run.RuntimeKind;
 import org.concurrencylab.core.trace.LaneKind;
 import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.TraceRecorder;
@@ -135,8 +136,9 @@ final class TimingDiagramSkin extends SkinBase<TimingDiagram> {
             } else if (!live.phase().isOver()) {
                 liveGoingOn = true;
                 warming = true;
-                String text = live.phase() == RunPhase.WARMING_UP
-                        ? "Warming up the JIT and the HTTP client (not timed)…" : "Preparing the run…";
+                String text = live.phase() != RunPhase.WARMING_UP ? "Preparing the run…"
+                        : live.spec().runtime() == RuntimeKind.PYTHON ? "Warming up the demo sites (not timed)…"
+                        : "Warming up the JIT and the HTTP client (not timed)…";
                 if (!text.equals(d.shown().message())) {
                     d.shown().setMessage(text);
                     draw = true;

@@ -49,6 +49,7 @@ class WorkerFailuresTest {
     private static Segment awaitOpenWork(PoolRuns.PoolRun run) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
+            if (run.done().isDone()) throw new AssertionError("the run ended before a task was seen working");
             for (Segment s : run.recorder().openNow()) {
                 if (s.state() == State.WORK && s.task() != Segment.NO_TASK) return s;
             }
@@ -68,7 +69,9 @@ class WorkerFailuresTest {
 
     @Test
     void a_process_killed_mid_run_fails_only_its_task_and_the_other_process_does_the_rest() throws Exception {
-        List<TaskPlan> plans = new SumOfSquares(6, 2_000_000L).plan(List.of());
+        // each sum long enough (tens of ms even on a warm core) to be seen working and killed at it
+        long base = 20_000_000L;
+        List<TaskPlan> plans = new SumOfSquares(6, base).plan(List.of());
         PoolRuns.PoolRun run = PoolRuns.start(pool, PROCESSES, plans, null);
         Segment working = awaitOpenWork(run);
         long pid = run.pid(working.lane());
@@ -82,7 +85,7 @@ class WorkerFailuresTest {
         TaskOutcome killed = failed.getFirst();
         assertThat(killed.error()).isEqualTo("worker process " + pid + " exited with code 137 while running task " + killed.task());
         assertThat(run.outcomes()).filteredOn(TaskOutcome::ok).hasSize(plans.size() - 1).allSatisfy(o ->
-                assertThat(o.result()).isEqualTo(SumOfSquares.expected(2_000_000L + o.task()).toString()));
+                assertThat(o.result()).isEqualTo(SumOfSquares.expected(base + o.task()).toString()));
         assertThat(run.segments()).filteredOn(Segment::failed).singleElement().satisfies(s -> {
             assertThat(s.lane()).isEqualTo(working.lane());
             assertThat(s.task()).isEqualTo(killed.task());

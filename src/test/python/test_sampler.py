@@ -41,8 +41,17 @@ class SamplerTest(unittest.TestCase):
         self.sampler.procfs = False  # nothing here reads /proc
         self.key = (1, 1)
 
-    def pieces(self):
-        return [(e["state"], e["start"], e["end"]) for e in self.sent if e["type"] == "ended"]
+    def pieces(self, start=0):
+        """The pieces drawn, as the app reads them: a `began` ends the piece open before it (the
+        step's first, WORK from `start`), and the step's `ended` its last."""
+        pieces, state, since = [], "WORK", start
+        for e in self.sent:
+            if e["type"] == "began":
+                pieces.append((state, since, e["time"]))
+                state, since = e["state"], e["time"]
+            elif e["type"] == "ended":
+                pieces.append((e["state"], e["start"], e["end"]))
+        return pieces
 
     def test_a_change_of_state_is_drawn_halfway_between_the_samples_that_saw_it(self):
         thread = thread_with([(t * MS, t < 10) for t in range(20)])
@@ -50,6 +59,7 @@ class SamplerTest(unittest.TestCase):
         step = step_on(self.sampler, self.key, thread, 0)
         self.sampler.advance(step, 19 * MS)
         self.assertEqual([("WORK", 0, 9 * MS + MS // 2)], self.pieces())
+        self.assertEqual(["began"], [e["type"] for e in self.sent], "one event per change of piece")
         self.assertEqual("LOCK_WAIT", step.piece)
 
     def test_trimming_keeps_the_sample_before_a_steps_next_one(self):

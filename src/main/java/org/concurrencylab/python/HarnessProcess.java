@@ -24,6 +24,8 @@ final class HarnessProcess {
     /// The longest line accepted from the relay; a longer one is garbage.
     static final int MAX_LINE_BYTES = 1 << 20;
     private static final int STDERR_LINES = 20;
+    /// The most events handed over at once, so that a long read is not held back for its end.
+    private static final int MAX_BATCH = 256;
 
     /// What the reader hands over.
     sealed interface Item permits Line, Garbage, Exited {}
@@ -112,24 +114,32 @@ final class HarnessProcess {
     }
 
     private void readStdout() {
+        // the lines of one read go onto the queue together: handed over one by one, each woke
+        // the run's thread, and the wake-ups cost the app more than reading the events
+        List<Item> batch = new ArrayList<>();
         try (InputStream out = process.getInputStream()) {
             LineReader lines = new LineReader(out, MAX_LINE_BYTES);
             String line;
             while ((line = lines.next()) != null) {
                 if (garbled) continue;
                 if (line.length() > MAX_LINE_BYTES) {
+                    handOver(batch);
                     garbage("a line of more than " + (MAX_LINE_BYTES >> 10) + " KiB");
                     continue;
                 }
                 try {
-                    items.add(new Line(HarnessLines.read(line)));
+                    batch.add(new Line(HarnessLines.read(line)));
                 } catch (HarnessLines.Unreadable e) {
+                    handOver(batch);
                     garbage(e.getMessage() + ": " + PythonRuntime.abbreviate(line));
+                    continue;
                 }
+                if (!lines.buffered() || batch.size() >= MAX_BATCH) handOver(batch);
             }
         } catch (IOException e) {
             // the stream broke: the process is gone
         }
+        handOver(batch);
         int code = waitForExit();
         try {
             stderrReader.join(1_000); // its last words go into the failure
@@ -137,6 +147,11 @@ final class HarnessProcess {
             Thread.currentThread().interrupt();
         }
         items.add(new Exited(code));
+    }
+
+    private void handOver(List<Item> batch) {
+        items.addAll(batch);
+        batch.clear();
     }
 
     private void garbage(String what) {

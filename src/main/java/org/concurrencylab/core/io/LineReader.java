@@ -48,6 +48,11 @@ public final class LineReader {
         }
     }
 
+    /// Whether bytes read from the stream wait here, so that [#next] may not have to wait for more.
+    public boolean buffered() {
+        return position < limit;
+    }
+
     private String decode(int length) {
         if (length > 0 && line[length - 1] == '\r') length--;
         return new String(line, 0, length, StandardCharsets.UTF_8);

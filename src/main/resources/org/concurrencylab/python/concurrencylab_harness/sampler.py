@@ -285,8 +285,10 @@ class Sampler:
             self.change(step, piece, max(at, step.piece_start))
 
     def change(self, step, piece, edge):
-        self.send({"type": "ended", "lane": step.lane, "task": step.task, "state": step.piece, "start": step.piece_start,
-                   "end": edge, "label": self.label(step), "error": None})
+        """The step's piece ends at `edge` and `piece` begins there: one `began`, which ends the
+        lane's open piece at its time (an `ended` before it would say nothing more: a piece's
+        label does not change while it lasts, and the events and their encoding were half of the
+        relay's work). The step's last piece ends with the step's own `ended`."""
         if step.piece == "LOCK_WAIT":
             step.drawn_wait += edge - step.piece_start
         step.piece, step.piece_start = piece, edge

@@ -31,9 +31,10 @@ final class HarnessFiles implements AutoCloseable {
     /// 5 ms switch interval.
     static final double SAMPLE_MS = 1.0;
     /// The period for a pool's processes, which wait for no GIL: only their waits for a core are
-    /// drawn, whose lengths the kernel gives whatever the period. Twice as long halves what the
-    /// sampler takes from the two cores the processes compute on.
-    static final double PROCESS_SAMPLE_MS = 2.0;
+    /// drawn, whose lengths the kernel gives whatever the period (their places to within half of
+    /// it). Five times as long takes a fifth of what sampling every millisecond took from the two
+    /// cores the processes compute on.
+    static final double PROCESS_SAMPLE_MS = 5.0;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;

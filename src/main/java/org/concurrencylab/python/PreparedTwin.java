@@ -34,8 +34,11 @@ public final class PreparedTwin implements AutoCloseable {
     static final long READY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /// The run's longest wait for an event: how soon it sees a stop or its deadline at the latest.
     static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /// How often the run notes the processes under the relay, to be sure none outlives it.
+    /// How often the run notes the processes under the relay, to be sure none outlives it: every
+    /// 100 ms while the tree grows, twice as long after each walk that found no new process, up
+    /// to 1.6 s (a walk reads every process of the machine; a pool's processes start together).
     static final long TREE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long TREE_AT_MOST_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(1_600);
     static final int MAX_OUTPUT_LINES = 1_000;
 
     private final TwinRequest request;
@@ -219,11 +222,12 @@ public final class PreparedTwin implements AutoCloseable {
         kill();
     }
 
-    void noteTree() {
+    /// Notes the processes under the relay now; true if one was new.
+    boolean noteTree() {
         HarnessProcess p = process;
-        if (p == null) return;
+        if (p == null) return false;
         synchronized (seen) {
-            seen.addAll(p.tree());
+            return seen.addAll(p.tree());
         }
     }
 

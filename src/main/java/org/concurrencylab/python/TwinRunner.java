@@ -48,7 +48,8 @@ final class TwinRunner {
         for (HarnessEvent event : twin.early) apply(event);
         if (!twin.send("{\"type\":\"go\"}")) return result(twin.failure);
         long deadline = System.nanoTime() + twin.request().deadline().toNanos();
-        long nextTree = System.nanoTime() + PreparedTwin.TREE_EVERY_NANOS;
+        long treeEvery = PreparedTwin.TREE_EVERY_NANOS;
+        long nextTree = System.nanoTime() + treeEvery;
         while (true) {
             if (control.cancelled()) return result("cancelled");
             long now = System.nanoTime();
@@ -58,8 +59,9 @@ final class TwinRunner {
                         + ": it was killed" + running());
             }
             if (now - nextTree >= 0) {
-                twin.noteTree();
-                nextTree = now + PreparedTwin.TREE_EVERY_NANOS;
+                treeEvery = twin.noteTree() ? PreparedTwin.TREE_EVERY_NANOS
+                        : Math.min(2 * treeEvery, PreparedTwin.TREE_AT_MOST_EVERY_NANOS);
+                nextTree = now + treeEvery;
             }
             HarnessProcess.Item item = twin.process.poll(Math.min(PreparedTwin.MAX_WAIT_NANOS, deadline - now));
             switch (item) {

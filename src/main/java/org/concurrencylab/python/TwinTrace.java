@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.LongUnaryOperator;
+import java.util.regex.Pattern;
 
 /// Draws a Python twin's state changes on the run's recorder, live: one lane per Python thread,
 /// process or event-loop task, named as the Java models name theirs (`main`, `pool-1`…,
@@ -39,6 +40,10 @@ final class TwinTrace {
             this.id = id;
         }
     }
+
+    /// A pool thread's, event-loop task's or process's lane key; compiled once, as every event
+    /// names a lane (a `String.matches` per event had the JIT compiling the regex compiler).
+    private static final Pattern KEY = Pattern.compile("(thread|task|process):\\d{1,10}");
 
     private final TraceRecorder recorder;
     private final ModelKind model;
@@ -168,6 +173,6 @@ final class TwinTrace {
 
     /// Whether `key` is a lane key the harness may send.
     static boolean validKey(String key) {
-        return key.equals("main") || key.equals("loop") || key.matches("(thread|task|process):\\d{1,10}");
+        return key.equals("main") || key.equals("loop") || KEY.matcher(key).matches();
     }
 }

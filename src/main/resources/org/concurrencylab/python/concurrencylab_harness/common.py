@@ -5,6 +5,9 @@ import time
 
 
 RS = b"\x1e"
+# an event as one compact line of JSON; one encoder for every event (json.dumps with separators
+# builds a new one per call)
+ENCODE = json.JSONEncoder(separators=(",", ":")).encode
 CONFIG_ENV = "CONCURRENCYLAB_TWIN_CONFIG"
 # The longest line either side accepts; a longer one is garbage.
 MAX_LINE = 1 << 20

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import threading
 
-from .common import CONFIG_ENV, MAX_LINE, MAX_PRINTS, RS, clip, load_config, now
+from .common import CONFIG_ENV, ENCODE, MAX_LINE, MAX_PRINTS, RS, clip, load_config, now
 from .sampler import Sampler
 
 
@@ -22,8 +22,6 @@ class Relay:
     # the events go out in batches, every 10 ms (a pong at once): one write per sample cost the
     # relay a quarter of its time
     FLUSH = 10_000_000
-    # one encoder for every event: json.dumps with separators builds a new one per call
-    ENCODE = json.JSONEncoder(separators=(",", ":")).encode
 
     def __init__(self, config_path, harness_path):
         self.config = load_config(config_path)
@@ -47,8 +45,7 @@ class Relay:
         self.flushed = now()
         if not self.out:
             return
-        encode = self.ENCODE
-        data = "".join([encode(event) + "\n" for event in self.out]).encode("utf-8")
+        data = "".join([ENCODE(event) + "\n" for event in self.out]).encode("utf-8")
         self.out.clear()
         view = memoryview(data)
         while view:

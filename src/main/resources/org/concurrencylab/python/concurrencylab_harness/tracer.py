@@ -1,16 +1,12 @@
 """The runner's events and lanes: what each thread and process reports."""
 
 import contextvars
-import json
 import os
 import threading
 import time
 
 from . import common
-from .common import RS, clip, now
-
-# one encoder for every event: json.dumps with separators builds a new one per call
-ENCODE = json.JSONEncoder(separators=(",", ":")).encode
+from .common import ENCODE, RS, clip, now
 
 
 # --------------------------------------------------------------------------------------------

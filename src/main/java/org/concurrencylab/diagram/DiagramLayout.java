@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /// The geometry of one frame of the diagram: where the plot, lanes, boxes, ticks and legend go.
 /// Pure computation with no toolkit, shared by the window, the PNG and the SVG writers, so every
@@ -96,12 +97,24 @@ public final class DiagramLayout {
 
     /// Everything the painter needs for one frame.
     ///
-    /// @param hiddenLanes lanes that did not fit (drawn as a note)
-    /// @param nowNanos    the live "now" line, or -1 for a finished run
+    /// @param captionBaseline the baseline of the caption's first line, or -1 for none
+    /// @param captionLines    the caption, on as many lines as the picture's width needs
+    /// @param hiddenLanes     lanes that did not fit (drawn as a note)
+    /// @param nowNanos        the live "now" line, or -1 for a finished run
     public record Frame(double width, double height, Rect plot, double headerWidth, TimeScale scale,
                         List<LaneRow> rows, List<Box> boxes, List<Ticks.Tick> ticks, List<LegendItem> legend,
-                        double titleBaseline, double captionBaseline, int hiddenLanes, long nowNanos,
-                        int firstLane) {
+                        double titleBaseline, double captionBaseline, List<String> captionLines, int hiddenLanes,
+                        long nowNanos, int firstLane) {
+
+        public Frame {
+            captionLines = List.copyOf(captionLines);
+        }
+
+        /// The baseline of the caption's last line, or -1 for none.
+        public double lastCaptionBaseline(DiagramStyle style) {
+            if (captionBaseline < 0 || captionLines.isEmpty()) return captionBaseline;
+            return captionBaseline + (captionLines.size() - 1) * captionStep(style);
+        }
 
         /// The box under a point, if any (slivers on top win, as they are drawn last).
         public Optional<Box> boxAt(double px, double py) {
@@ -137,6 +150,57 @@ public final class DiagramLayout {
     static final double TITLE_SIZE = 18;
     static final double CAPTION_SIZE = 12.5;
     static final double LABEL_SIZE = 12;
+    /// From one caption line's baseline to the next, px at scale 1.
+    private static final double CAPTION_LINE = CAPTION_SIZE + 5;
+
+    /// From one caption line's baseline to the next, in px.
+    static double captionStep(DiagramStyle style) {
+        return style.px(style.compact() ? TICK_SIZE + 3 : CAPTION_LINE);
+    }
+
+    /// The size of a caption's text, in px.
+    static double captionSize(DiagramStyle style) {
+        return style.px(style.compact() ? TICK_SIZE : CAPTION_SIZE);
+    }
+
+    /// `text` on as many lines as it needs for none to be wider than `maxWidth` at `size`: broken
+    /// after a " · " or " — " between its parts (a part wider than a line, between its words), so
+    /// a narrow window or a projector shows the whole outcome rather than cutting it off. A word
+    /// wider than the line keeps a line of its own.
+    static List<String> wrap(String text, double size, double maxWidth, TextMeasure measure) {
+        if (text.isEmpty()) return List.of();
+        if (measure.textWidth(text, size, false) <= maxWidth) return List.of(text);
+        List<String> tokens = new ArrayList<>();
+        for (String part : SEPARATOR_END.split(text)) {
+            if (measure.textWidth(part.strip(), size, false) <= maxWidth) {
+                tokens.add(part);
+            } else {
+                for (String word : WORD_END.split(part)) tokens.add(word);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String token : tokens) {
+            String candidate = lineText(line + token);
+            if (!line.isEmpty() && measure.textWidth(candidate, size, false) > maxWidth) {
+                lines.add(lineText(line.toString()));
+                line.setLength(0);
+            }
+            line.append(token);
+        }
+        if (!line.isEmpty()) lines.add(lineText(line.toString()));
+        return lines;
+    }
+
+    /// Splits after a caption's separators, keeping them at the end of each part.
+    private static final Pattern SEPARATOR_END = Pattern.compile("(?<= · )|(?<= — )");
+    private static final Pattern WORD_END = Pattern.compile("(?<= )");
+
+    /// A line as drawn: without the separator a break leaves at its end.
+    private static String lineText(String line) {
+        String text = line.strip();
+        return text.endsWith(" ·") ? text.substring(0, text.length() - 2) : text;
+    }
     static final double TICK_SIZE = 11;
     private static final double MARGIN = 12;
     private static final double LEGEND_HEIGHT = 24;
@@ -161,33 +225,6 @@ public final class DiagramLayout {
                                long startNanos, long endNanos, long nowNanos, DiagramStyle style, TextMeasure text,
                                View view) {
         double margin = style.px(style.compact() ? COMPACT_MARGIN : MARGIN);
-        double y = margin;
-        double titleBaseline = -1;
-        double captionBaseline = -1;
-        if (style.compact() && !(style.title().isEmpty() && style.caption().isEmpty())) {
-            // one line: the title over the header column, the caption over the plot
-            y += style.px(TICK_SIZE);
-            titleBaseline = style.title().isEmpty() ? -1 : y;
-            captionBaseline = style.caption().isEmpty() ? -1 : y;
-            y += style.px(1);
-        } else if (!style.title().isEmpty()) {
-            y += style.px(TITLE_SIZE);
-            titleBaseline = y;
-            y += style.px(6);
-        }
-        if (!style.compact() && !style.caption().isEmpty()) {
-            y += style.px(CAPTION_SIZE);
-            captionBaseline = y;
-            y += style.px(8);
-        }
-
-        List<LegendItem> legend = List.of();
-        if (style.showLegend()) {
-            Legend laid = legend(legendStates(model, open), view.hiddenStates(), margin, width - margin, y, style, text);
-            legend = laid.items();
-            y += laid.height();
-        }
-
         double headerWidth = style.px(56);
         if (style.compact()) {
             // a compact panel is named by its title in the header column, not by its lanes
@@ -199,6 +236,36 @@ public final class DiagramLayout {
             }
         }
         headerWidth = Math.min(headerWidth, Math.max(style.px(56), width * 0.3));
+
+        double y = margin;
+        double titleBaseline = -1;
+        double captionBaseline = -1;
+        List<String> captionLines = List.of();
+        if (style.compact() && !(style.title().isEmpty() && style.caption().isEmpty())) {
+            // the title over the header column, the caption over the plot (on more lines if it must)
+            y += style.px(TICK_SIZE);
+            titleBaseline = style.title().isEmpty() ? -1 : y;
+            captionLines = wrap(style.caption(), captionSize(style), width - margin - headerWidth - margin - style.px(8), text);
+            captionBaseline = captionLines.isEmpty() ? -1 : y;
+            y += Math.max(0, captionLines.size() - 1) * captionStep(style) + style.px(1);
+        } else if (!style.title().isEmpty()) {
+            y += style.px(TITLE_SIZE);
+            titleBaseline = y;
+            y += style.px(6);
+        }
+        if (!style.compact() && !style.caption().isEmpty()) {
+            captionLines = wrap(style.caption(), captionSize(style), width - 2 * margin, text);
+            y += style.px(CAPTION_SIZE);
+            captionBaseline = y;
+            y += (captionLines.size() - 1) * captionStep(style) + style.px(8);
+        }
+
+        List<LegendItem> legend = List.of();
+        if (style.showLegend()) {
+            Legend laid = legend(legendStates(model, open), view.hiddenStates(), margin, width - margin, y, style, text);
+            legend = laid.items();
+            y += laid.height();
+        }
 
         double plotX = margin + headerWidth;
         double plotW = Math.max(1, width - plotX - margin - style.px(8));
@@ -270,7 +337,7 @@ public final class DiagramLayout {
 
         List<Ticks.Tick> ticks = Ticks.choose(scale, style.px(80));
         return new Frame(width, height, plot, headerWidth, scale, rows, boxes, ticks, legend,
-                titleBaseline, captionBaseline, laneCount - rows.size(), cursor >= 0 ? cursor : nowNanos, first);
+                titleBaseline, captionBaseline, captionLines, laneCount - rows.size(), cursor >= 0 ? cursor : nowNanos, first);
     }
 
     private static LaneRow row(Lane lane, double y, double height) {

@@ -19,17 +19,12 @@ public final class DiagramPainter {
             // one line: the title over the header column, the caption over the plot
             double size = style.px(DiagramLayout.LABEL_SIZE);
             if (f.titleBaseline() >= 0) s.text(style.title(), margin + style.px(2), f.titleBaseline() + style.px(3), size, true, Surface.Align.LEFT, p.text());
-            if (f.captionBaseline() >= 0) {
-                s.text(style.caption(), f.plot().x(), f.captionBaseline(), style.px(DiagramLayout.TICK_SIZE), false,
-                        Surface.Align.LEFT, p.mutedText());
-            }
+            paintCaption(s, f, style, f.plot().x());
         } else {
             if (f.titleBaseline() >= 0) {
                 s.text(style.title(), margin, f.titleBaseline(), style.px(DiagramLayout.TITLE_SIZE), true, Surface.Align.LEFT, p.text());
             }
-            if (f.captionBaseline() >= 0) {
-                s.text(style.caption(), margin, f.captionBaseline(), style.px(DiagramLayout.CAPTION_SIZE), false, Surface.Align.LEFT, p.mutedText());
-            }
+            paintCaption(s, f, style, margin);
         }
         for (DiagramLayout.LegendItem item : f.legend()) {
             double top = item.y() - item.swatch() + style.px(1);
@@ -88,7 +83,7 @@ public final class DiagramPainter {
                 // at the end of the legend's last row; a row as wide as the picture leaves no room
                 // there: the note goes on the caption's line, at its right end, where the caption
                 // leaves room
-                if (last.x() + last.width() + style.px(12) > noteLeft && f.captionBaseline() >= 0) y = f.captionBaseline();
+                if (last.x() + last.width() + style.px(12) > noteLeft && f.captionBaseline() >= 0) y = f.lastCaptionBaseline(style);
             }
             s.text(note, plot.right(), y, size, false, Surface.Align.RIGHT, p.mutedText());
         }
@@ -101,6 +96,17 @@ public final class DiagramPainter {
             if (style.compact()) continue;
             Surface.Align align = tick.x() <= plot.x() + 1 ? Surface.Align.LEFT : Surface.Align.CENTER;
             s.text(tick.label(), x, axisY + style.px(17), style.px(DiagramLayout.TICK_SIZE), false, align, p.mutedText());
+        }
+    }
+
+    /// The caption's lines, from `x`.
+    private static void paintCaption(Surface s, DiagramLayout.Frame f, DiagramStyle style, double x) {
+        if (f.captionBaseline() < 0) return;
+        double size = DiagramLayout.captionSize(style);
+        double step = DiagramLayout.captionStep(style);
+        for (int i = 0; i < f.captionLines().size(); i++) {
+            s.text(f.captionLines().get(i), x, f.captionBaseline() + i * step, size, false, Surface.Align.LEFT,
+                    style.palette().mutedText());
         }
     }
 

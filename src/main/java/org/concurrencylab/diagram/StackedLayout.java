@@ -94,10 +94,10 @@ public final class StackedLayout {
         for (int i = 0; i < panels.size(); i++) {
             Panel p = panels.get(i);
             DiagramStyle ps = styles.get(i);
-            double height = chrome(ps, text) + plotHeight(p.model().lanes().size(), style);
             // lay the panel out narrower by the difference in lane-name width, then move its plot
             // right by that much: every plot then starts at the same x and has the same width
             double dx = widest - plotX[i];
+            double height = chrome(ps, width - dx, text) + plotHeight(p.model().lanes().size(), style);
             DiagramLayout.Frame f = DiagramLayout.layout(p.model(), List.of(), width - dx, height, 0, endNanos, -1, ps, text);
             if (shared == null) shared = new TimeScale(0, Math.max(endNanos, 1), f.plot().x() + dx, f.plot().w());
             frames.add(new PanelFrame(p, y, height, shift(f, dx, width, shared), ps));
@@ -120,9 +120,9 @@ public final class StackedLayout {
     }
 
     /// The space a panel takes besides its lanes: margins, title, caption, axis.
-    private static double chrome(DiagramStyle panelStyle, DiagramLayout.TextMeasure text) {
+    private static double chrome(DiagramStyle panelStyle, double width, DiagramLayout.TextMeasure text) {
         double probeHeight = 1000;
-        DiagramLayout.Frame probe = DiagramLayout.layout(new TraceModel(), List.of(), 800, probeHeight, 0, 1, -1, panelStyle, text);
+        DiagramLayout.Frame probe = DiagramLayout.layout(new TraceModel(), List.of(), width, probeHeight, 0, 1, -1, panelStyle, text);
         return probeHeight - probe.plot().h();
     }
 
@@ -133,15 +133,17 @@ public final class StackedLayout {
         double y = margin;
         double titleBaseline = -1;
         double captionBaseline = -1;
+        List<String> captionLines = List.of();
         if (!style.title().isEmpty()) {
             y += style.px(DiagramLayout.TITLE_SIZE);
             titleBaseline = y;
             y += style.px(6);
         }
         if (!style.caption().isEmpty()) {
+            captionLines = DiagramLayout.wrap(style.caption(), DiagramLayout.captionSize(style), width - 2 * margin, text);
             y += style.px(DiagramLayout.CAPTION_SIZE);
             captionBaseline = y;
-            y += style.px(8);
+            y += (captionLines.size() - 1) * DiagramLayout.captionStep(style) + style.px(8);
         }
         Set<State> present = EnumSet.noneOf(State.class);
         for (Panel p : panels) present.addAll(p.model().laneStates());
@@ -151,7 +153,7 @@ public final class StackedLayout {
         y += legend.height();
         DiagramLayout.Rect nothing = new DiagramLayout.Rect(margin, y, 0, 0);
         return new DiagramLayout.Frame(width, y, nothing, 0, new TimeScale(0, 1, margin, 1), List.of(), List.of(),
-                List.of(), legend.items(), titleBaseline, captionBaseline, 0, -1, 0);
+                List.of(), legend.items(), titleBaseline, captionBaseline, captionLines, 0, -1, 0);
     }
 
     /// `f` with its plot, boxes and ticks moved `dx` to the right and drawn `width` wide.
@@ -165,7 +167,7 @@ public final class StackedLayout {
         List<Ticks.Tick> ticks = new ArrayList<>(f.ticks().size());
         for (Ticks.Tick t : f.ticks()) ticks.add(new Ticks.Tick(t.nanos(), t.x() + dx, t.label()));
         return new DiagramLayout.Frame(width, f.height(), plot, f.headerWidth() + dx, scale, f.rows(), boxes, ticks,
-                f.legend(), f.titleBaseline(), f.captionBaseline(), f.hiddenLanes(), f.nowNanos(), f.firstLane());
+                f.legend(), f.titleBaseline(), f.captionBaseline(), f.captionLines(), f.hiddenLanes(), f.nowNanos(), f.firstLane());
     }
 
     /// The segment under the point (`x`, `y`) of the picture, or null.

@@ -379,6 +379,36 @@ class DiagramLayoutTest {
     }
 
     @Test
+    void a_caption_wider_than_the_picture_wraps_between_its_parts_and_keeps_every_one() {
+        String caption = "Sum of squares · Process pool (2 processes) — CPython 3.11 · processes (2) · wall 5.61 s"
+                + " · start-up 29 ms · 2 cores · 0 errors";
+        DiagramStyle captioned = STYLE.withTitle("", caption);
+        double width = 400;
+        DiagramLayout.Frame frame = DiagramLayout.layout(TraceModel.of(lanes(1), List.of()), List.of(), width, 600,
+                0, SECOND, -1, captioned, SEVEN_PX_PER_CHAR);
+        DiagramLayout.Frame wide = DiagramLayout.layout(TraceModel.of(lanes(1), List.of()), List.of(), 2000, 600,
+                0, SECOND, -1, captioned, SEVEN_PX_PER_CHAR);
+
+        assertThat(wide.captionLines()).containsExactly(caption);
+        List<String> lines = frame.captionLines();
+        assertThat(lines).hasSizeGreaterThan(1)
+                .allSatisfy(line -> assertThat(7.0 * line.length()).isLessThanOrEqualTo(width - 2 * 12))
+                .allSatisfy(line -> assertThat(line).doesNotEndWith("·").doesNotStartWith(" "));
+        assertThat(String.join(" · ", lines).replace("— · ", "— ")).isEqualTo(caption);
+        assertThat(lines.getLast()).endsWith("0 errors");
+        // the lines push the plot down, one step each
+        assertThat(frame.plot().y() - wide.plot().y()).isEqualTo((lines.size() - 1) * (12.5 + 5));
+        assertThat(frame.lastCaptionBaseline(captioned)).isEqualTo(frame.captionBaseline() + (lines.size() - 1) * 17.5);
+    }
+
+    @Test
+    void a_caption_part_wider_than_a_line_breaks_between_its_words() {
+        List<String> lines = DiagramLayout.wrap("one two three four five six · seven", 12, 7 * 10, SEVEN_PX_PER_CHAR);
+
+        assertThat(lines).containsExactly("one two", "three four", "five six", "seven");
+    }
+
+    @Test
     void a_title_and_caption_push_the_plot_down_and_get_their_baselines() {
         DiagramStyle titled = STYLE.withTitle("Download sites · Thread pool (5 threads)", "160 pages");
         DiagramLayout.Frame frame = DiagramLayout.layout(TraceModel.of(lanes(1), List.of()), List.of(), 1200, 600,

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import org.concurrencylab.core.run.RunPhase;
 import org.concurrencylab.core.run.SystemSample;
 import org.concurrencylab.diagram.Ticks;
@@ -34,6 +35,8 @@ public final class StatusView extends StatusBar {
         }, run.doneProperty(), run.totalProperty(), run.runningProperty(), run.phaseProperty()));
         Label count = new Label();
         count.setId("progress-count");
+        // the progress and the errors stay whole in a narrow window; the sentence and the figures give way
+        count.setMinWidth(Region.USE_PREF_SIZE);
         count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%d / %d %s",
                 run.doneProperty().get(), run.totalProperty().get(), run.taskNounProperty().get()),
                 run.doneProperty(), run.totalProperty(), run.taskNounProperty()));
@@ -46,6 +49,7 @@ public final class StatusView extends StatusBar {
                 run.elapsedNanosProperty(), run.handleProperty(), run.lastResultProperty()));
         Label errors = new Label();
         errors.setId("errors");
+        errors.setMinWidth(Region.USE_PREF_SIZE);
         errors.textProperty().bind(Bindings.createStringBinding(() -> {
             int e = run.errorsProperty().get();
             return e == 1 ? "1 error" : e + " errors";

@@ -115,6 +115,7 @@ class ClassroomTruthTest {
         assertThat(caption).as("the outcome line under the title").contains(lost == 0 ? "no update lost"
                 : String.format(Locale.ROOT, "%,d of %,d updates lost", lost, unsafe.counter().expected()));
         assertThat(frame.captionBaseline()).as("the caption is drawn").isPositive();
+        assertThat(frame.captionLines().getLast()).as("whole, to its last part, however narrow the window").endsWith("errors");
 
         robot.interact(() -> window.form().set(RunParams.COUNTER_MODE, Step.CounterMode.SYNCHRONIZED));
         RunResult locked = window.runAndWait(robot, 30);

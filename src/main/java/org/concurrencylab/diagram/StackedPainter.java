@@ -21,7 +21,9 @@ public final class StackedPainter {
     }
 
     /// The ideal as a ghost bar: a faint band from 0 to the ideal time across the lanes, its
-    /// edge marked and labelled on a tag at the top.
+    /// edge marked and labelled on a tag at the top. A plot thinner than the tag (a compact
+    /// panel of one or two lanes) gets no tag, which would spill over the next panel and be cut
+    /// there: its caption gives the ideal ("ideal 4.34 s, efficiency 100%").
     static void ghost(Surface s, DiagramLayout.Frame f, long idealNanos, DiagramStyle style) {
         Palette p = style.palette();
         DiagramLayout.Rect plot = f.plot();
@@ -37,6 +39,7 @@ public final class StackedPainter {
         boolean fitsRight = x + style.px(4) + w < plot.right();
         double left = fitsRight ? x + style.px(4) : Math.max(plot.x(), x - style.px(4) - w);
         double top = plot.y() + style.px(2);
+        if (top + h > plot.bottom()) return;
         s.fillRect(left, top, w, h, p.background().withAlpha(0.9));
         s.strokeRect(left, top, w, h, ink.withAlpha(0.5), 1);
         s.text(label, left + pad, top + pad + size * 0.8, size, false, Surface.Align.LEFT, ink);

@@ -139,4 +139,28 @@ class StackedLayoutTest {
         assertThat(threadsTitleY).isGreaterThan(s.panels().get(1).y()).isLessThan(s.panels().get(2).y());
         assertThat(surface.pushes).isEqualTo(surface.pops);
     }
+
+    @Test
+    void a_compact_panel_too_thin_for_the_ideal_tag_keeps_its_band_and_line_and_leaves_the_tag_to_its_caption() {
+        var surface = new DiagramPainterTest.RecordingSurface();
+        List<StackedLayout.Panel> panels = panels();
+        StackedLayout.Stacked s = StackedLayout.layout(panels, "", "", 1280, StackedLayout.sharedEnd(panels),
+                STYLE.compacted(), surface);
+
+        StackedPainter.paint(surface, s);
+
+        List<String> texts = surface.texts.stream().map(DiagramPainterTest.RecordingSurface.Text::text).toList();
+        assertThat(texts).as("one lane: no room").doesNotContain("ideal 14.4 s")
+                .as("five lanes and 161: room").contains("ideal 2.88 s", "ideal 180 ms");
+        for (String tag : List.of("ideal 2.88 s", "ideal 180 ms")) {
+            double y = surface.texts.stream().filter(t -> t.text().equals(tag)).findFirst().orElseThrow().y();
+            StackedLayout.PanelFrame panel = s.panels().stream().filter(p -> p.y() < y).reduce((a, b) -> b).orElseThrow();
+            assertThat(y).as(tag + " within its panel's plot").isLessThanOrEqualTo(panel.y() + panel.frame().plot().bottom());
+        }
+        StackedLayout.PanelFrame sync = s.panels().getFirst();
+        double syncIdealX = sync.frame().scale().x(14_400 * MS);
+        assertThat(surface.lines).as("the sync panel's ideal still marked")
+                .anyMatch(l -> Math.abs(l.x1() - (Math.floor(syncIdealX) + 0.5)) < 1 && l.y1() >= sync.y()
+                        && l.y2() <= sync.y() + sync.height());
+    }
 }

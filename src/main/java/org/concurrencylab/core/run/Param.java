@@ -317,18 +317,23 @@ public abstract sealed class Param<T> permits Param.Whole, Param.Flag, Param.Cho
     public static final class Choice<E> extends Param<E> {
         private final List<E> choices;
         private final Function<E, String> choiceId;
+        private final Function<E, String> choiceTitle;
         private final Class<E> type;
 
         Choice(ParamBuilder.ChoiceBuilder<E> b) {
             super(b);
             this.choices = List.copyOf(b.choices);
             this.choiceId = b.choiceId;
+            this.choiceTitle = b.choiceTitle;
             this.type = b.type;
         }
 
         public List<E> choices() { return choices; }
 
         public String idOf(E choice) { return choiceId.apply(choice); }
+
+        /// The choice's name in the window ("CPython"), which may differ from its id ("python").
+        public String titleOf(E choice) { return choiceTitle.apply(choice); }
 
         @Override
         public E check(E value, Context c, String name) {

@@ -147,12 +147,20 @@ abstract sealed class ParamBuilder<T, B extends ParamBuilder<T, B>>
         final Class<E> type;
         final List<E> choices;
         final Function<E, String> choiceId;
+        Function<E, String> choiceTitle;
 
         ChoiceBuilder(String id, Class<E> type, List<E> choices, Function<E, String> choiceId) {
             super(id);
             this.type = type;
             this.choices = choices;
             this.choiceId = choiceId;
+            this.choiceTitle = choiceId;
+        }
+
+        /// How the window names each choice (default: its id, as the command line does).
+        ChoiceBuilder<E> titles(Function<E, String> title) {
+            this.choiceTitle = title;
+            return this;
         }
 
         @Override

@@ -231,6 +231,7 @@ public final class RunParams {
     /// Which language runs the tasks: the lab's Java models, or the article's own Python program
     /// for the model and workload under a real CPython, its GIL measured, not simulated.
     public static final Param.Choice<RuntimeKind> RUNTIME = ParamBuilder.choice("runtime", RuntimeKind.class, RuntimeKind::id)
+            .titles(RuntimeKind::title)
             .noun("the runtime")
             .label("Runtime")
             .option("--runtime", "R")

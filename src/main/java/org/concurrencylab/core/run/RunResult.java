@@ -36,8 +36,12 @@ public record RunResult(RunSpec spec, long wallNanos, int tasks, int errors, boo
         samples = samples == null ? List.of() : List.copyOf(samples);
     }
 
-    /// The most platform threads alive at one reading (0 if none was taken).
+    /// The most platform threads alive at one reading (0 if none was taken). The readings are of
+    /// the lab's JVM, so a run another runtime ran (CPython) has none: the JVM's threads say
+    /// nothing of the program's, and a table that gave "CPython sync · 23 threads" would teach
+    /// the wrong lesson.
     public int peakThreads() {
+        if (!runtime.isEmpty()) return 0;
         return samples.stream().mapToInt(SystemSample::platformThreads).max().orElse(0);
     }
 

@@ -71,8 +71,11 @@ public final class ParamControls {
         ChoiceBox<Object> box = new ChoiceBox<>();
         box.getItems().setAll(choice.choices());
         box.setConverter(new StringConverter<>() {
-            @Override public String toString(Object e) { return e == null ? "" : choice.idOf(choice.cast(e)); }
-            @Override public Object fromString(String text) { return choice.parse(text, choice.id()); }
+            @Override public String toString(Object e) { return e == null ? "" : choice.titleOf(choice.cast(e)); }
+            @Override public Object fromString(String text) {
+                return choice.choices().stream().filter(e -> choice.titleOf(e).equals(text)).findFirst()
+                        .map(Object.class::cast).orElseGet(() -> choice.parse(text, choice.id()));
+            }
         });
         box.valueProperty().bindBidirectional(field.choice());
         box.setTooltip(new Tooltip(field.param().help()));

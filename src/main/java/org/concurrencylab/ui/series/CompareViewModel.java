@@ -28,7 +28,8 @@ public final class CompareViewModel {
     /// Compares the workload `base` gives (the form's spec; null while it cannot run).
     public CompareViewModel(RunEngine engine, RunSlot slot, Executor fx, SeriesViewModel.Keeper keep, ObservableValue<RunSpec> base) {
         this.series = new SeriesViewModel(engine, slot, RunSlot.Use.COMPARISON, fx, keep,
-                "Runs the workload set in the window under every model, one after another.");
+                "Runs the workload set in the window under every model, one after another; with Runtime "
+                        + "set to CPython, the article's own Python programs too.");
         this.base = base;
     }
 

@@ -60,6 +60,10 @@ class SystemSampleTest {
         assertThat(result.peakThreads()).isEqualTo(samples.stream().mapToInt(SystemSample::platformThreads).max().orElseThrow())
                 .isPositive();
         assertThat(result.peakProcesses()).isNotNegative();
+
+        RunResult cpython = new RunResult(result.spec(), result.wallNanos(), result.tasks(), result.errors(), false,
+                result.lanes(), result.segments(), result.outcomes(), result.stats(), 0, null, samples, "CPython 3.11");
+        assertThat(cpython.peakThreads()).as("the JVM's threads are not a CPython program's").isZero();
     }
 
     @Test

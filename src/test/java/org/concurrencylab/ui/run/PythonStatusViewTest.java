@@ -36,6 +36,10 @@ class PythonStatusViewTest {
         form.modelProperty().set(ModelKind.THREADS);
         ParamField runtime = form.field(RunParams.RUNTIME);
         assertThat(runtime.applies()).isTrue();
+        assertThat(RunParams.RUNTIME.choices()).extracting(RunParams.RUNTIME::titleOf).as("named in the window as in captions")
+                .containsExactly("Java", "CPython");
+        assertThat(RunParams.RUNTIME.choices()).extracting(RunParams.RUNTIME::idOf).as("and on the command line")
+                .containsExactly("java", "python");
 
         form.set(RunParams.RUNTIME, RuntimeKind.PYTHON);
         assertThat(form.specProperty().get().runtime()).isEqualTo(RuntimeKind.PYTHON);

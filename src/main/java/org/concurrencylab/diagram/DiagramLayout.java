@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /// The geometry of one frame of the diagram: where the plot, lanes, boxes, ticks and legend go.
 /// Pure computation with no toolkit, shared by the window, the PNG and the SVG writers, so every
@@ -163,44 +162,6 @@ public final class DiagramLayout {
         return style.px(style.compact() ? TICK_SIZE : CAPTION_SIZE);
     }
 
-    /// `text` on as many lines as it needs for none to be wider than `maxWidth` at `size`: broken
-    /// after a " · " or " — " between its parts (a part wider than a line, between its words), so
-    /// a narrow window or a projector shows the whole outcome rather than cutting it off. A word
-    /// wider than the line keeps a line of its own.
-    static List<String> wrap(String text, double size, double maxWidth, TextMeasure measure) {
-        if (text.isEmpty()) return List.of();
-        if (measure.textWidth(text, size, false) <= maxWidth) return List.of(text);
-        List<String> tokens = new ArrayList<>();
-        for (String part : SEPARATOR_END.split(text)) {
-            if (measure.textWidth(part.strip(), size, false) <= maxWidth) {
-                tokens.add(part);
-            } else {
-                for (String word : WORD_END.split(part)) tokens.add(word);
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String token : tokens) {
-            String candidate = lineText(line + token);
-            if (!line.isEmpty() && measure.textWidth(candidate, size, false) > maxWidth) {
-                lines.add(lineText(line.toString()));
-                line.setLength(0);
-            }
-            line.append(token);
-        }
-        if (!line.isEmpty()) lines.add(lineText(line.toString()));
-        return lines;
-    }
-
-    /// Splits after a caption's separators, keeping them at the end of each part.
-    private static final Pattern SEPARATOR_END = Pattern.compile("(?<= · )|(?<= — )");
-    private static final Pattern WORD_END = Pattern.compile("(?<= )");
-
-    /// A line as drawn: without the separator a break leaves at its end.
-    private static String lineText(String line) {
-        String text = line.strip();
-        return text.endsWith(" ·") ? text.substring(0, text.length() - 2) : text;
-    }
     static final double TICK_SIZE = 11;
     private static final double MARGIN = 12;
     private static final double LEGEND_HEIGHT = 24;
@@ -245,7 +206,7 @@ public final class DiagramLayout {
             // the title over the header column, the caption over the plot (on more lines if it must)
             y += style.px(TICK_SIZE);
             titleBaseline = style.title().isEmpty() ? -1 : y;
-            captionLines = wrap(style.caption(), captionSize(style), width - margin - headerWidth - margin - style.px(8), text);
+            captionLines = CaptionLines.wrap(style.caption(), captionSize(style), width - margin - headerWidth - margin - style.px(8), text);
             captionBaseline = captionLines.isEmpty() ? -1 : y;
             y += Math.max(0, captionLines.size() - 1) * captionStep(style) + style.px(1);
         } else if (!style.title().isEmpty()) {
@@ -254,7 +215,7 @@ public final class DiagramLayout {
             y += style.px(6);
         }
         if (!style.compact() && !style.caption().isEmpty()) {
-            captionLines = wrap(style.caption(), captionSize(style), width - 2 * margin, text);
+            captionLines = CaptionLines.wrap(style.caption(), captionSize(style), width - 2 * margin, text);
             y += style.px(CAPTION_SIZE);
             captionBaseline = y;
             y += (captionLines.size() - 1) * captionStep(style) + style.px(8);

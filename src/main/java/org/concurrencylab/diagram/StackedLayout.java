@@ -140,7 +140,7 @@ public final class StackedLayout {
             y += style.px(6);
         }
         if (!style.caption().isEmpty()) {
-            captionLines = DiagramLayout.wrap(style.caption(), DiagramLayout.captionSize(style), width - 2 * margin, text);
+            captionLines = CaptionLines.wrap(style.caption(), DiagramLayout.captionSize(style), width - 2 * margin, text);
             y += style.px(DiagramLayout.CAPTION_SIZE);
             captionBaseline = y;
             y += (captionLines.size() - 1) * DiagramLayout.captionStep(style) + style.px(8);

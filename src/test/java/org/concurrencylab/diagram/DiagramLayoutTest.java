@@ -403,7 +403,7 @@ class DiagramLayoutTest {
 
     @Test
     void a_caption_part_wider_than_a_line_breaks_between_its_words() {
-        List<String> lines = DiagramLayout.wrap("one two three four five six · seven", 12, 7 * 10, SEVEN_PX_PER_CHAR);
+        List<String> lines = CaptionLines.wrap("one two three four five six · seven", 12, 7 * 10, SEVEN_PX_PER_CHAR);
 
         assertThat(lines).containsExactly("one two", "three four", "five six", "seven");
     }

@@ -107,6 +107,21 @@ class SamplerTest(unittest.TestCase):
         self.assertEqual(3 * MS, gil["drawn"])
         self.assertNotIn(step.lane, self.sampler.steps)
 
+    def test_a_steps_runqueue_total_spans_its_own_edges_not_their_late_reports(self):
+        # the thread waited for a core 1 ms within the step and 1 ms after it, before the step's
+        # end was reported: the step counts the first only
+        thread = thread_with([(t * MS, True) for t in range(14)])
+        thread.ready.extend([(5 * MS, 6 * MS), (12 * MS, 13 * MS)])
+        self.sampler.threads[self.key] = thread
+        self.sampler.runqueue = lambda t: 2 * MS  # the kernel's run delay, read at the late report
+        self.assertEqual(1 * MS, self.sampler.runqueue_at(thread, 11 * MS))
+        self.assertEqual(0, self.sampler.runqueue_at(thread, 2 * MS))
+        step = step_on(self.sampler, self.key, thread, 0)
+        self.sampler.ended({"type": "ended", "lane": step.lane, "task": 0, "state": "WORK", "start": 0,
+                            "end": 11 * MS, "label": step.label, "error": None, "cpu": 8 * MS})
+        gil = [e for e in self.sent if e["type"] == "gil"][0]
+        self.assertEqual((1 * MS, 2 * MS), (gil["runq"], gil["wait"]))
+
 
 if __name__ == "__main__":
     unittest.main()

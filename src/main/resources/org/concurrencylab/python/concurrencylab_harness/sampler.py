@@ -41,8 +41,10 @@ class Sampler:
 
     The totals of a step are exact where the kernel is: on-CPU time from the thread's own
     CLOCK_THREAD_CPUTIME_ID at the step's edges, runqueue wait from `/proc/PID/task/TID/schedstat`
-    (field 2, the ns it was runnable but not running) read when the step is reported and when it
-    ends (to within the reporting delay), and GIL wait = wall - on-CPU - runqueue.
+    (field 2, the ns it was runnable but not running) read when the step is reported, less the
+    waits sampled since it began, and when it ends, less the waits sampled since it ended (so a
+    step's total spans its own edges, not the late reports of them), and GIL wait = wall - on-CPU
+    - runqueue.
 
     Without /proc (macOS, Windows) nothing is sampled: a step stays one WORK segment and only its
     totals are reported, with GIL wait = wall - on-CPU: the coarser fallback of the thread's CPU
@@ -213,6 +215,10 @@ class Sampler:
         except (OSError, ValueError, IndexError):
             return 0
 
+    def runqueue_at(self, thread, t):
+        """The thread's run delay as it stood at `t`: read now, less the waits sampled since."""
+        return self.runqueue(thread) - sum(end - start for start, end in thread.ready if end > t)
+
     def began(self, event):
         measure = event.pop("measure")
         step = Sampler.Step()
@@ -237,6 +243,10 @@ class Sampler:
             while j > 0 and ready[j - 1][1] > step.start:
                 j -= 1
             step.ready_next = thread.ready_base + j
+            # the step is reported late (its thread may lose the GIL between reading the clock
+            # and writing the event): the waits for a core the kernel added since the step began
+            # are taken back, so that its runqueue total counts from its start, as its pieces do
+            step.runq -= sum(end - start for start, end in ready[j:])
             # at its start the thread ran Python code (it read the clock): the step starts as
             # WORK, and the samples after that instant tell the rest
             i = len(thread.times)
@@ -334,7 +344,7 @@ class Sampler:
         self.send(event)
         wall = end - step.start
         cpu = max(0, min(wall, (cpu_end - step.cpu) if cpu_end is not None else wall))
-        runq = max(0, min(wall - cpu, self.runqueue(step.thread) - step.runq)) if step.thread is not None else 0
+        runq = max(0, min(wall - cpu, self.runqueue_at(step.thread, end) - step.runq)) if step.thread is not None else 0
         self.send({"type": "gil", "lane": step.lane, "task": step.task, "wall": wall, "cpu": cpu, "runq": runq,
                    "wait": wall - cpu - runq, "drawn": step.drawn_wait, "sampled": step.thread is not None,
                    "period": self.period})

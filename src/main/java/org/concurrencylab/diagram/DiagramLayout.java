@@ -162,6 +162,17 @@ public final class DiagramLayout {
         return style.px(style.compact() ? TICK_SIZE : CAPTION_SIZE);
     }
 
+    /// A caption laid out under a title: its lines, the first one's baseline, and where what
+    /// follows it begins.
+    record CaptionBlock(List<String> lines, double baseline, double bottom) {}
+
+    /// `caption` from `y`, on lines no wider than `maxWidth`.
+    static CaptionBlock captionBlock(String caption, double y, double maxWidth, DiagramStyle style, TextMeasure text) {
+        List<String> lines = CaptionLines.wrap(caption, captionSize(style), maxWidth, text);
+        double baseline = y + style.px(CAPTION_SIZE);
+        return new CaptionBlock(lines, baseline, baseline + (lines.size() - 1) * captionStep(style) + style.px(8));
+    }
+
     static final double TICK_SIZE = 11;
     private static final double MARGIN = 12;
     private static final double LEGEND_HEIGHT = 24;
@@ -215,10 +226,10 @@ public final class DiagramLayout {
             y += style.px(6);
         }
         if (!style.compact() && !style.caption().isEmpty()) {
-            captionLines = CaptionLines.wrap(style.caption(), captionSize(style), width - 2 * margin, text);
-            y += style.px(CAPTION_SIZE);
-            captionBaseline = y;
-            y += (captionLines.size() - 1) * captionStep(style) + style.px(8);
+            CaptionBlock block = captionBlock(style.caption(), y, width - 2 * margin, style, text);
+            captionLines = block.lines();
+            captionBaseline = block.baseline();
+            y = block.bottom();
         }
 
         List<LegendItem> legend = List.of();

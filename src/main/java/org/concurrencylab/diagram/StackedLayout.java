@@ -140,10 +140,10 @@ public final class StackedLayout {
             y += style.px(6);
         }
         if (!style.caption().isEmpty()) {
-            captionLines = CaptionLines.wrap(style.caption(), DiagramLayout.captionSize(style), width - 2 * margin, text);
-            y += style.px(DiagramLayout.CAPTION_SIZE);
-            captionBaseline = y;
-            y += (captionLines.size() - 1) * DiagramLayout.captionStep(style) + style.px(8);
+            DiagramLayout.CaptionBlock block = DiagramLayout.captionBlock(style.caption(), y, width - 2 * margin, style, text);
+            captionLines = block.lines();
+            captionBaseline = block.baseline();
+            y = block.bottom();
         }
         Set<State> present = EnumSet.noneOf(State.class);
         for (Panel p : panels) present.addAll(p.model().laneStates());

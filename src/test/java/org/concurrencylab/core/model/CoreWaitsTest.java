@@ -13,7 +13,14 @@ import org.concurrencylab.sites.SiteConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,5 +66,53 @@ class CoreWaitsTest {
         // each task is still one CPU step, cut only by its waits
         assertThat(SegmentChecks.cpuSteps(result.segments())).filteredOn(s -> s.lane() != Segment.NO_LANE)
                 .filteredOn(s -> s.state() == State.WORK).hasSize(threads);
+    }
+    @Test
+    void virtual_threads_read_their_carriers_clocks_and_keep_one_open_per_carrier() throws Exception {
+        assumeTrue(CoreWaits.available(), "the kernel keeps no per-thread run-queue times");
+        int cores = Runtime.getRuntime().availableProcessors();
+        int tasks = 4 * cores;
+        long clocksBefore = openClocks();
+        // platform threads spinning on every core: the carriers have to wait for one in turn
+        AtomicBoolean spin = new AtomicBoolean(true);
+        List<Thread> spinners = new ArrayList<>();
+        for (int i = 0; i < cores; i++) {
+            spinners.add(Thread.ofPlatform().daemon().start(() -> {
+                long x = 0;
+                while (spin.get()) x += System.nanoTime() & 1;
+                if (x == 42) System.out.print("");
+            }));
+        }
+        RunResult result;
+        try (RunEngine engine = new RunEngine(SiteConfig.defaults())) {
+            result = engine.start(RunSpec.defaults(WorkloadKind.CPU, ModelKind.VIRTUAL)
+                    .withTasks(tasks).with(RunParams.BASE, BASE).withWarmup(false)).result().get(50, TimeUnit.SECONDS);
+        } finally {
+            spin.set(false);
+            for (Thread t : spinners) t.join();
+        }
+
+        assertThat(result.errors()).isZero();
+        assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.result())
+                .isEqualTo(SumOfSquares.expected(BASE + o.task()).toString()));
+        SegmentChecks.assertNoOverlapWithinLanes(result.segments());
+        assertThat(result.segments()).filteredOn(s -> s.state() == State.READY && s.lane() != Segment.NO_LANE)
+                .as("a virtual thread's carrier waiting for a core").isNotEmpty()
+                .allSatisfy(s -> assertThat(s.label()).isEqualTo(CoreWaits.LABEL));
+        // one clock per carrier the run used, not one per task or step
+        assertThat(openClocks() - clocksBefore).as("clocks left open").isBetween(0L, (long) tasks - 1);
+    }
+
+    /// The run-queue clocks this process holds open.
+    private static long openClocks() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().endsWith("/schedstat");
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).count();
+        }
     }
 }

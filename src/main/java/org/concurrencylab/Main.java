@@ -1,12 +1,12 @@
 package org.concurrencylab;
 
 import org.concurrencylab.cli.Cli;
+import org.concurrencylab.cli.Invocation;
 import org.concurrencylab.core.jvm.LabCache;
+import org.concurrencylab.core.jvm.LaunchOptions;
 import org.concurrencylab.ui.shell.App;
 import org.concurrencylab.ui.shell.Training;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,41 +59,39 @@ public final class Main {
             return;
         }
         watchLauncher();
-        if (shouldRelaunch()) {
-            Optional<Integer> code = relaunch(args);
-            if (code.isPresent()) System.exit(code.get());
+        if (mayRelaunch()) {
+            LaunchOptions launch = LaunchOptions.current();
+            if (!launch.serialCollector()) {
+                Optional<Integer> code = relaunch(args, launch);
+                if (code.isPresent()) System.exit(code.get());
+            }
         }
-        if (Cli.isCommand(args)) {
+        if (Invocation.isCommand(args)) {
             Cli.main(args);
         } else {
             App.main(args);
         }
     }
 
-    private static boolean shouldRelaunch() {
-        if (System.getenv("CONCURRENCY_LAB_NO_RELAUNCH") != null || Boolean.getBoolean("concurrencylab.relaunched")) {
-            return false;
-        }
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc.getName().equals("Copy")) return false; // the serial collector's young generation
-        }
-        return true;
+    private static boolean mayRelaunch() {
+        return System.getenv("CONCURRENCY_LAB_NO_RELAUNCH") == null && !Boolean.getBoolean("concurrencylab.relaunched");
     }
 
     /// Runs the same main class in a child JVM with [#JVM_OPTIONS]; empty if that is not possible
     /// (then the lab runs here, as started).
-    private static Optional<Integer> relaunch(String[] args) {
+    private static Optional<Integer> relaunch(String[] args, LaunchOptions launch) {
         Optional<String> java = ProcessHandle.current().info().command();
         String classPath = System.getProperty("java.class.path");
         if (java.isEmpty() || classPath == null || classPath.isEmpty()) return Optional.empty();
         List<String> command = new ArrayList<>();
         command.add(java.get());
-        command.addAll(Cli.isCommand(args) ? JVM_OPTIONS : LabCache.WINDOW_OPTIONS);
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        command.addAll(Invocation.isCommand(args) ? JVM_OPTIONS : LabCache.WINDOW_OPTIONS);
+        for (String arg : launch.jvm()) {
             if (!arg.startsWith("-XX:+Use") || !arg.endsWith("GC")) command.add(arg);
         }
         Optional<LabCache> cache = LabCache.of(java.get(), classPath);
-        cache.ifPresent(c -> command.addAll(c.options()));
+        // no lambda before the child starts: the first one costs the launcher about 10 ms
+        if (cache.isPresent()) command.addAll(cache.get().options());
         command.add("-Dconcurrencylab.relaunched=true");
         command.add("-D" + LAUNCHER_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");

@@ -39,14 +39,6 @@ public final class Cli {
         return launcherGone;
     }
 
-    /// Whether `args` ask for a command-line command (rather than the window).
-    public static boolean isCommand(String[] args) {
-        if (args.length == 0) return false;
-        String first = args[0];
-        return !first.startsWith("-") || first.equals("--help") || first.equals("-h")
-                || first.equals("--version") || first.equals("-V");
-    }
-
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

@@ -151,11 +151,11 @@ class CliTest {
 
     @Test
     void only_commands_and_help_or_version_flags_leave_the_window_closed() {
-        assertThat(Cli.isCommand(new String[] {})).isFalse();
-        assertThat(Cli.isCommand(new String[] {"run", "--workload", "cpu"})).isTrue();
-        assertThat(Cli.isCommand(new String[] {"--help"})).isTrue();
-        assertThat(Cli.isCommand(new String[] {"-V"})).isTrue();
-        assertThat(Cli.isCommand(new String[] {"--some-jvm-or-fx-flag"})).isFalse();
+        assertThat(Invocation.isCommand(new String[] {})).isFalse();
+        assertThat(Invocation.isCommand(new String[] {"run", "--workload", "cpu"})).isTrue();
+        assertThat(Invocation.isCommand(new String[] {"--help"})).isTrue();
+        assertThat(Invocation.isCommand(new String[] {"-V"})).isTrue();
+        assertThat(Invocation.isCommand(new String[] {"--some-jvm-or-fx-flag"})).isFalse();
     }
 
     @Test

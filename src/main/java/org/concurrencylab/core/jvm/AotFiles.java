@@ -7,8 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +15,8 @@ import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /// Where the JDK's AOT caches (JEP 483, 514, 515) of the lab's JVMs live and what they are named
 /// by: a folder of the user's cache (`$XDG_CACHE_HOME/concurrency-lab`, `~/.cache/concurrency-lab`,
@@ -38,19 +38,40 @@ public final class AotFiles {
         if (jars.isEmpty()) return Optional.empty();
         Optional<Path> dir = folder();
         if (dir.isEmpty()) return Optional.empty();
+        Key key = new Key();
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, java);
-            update(digest, System.getProperty("java.vm.version", ""));
-            for (String option : options) update(digest, option);
-            update(digest, classPath);
+            key.add(java);
+            key.add(System.getProperty("java.vm.version", ""));
+            for (String option : options) key.add(option);
+            key.add(classPath);
             for (Path jar : jars) {
                 BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-                update(digest, jar.toAbsolutePath() + ":" + attributes.size() + ":" + attributes.lastModifiedTime().toMillis());
+                key.add(jar.toAbsolutePath() + ":" + attributes.size() + ":" + attributes.lastModifiedTime().toMillis());
             }
-            return Optional.of(dir.get().resolve(prefix + HexFormat.of().formatHex(digest.digest(), 0, 8) + SUFFIX));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return Optional.of(dir.get().resolve(prefix + HexFormat.of().toHexDigits(key.value()) + SUFFIX));
+        } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /// A 64-bit name of what a cache was recorded for: two checksums of the JDK's zip package over
+    /// the same text, each part ended by a zero byte. Not a defence against anyone, only a name
+    /// that changes with what it names; a secure digest would load the JDK's security providers,
+    /// about 40 ms of the launcher's start, before the window's JVM is even started.
+    private static final class Key {
+        private final CRC32 low = new CRC32();
+        private final CRC32C high = new CRC32C();
+
+        void add(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            low.update(bytes);
+            high.update(bytes);
+            low.update(0);
+            high.update(0);
+        }
+
+        long value() {
+            return high.getValue() << 32 | low.getValue();
         }
     }
 
@@ -155,10 +176,5 @@ public final class AotFiles {
     public static File nullFile() {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         return new File(windows ? "NUL" : "/dev/null");
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
     }
 }

@@ -65,8 +65,9 @@ public final class LabCache {
     /// collectors lay out objects alike, and the JVM maps the cache with either (a cache it cannot
     /// map is ignored). It is recorded by the window's training, with the window's options.
     public static Optional<LabCache> of(String java, String classPath) {
-        return AotFiles.cacheFile(PREFIX, java, COMMON_OPTIONS, classPath)
-                .map(file -> new LabCache(file, java, WINDOW_OPTIONS, classPath, MAIN));
+        // no lambda: the launcher asks this before it starts the lab's JVM
+        Optional<Path> file = AotFiles.cacheFile(PREFIX, java, COMMON_OPTIONS, classPath);
+        return file.isEmpty() ? Optional.empty() : Optional.of(new LabCache(file.get(), java, WINDOW_OPTIONS, classPath, MAIN));
     }
 
     /// The same for a JVM with other options and main class.

@@ -100,15 +100,18 @@ class CoreWaitsTest {
                 .as("a virtual thread's carrier waiting for a core").isNotEmpty()
                 .allSatisfy(s -> assertThat(s.label()).isEqualTo(CoreWaits.LABEL));
         // one clock per carrier the run used, not one per task or step
-        assertThat(openClocks() - clocksBefore).as("clocks left open").isBetween(0L, (long) tasks - 1);
+        assertThat(openClocks() - clocksBefore).as("clocks left open").isLessThanOrEqualTo(tasks - 1L);
     }
 
-    /// The run-queue clocks this process holds open.
+    /// The run-queue clocks this process holds open on threads still alive. The clock of a
+    /// platform thread that ended (an earlier test's worker) is closed when the collector finds
+    /// it, at any moment, so it is not counted: it would make the difference arbitrary.
     private static long openClocks() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.filter(fd -> {
                 try {
-                    return Files.readSymbolicLink(fd).toString().endsWith("/schedstat");
+                    Path clock = Files.readSymbolicLink(fd);
+                    return clock.toString().endsWith("/schedstat") && Files.exists(clock.getParent());
                 } catch (IOException gone) {
                     return false;
                 }

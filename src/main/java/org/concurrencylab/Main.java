@@ -77,6 +77,9 @@ public final class Main {
         return System.getenv("CONCURRENCY_LAB_NO_RELAUNCH") == null && !Boolean.getBoolean("concurrencylab.relaunched");
     }
 
+    /// The environment variables the JVM reads options from.
+    private static final String[] OPTION_VARIABLES = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"};
+
     /// Runs the same main class in a child JVM with [#JVM_OPTIONS]; empty if that is not possible
     /// (then the lab runs here, as started).
     private static Optional<Integer> relaunch(String[] args, LaunchOptions launch) {
@@ -87,7 +90,7 @@ public final class Main {
         command.add(java.get());
         command.addAll(Invocation.isCommand(args) ? JVM_OPTIONS : LabCache.WINDOW_OPTIONS);
         for (String arg : launch.jvm()) {
-            if (!arg.startsWith("-XX:+Use") || !arg.endsWith("GC")) command.add(arg);
+            if (!LaunchOptions.choosesCollector(arg)) command.add(arg);
         }
         Optional<LabCache> cache = LabCache.of(java.get(), classPath);
         // no lambda before the child starts: the first one costs the launcher about 10 ms
@@ -99,7 +102,13 @@ public final class Main {
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         try {
-            Process child = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            // the options these hold are on the child's command line already, less a collector
+            // they choose: left in its environment, that one would clash with the lab's
+            for (String variable : OPTION_VARIABLES) {
+                if (System.getenv(variable) != null) builder.environment().remove(variable);
+            }
+            Process child = builder.start();
             cache.ifPresent(LabCache::trainInBackground);
             Thread stopChild = new Thread(() -> stop(child), "relaunched-stop");
             Runtime.getRuntime().addShutdownHook(stopChild);

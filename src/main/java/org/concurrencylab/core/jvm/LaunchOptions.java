@@ -15,7 +15,7 @@ import java.util.Set;
 /// starting those takes about 60 ms of the launcher's start, before the window's JVM is even
 /// started; they are asked only when the command line is not of that plain form (an argument
 /// file, an option with a separate value, a main class) or options come from the environment
-/// (`JDK_JAVA_OPTIONS`, `JAVA_TOOL_OPTIONS`).
+/// (`JDK_JAVA_OPTIONS`, `JAVA_TOOL_OPTIONS`, `_JAVA_OPTIONS`).
 ///
 /// Thread-safety: immutable.
 public record LaunchOptions(List<String> jvm, boolean serialCollector) {
@@ -26,7 +26,11 @@ public record LaunchOptions(List<String> jvm, boolean serialCollector) {
             "--patch-module", "--enable-native-access", "--source", "-m", "--module", "-d", "--describe-module");
     /// Options of the `java` launcher that are not the JVM's, so not passed on.
     private static final Set<String> LAUNCHER_ONLY = Set.of("-showversion", "--show-version", "--dry-run",
-            "--disable-@files", "--validate-modules");
+            "--disable-@files", "--validate-modules", "-XshowSettings", "--show-resolved-modules");
+    /// The options that choose a collector, or turn the serial one off (others that start with
+    /// `-XX:+Use` and end with `GC`, such as `-XX:+UseMaximumCompactionOnSystemGC`, tune one).
+    private static final Set<String> COLLECTORS = Set.of("-XX:+UseSerialGC", "-XX:-UseSerialGC", "-XX:+UseParallelGC",
+            "-XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseShenandoahGC", "-XX:+UseEpsilonGC");
 
     public LaunchOptions {
         jvm = List.copyOf(jvm);
@@ -34,7 +38,8 @@ public record LaunchOptions(List<String> jvm, boolean serialCollector) {
 
     /// The options of this JVM.
     public static LaunchOptions current() {
-        if (blank(System.getenv("JDK_JAVA_OPTIONS")) && blank(System.getenv("JAVA_TOOL_OPTIONS"))) {
+        if (blank(System.getenv("JDK_JAVA_OPTIONS")) && blank(System.getenv("JAVA_TOOL_OPTIONS"))
+                && blank(System.getenv("_JAVA_OPTIONS"))) {
             Optional<String[]> arguments = ProcessHandle.current().info().arguments();
             Optional<List<String>> plain = arguments.isEmpty() ? Optional.empty() : beforeJar(List.of(arguments.get()));
             if (plain.isPresent()) return new LaunchOptions(plain.get(), choosesSerial(plain.get()));
@@ -52,7 +57,10 @@ public record LaunchOptions(List<String> jvm, boolean serialCollector) {
                     || argument.startsWith("-XX:VMOptionsFile=")) {
                 return Optional.empty();
             }
-            if (!LAUNCHER_ONLY.contains(argument) && !argument.startsWith("-splash:")) options.add(argument);
+            if (!LAUNCHER_ONLY.contains(argument) && !argument.startsWith("-splash:")
+                    && !argument.startsWith("-XshowSettings:")) {
+                options.add(argument);
+            }
         }
         return Optional.empty();
     }
@@ -61,10 +69,14 @@ public record LaunchOptions(List<String> jvm, boolean serialCollector) {
     static boolean choosesSerial(List<String> options) {
         boolean serial = false;
         for (String option : options) {
-            if (option.startsWith("-XX:+Use") && option.endsWith("GC")) serial = option.equals("-XX:+UseSerialGC");
-            else if (option.equals("-XX:-UseSerialGC")) serial = false;
+            if (choosesCollector(option)) serial = option.equals("-XX:+UseSerialGC");
         }
         return serial;
+    }
+
+    /// Whether `option` chooses a collector (the relaunch chooses its own instead).
+    public static boolean choosesCollector(String option) {
+        return COLLECTORS.contains(option);
     }
 
     private static LaunchOptions fromBeans() {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /// The time a worker thread had code to run but no core: Linux keeps, per thread, the
 /// nanoseconds it waited in a run queue (`/proc/thread-self/schedstat`, exact whenever the
@@ -28,9 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /// recorded and the time reads as WORK, as it did before. A virtual thread reads its carrier's
 /// clock, so the reading starts again each time it may have moved to another carrier (a new
 /// step, after a wait); each carrier's clock is opened once and shared by the virtual threads
-/// it carries, one at a time.
+/// it carries, one at a time. A thread being interrupted (its run stopped) does not read: a
+/// channel read while interrupted is closed, and a carrier's is shared.
 ///
-/// Thread-safety: confined to the thread running the task, like its [TaskContext].
+/// Thread-safety: an instance is confined to the thread running the task, like its
+/// [TaskContext]; the carriers' clocks are shared, in a concurrent map.
 final class CoreWaits {
     /// The shortest time between two readings (a reading costs about a microsecond).
     static final long SAMPLE_NANOS = 200_000;
@@ -46,6 +49,7 @@ final class CoreWaits {
     /// The clocks of the carriers of virtual threads, by the carrier's "PID/task/TID".
     private static final ConcurrentHashMap<String, FileChannel> CARRIERS = new ConcurrentHashMap<>();
     private static final int MAX_CARRIERS = 512;
+    private static final LongAdder CARRIER_OPENS = new LongAdder();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean CPU_CLOCK = THREADS.isCurrentThreadCpuTimeSupported();
 
@@ -69,7 +73,7 @@ final class CoreWaits {
     void start() {
         if (!AVAILABLE) return;
         if (Thread.currentThread().isVirtual()) {
-            channel = carrierClock();
+            channel = Thread.currentThread().isInterrupted() ? null : carrierClock();
         } else {
             channel = PLATFORM.get();
             if (channel == null) {
@@ -127,7 +131,7 @@ final class CoreWaits {
 
     /// The stretch since the last reading, read at `t`; null if the clock cannot be read.
     private Stretch read(long t) {
-        if (channel == null) return null;
+        if (channel == null || Thread.currentThread().isInterrupted()) return null;
         try {
             buffer.clear();
             int n = channel.read(buffer, 0);
@@ -187,8 +191,9 @@ final class CoreWaits {
             String carrier = Files.readSymbolicLink(SELF).toString();
             FileChannel known = CARRIERS.get(carrier);
             if (known != null) return known;
-            if (CARRIERS.size() >= MAX_CARRIERS) forgetAllCarriers();
+            if (CARRIERS.size() >= MAX_CARRIERS) forgetEndedCarriers();
             FileChannel opened = FileChannel.open(Path.of("/proc", carrier, "schedstat"));
+            CARRIER_OPENS.increment();
             FileChannel raced = CARRIERS.putIfAbsent(carrier, opened);
             if (raced == null) return opened;
             closeQuietly(opened);
@@ -196,6 +201,11 @@ final class CoreWaits {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return null;
         }
+    }
+
+    /// How many carriers' clocks this process opened so far.
+    static long carrierClocksOpened() {
+        return CARRIER_OPENS.sum();
     }
 
     /// A carrier's clock failed to read: its thread ended (a later thread may reuse its number),
@@ -207,13 +217,20 @@ final class CoreWaits {
         if (CARRIERS.values().remove(failed)) closeQuietly(failed);
     }
 
-    /// Carriers come and go (the scheduler retires idle ones): past [#MAX_CARRIERS] clocks, the
-    /// ended ones are not told apart from the others, and all are let go.
-    private static void forgetAllCarriers() {
+    /// Carriers come and go (the scheduler retires idle ones, and adds some while others block
+    /// on files): past [#MAX_CARRIERS] clocks, those of ended carriers are closed, and if that is
+    /// not enough, all are let go.
+    private static void forgetEndedCarriers() {
         for (String carrier : List.copyOf(CARRIERS.keySet())) {
-            FileChannel c = CARRIERS.remove(carrier);
-            if (c != null) closeQuietly(c);
+            if (!Files.exists(Path.of("/proc", carrier))) forget(carrier);
         }
+        if (CARRIERS.size() < MAX_CARRIERS) return;
+        for (String carrier : List.copyOf(CARRIERS.keySet())) forget(carrier);
+    }
+
+    private static void forget(String carrier) {
+        FileChannel c = CARRIERS.remove(carrier);
+        if (c != null) closeQuietly(c);
     }
 
     private static void closeQuietly(FileChannel c) {

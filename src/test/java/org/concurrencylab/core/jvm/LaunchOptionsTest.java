@@ -16,6 +16,8 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.beforeJar(List.of("-jar", "lab.jar"))).contains(List.of());
         assertThat(LaunchOptions.beforeJar(List.of("-showversion", "-splash:logo.png", "-ea", "-jar", "lab.jar")))
                 .as("the launcher's own options are not passed on").contains(List.of("-ea"));
+        assertThat(LaunchOptions.beforeJar(List.of("-XshowSettings:vm", "-XshowSettings", "--show-resolved-modules",
+                "-jar", "lab.jar"))).as("nor its reports, which would print twice").contains(List.of());
     }
 
     @Test
@@ -35,6 +37,10 @@ class LaunchOptionsTest {
         assertThat(LaunchOptions.choosesSerial(List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC"))).isTrue();
         assertThat(LaunchOptions.choosesSerial(List.of("-XX:+UseSerialGC", "-XX:-UseSerialGC"))).isFalse();
         assertThat(LaunchOptions.choosesSerial(List.of("-Xmx2g"))).isFalse();
+        assertThat(LaunchOptions.choosesSerial(List.of("-XX:+UseSerialGC", "-XX:+UseMaximumCompactionOnSystemGC")))
+                .as("an option that tunes a collector does not choose one").isTrue();
+        assertThat(LaunchOptions.choosesCollector("-XX:+UseAdaptiveSizePolicyWithSystemGC")).isFalse();
+        assertThat(LaunchOptions.choosesCollector("-XX:+UseZGC")).isTrue();
     }
 
     @Test

@@ -151,17 +151,36 @@ public final class AotFiles {
         }
     }
 
-    /// Whether a partial file of `file` newer than `millis` exists: a training run is going on.
+    /// Whether a partial file of `file` newer than `millis` exists whose trainer is alive: a
+    /// training run is going on. A partial is named `file.PID.tmp` by the trainer that writes
+    /// it; one whose trainer is gone (stopped with the launcher by Ctrl+C, say) is left over and
+    /// removed, so the next launch trains again instead of waiting for it to age.
     public static boolean trainingUnderWay(Path file, long millis) {
         long after = System.currentTimeMillis() - millis;
+        String prefix = file.getFileName() + ".";
         try (DirectoryStream<Path> partials = Files.newDirectoryStream(file.getParent(), file.getFileName() + ".*.tmp")) {
             for (Path partial : partials) {
-                if (Files.getLastModifiedTime(partial).toMillis() >= after) return true;
+                if (Files.getLastModifiedTime(partial).toMillis() < after) continue;
+                if (trainerAlive(partial.getFileName().toString(), prefix)) return true;
+                Files.deleteIfExists(partial);
+                Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + ".config"));
             }
         } catch (IOException ignored) {
             // none readable: none under way
         }
         return false;
+    }
+
+    /// Whether the process the partial file `name` (`prefix` PID `.tmp`) names is alive; true
+    /// when the name holds no number, as it cannot be told.
+    static boolean trainerAlive(String name, String prefix) {
+        String pid = name.substring(prefix.length(), name.length() - ".tmp".length());
+        if (pid.isEmpty() || pid.length() > 18) return true;
+        for (int i = 0; i < pid.length(); i++) {
+            if (pid.charAt(i) < '0' || pid.charAt(i) > '9') return true;
+        }
+        Optional<ProcessHandle> trainer = ProcessHandle.of(Long.parseLong(pid));
+        return trainer.isPresent() && trainer.get().isAlive();
     }
 
     /// `nice -n 19` where there is one: a training run uses only CPU time nothing else wants.

@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
 
 /// The code behind the selected model and workload: on the left the Java that actually runs,
 /// cut from the lab's own sources between markers; on the right a short Python program that does
-/// the same. Both read-only, highlighted, and copyable.
+/// the same. Both read-only, highlighted, and copyable. The code areas are made, and the code
+/// highlighted, when the pane first joins a scene (or its text is asked): a window whose Code
+/// tab is not open does not pay for them at start-up.
 ///
 /// Thread-safety: FX thread only.
 public final class CodePane extends BorderPane {
@@ -42,11 +44,13 @@ public final class CodePane extends BorderPane {
     private record Shown(ModelKind model, WorkloadKind workload, boolean gil, Step.CounterMode mode) {}
 
     private Shown shown;
+    /// Whether [#shown] is what the code areas hold.
+    private boolean drawn;
     private final Label heading = new Label();
     private final Label javaFiles = new Label();
     private final Label pythonNote = new Label();
-    private final CodeArea java = codeArea("code-java");
-    private final CodeArea python = codeArea("code-python");
+    private CodeArea java;
+    private CodeArea python;
 
     public CodePane() {
         getStyleClass().add("code-pane");
@@ -60,16 +64,52 @@ public final class CodePane extends BorderPane {
         pythonNote.getStyleClass().add("code-caption");
         pythonNote.setWrapText(true);
 
-        VBox javaSide = side("Java: the code that runs", "code-copy-java", java, javaFiles);
-        VBox pythonSide = side("Python: the same idea", "code-copy-python", python, pythonNote);
-        SplitPane split = new SplitPane(javaSide, pythonSide);
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.56);
-
         BorderPane.setMargin(heading, new Insets(8, 10, 4, 10));
         setTop(heading);
-        setCenter(split);
         showFx(RunSpec.defaults(WorkloadKind.DOWNLOAD, ModelKind.THREADS));
+        sceneProperty().addListener((obs, a, scene) -> {
+            if (scene != null) drawFx();
+        });
+    }
+
+    /// Makes the code areas if they are not made yet, and puts the code shown into them.
+    private void drawFx() {
+        if (java == null) {
+            java = codeArea("code-java");
+            python = codeArea("code-python");
+            VBox javaSide = side("Java: the code that runs", "code-copy-java", java, javaFiles);
+            VBox pythonSide = side("Python: the same idea", "code-copy-python", python, pythonNote);
+            SplitPane split = new SplitPane(javaSide, pythonSide);
+            split.setOrientation(Orientation.HORIZONTAL);
+            split.setDividerPositions(0.56);
+            setCenter(split);
+        }
+        if (drawn) return;
+        drawn = true;
+        Shown s = shown;
+        try {
+            List<CodeLibrary.Snippet> snippets = CodeLibrary.java(s.model(), s.workload(), s.gil(), s.mode());
+            StringBuilder text = new StringBuilder();
+            for (CodeLibrary.Snippet snippet : snippets) {
+                if (!text.isEmpty()) text.append('\n');
+                text.append("// ── ").append(snippet.marker().title()).append(" · ").append(snippet.marker().fileName()).append('\n');
+                text.append(snippet.code());
+            }
+            setCode(java, text.toString(), SyntaxTokens.Language.JAVA);
+            javaFiles.setText("From " + snippets.stream().map(snippet -> snippet.marker().fileName()).distinct()
+                    .collect(Collectors.joining(", ")) + ", between the // code: and // end: markers.");
+        } catch (RuntimeException e) {
+            setCode(java, "// " + e.getMessage() + "\n", SyntaxTokens.Language.JAVA);
+            javaFiles.setText("The source could not be shown.");
+        }
+        try {
+            CodeLibrary.PythonProgram program = CodeLibrary.python(s.model(), s.workload(), s.gil());
+            setCode(python, program.code(), SyntaxTokens.Language.PYTHON);
+            pythonNote.setText(CodeLibrary.pythonName(s.model(), s.workload()) + ". " + program.note());
+        } catch (RuntimeException e) {
+            setCode(python, "# " + e.getMessage() + "\n", SyntaxTokens.Language.PYTHON);
+            pythonNote.setText("The Python program could not be shown.");
+        }
     }
 
     /// Shows the code of `spec`'s model, workload, GIL and counter mode.
@@ -86,44 +126,26 @@ public final class CodePane extends BorderPane {
         // hold the window up for tens of milliseconds just as the result comes in
         if (next.equals(shown)) return;
         shown = next;
+        drawn = false;
         heading.setText(workload.title() + " · " + model.title() + (underGil ? ", GIL on" : ""));
-        try {
-            List<CodeLibrary.Snippet> snippets = CodeLibrary.java(model, workload, underGil, mode);
-            StringBuilder text = new StringBuilder();
-            for (CodeLibrary.Snippet s : snippets) {
-                if (!text.isEmpty()) text.append('\n');
-                text.append("// ── ").append(s.marker().title()).append(" · ").append(s.marker().fileName()).append('\n');
-                text.append(s.code());
-            }
-            setCode(java, text.toString(), SyntaxTokens.Language.JAVA);
-            javaFiles.setText("From " + snippets.stream().map(s -> s.marker().fileName()).distinct()
-                    .collect(Collectors.joining(", ")) + ", between the // code: and // end: markers.");
-        } catch (RuntimeException e) {
-            setCode(java, "// " + e.getMessage() + "\n", SyntaxTokens.Language.JAVA);
-            javaFiles.setText("The source could not be shown.");
-        }
-        try {
-            CodeLibrary.PythonProgram program = CodeLibrary.python(model, workload, underGil);
-            setCode(python, program.code(), SyntaxTokens.Language.PYTHON);
-            pythonNote.setText(CodeLibrary.pythonName(model, workload) + ". " + program.note());
-        } catch (RuntimeException e) {
-            setCode(python, "# " + e.getMessage() + "\n", SyntaxTokens.Language.PYTHON);
-            pythonNote.setText("The Python program could not be shown.");
-        }
+        if (getScene() != null) drawFx();
     }
 
     /// The Java text shown.
     public String javaText() {
+        drawFx();
         return java.getText();
     }
 
     /// The Python text shown.
     public String pythonText() {
+        drawFx();
         return python.getText();
     }
 
     /// The style classes of the Java text at `position` (for tests of the highlighting).
     Collection<String> javaStyleAt(int position) {
+        drawFx();
         return java.getStyleAtPosition(position);
     }
 

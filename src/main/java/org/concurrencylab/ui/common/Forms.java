@@ -1,6 +1,8 @@
 package org.concurrencylab.ui.common;
 
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -77,6 +79,24 @@ public final class Forms {
     public static Tab tab(String id, String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId(id);
+        return tab;
+    }
+
+    /// A tab whose content joins the scene when the tab is first selected: a tab pane keeps
+    /// every tab's content in the scene, styled and laid out with the window, so the window's
+    /// first frame would wait for the tabs nobody has opened yet. The first tab of a pane is
+    /// selected as it is added, and gets its content at once.
+    public static Tab deferredTab(String id, String title, Node content) {
+        Tab tab = new Tab(title);
+        tab.setId(id);
+        tab.selectedProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable selected) {
+                if (!tab.isSelected()) return;
+                tab.setContent(content);
+                tab.selectedProperty().removeListener(this);
+            }
+        });
         return tab;
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.concurrencylab.racelab.LevelCatalogue;
 import org.concurrencylab.core.run.RunEngine;
 import org.concurrencylab.history.AppHome;
 import org.concurrencylab.history.SettingsStore;
@@ -38,7 +39,18 @@ public final class App extends Application {
 
     public static void main(String[] args) {
         PngRenderer.quietClasspathWarning();
+        Thread.ofPlatform().daemon().name("lab-preload").start(App::preload);
         launch(App.class, args);
+    }
+
+    /// Reads what the window needs at its start and JavaFX does not, while JavaFX starts: the
+    /// race lab's levels (about 0.1 s of the window's start when read on its thread).
+    private static void preload() {
+        try {
+            LevelCatalogue.builtIn();
+        } catch (RuntimeException | ExceptionInInitializerError broken) {
+            // the race lab reports it when the window reads them
+        }
     }
 
     @Override

@@ -45,8 +45,8 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("lab-main");
         setTop(toolbar);
 
-        left = new TabPane(Forms.tab("tab-lab", "Lab", form), Forms.tab("tab-lessons", "Lessons", lessons),
-                Forms.tab("tab-history", "History", history));
+        left = new TabPane(Forms.tab("tab-lab", "Lab", form), Forms.deferredTab("tab-lessons", "Lessons", lessons),
+                Forms.deferredTab("tab-history", "History", history));
         left.setId("left-tabs");
         left.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         left.setPrefWidth(340);
@@ -58,11 +58,11 @@ public final class MainWindow extends BorderPane {
         diagramPane.setBottom(diagramBar.summaryStrip());
         diagramPane.getStyleClass().add("diagram-pane");
 
-        below = new TabPane(Forms.tab("tab-explain", "Explain", explanation), Forms.tab("tab-code", "Code", code));
+        below = new TabPane(Forms.tab("tab-explain", "Explain", explanation), Forms.deferredTab("tab-code", "Code", code));
         below.setId("below-tabs");
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        centerTabs.getTabs().addAll(Forms.tab("tab-diagram", "Run", diagramPane), Forms.tab("tab-compare", "Compare models", compare),
-                Forms.tab("tab-sweep", "Sweep", sweep), Forms.tab("tab-race-lab", "Race lab", raceLab));
+        centerTabs.getTabs().addAll(Forms.tab("tab-diagram", "Run", diagramPane), Forms.deferredTab("tab-compare", "Compare models", compare),
+                Forms.deferredTab("tab-sweep", "Sweep", sweep), Forms.deferredTab("tab-race-lab", "Race lab", raceLab));
         centerTabs.setId("center-tabs");
         centerTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         center = new SplitPane(centerTabs, below);
@@ -76,7 +76,7 @@ public final class MainWindow extends BorderPane {
         centerTabs.getSelectionModel().selectedIndexProperty().addListener((obs, a, index) -> placeDivider());
         // the race lab's number keys step its threads: it takes the focus when it is shown
         centerTabs.getSelectionModel().selectedItemProperty().addListener((obs, a, tab) -> {
-            if (tab != null && tab.getContent() == raceLab) Platform.runLater(raceLab::focusFx);
+            if (tab != null && tab.getId().equals("tab-race-lab")) Platform.runLater(raceLab::focusFx);
         });
         setCenter(center);
         setBottom(status);

@@ -152,9 +152,11 @@ public final class AotFiles {
     }
 
     /// Whether a partial file of `file` newer than `millis` exists whose trainer is alive: a
-    /// training run is going on. A partial is named `file.PID.tmp` by the trainer that writes
-    /// it; one whose trainer is gone (stopped with the launcher by Ctrl+C, say) is left over and
-    /// removed, so the next launch trains again instead of waiting for it to age.
+    /// training run is going on. A partial is named `file.PID.tmp` by the trainer that started
+    /// it; one whose trainer is gone (stopped with the launcher by Ctrl+C, say) does not count,
+    /// so the next launch trains again instead of waiting for it to age. It is not removed here:
+    /// the JVM that records it may outlive the trainer; it is removed once it is old
+    /// ([#removePartialsOlderThan]).
     public static boolean trainingUnderWay(Path file, long millis) {
         long after = System.currentTimeMillis() - millis;
         String prefix = file.getFileName() + ".";
@@ -162,8 +164,6 @@ public final class AotFiles {
             for (Path partial : partials) {
                 if (Files.getLastModifiedTime(partial).toMillis() < after) continue;
                 if (trainerAlive(partial.getFileName().toString(), prefix)) return true;
-                Files.deleteIfExists(partial);
-                Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + ".config"));
             }
         } catch (IOException ignored) {
             // none readable: none under way

@@ -49,7 +49,7 @@ public final class App extends Application {
         try {
             LevelCatalogue.builtIn();
         } catch (RuntimeException | ExceptionInInitializerError broken) {
-            // the race lab reports it when the window reads them
+            // the window's own read of them fails the same way, with this as the cause
         }
     }
 

@@ -21,6 +21,8 @@ import org.concurrencylab.ui.racelab.RaceLabPane;
 import org.concurrencylab.ui.series.ComparePane;
 import org.concurrencylab.ui.series.SweepPane;
 
+import java.util.List;
+
 /// The window's layout: the toolbar on top; the lab's form, the lessons and the history on the
 /// left; the run's diagram, Compare, Sweep and the race lab in the middle over Explain and Code; the status
 /// bar at the bottom. Presentation mode gives the middle the whole window, with large type.
@@ -124,6 +126,14 @@ public final class MainWindow extends BorderPane {
     /// Brings Explain to the front, under the diagram.
     public void showExplainTab() {
         below.getSelectionModel().select(0);
+    }
+
+    /// Selects every tab once and then the first of each pane again, so that each tab's content
+    /// has joined the scene: the AOT cache's training does so to record their classes too.
+    void openEveryTab() {
+        for (TabPane pane : List.of(left, centerTabs, below)) {
+            for (int i = pane.getTabs().size() - 1; i >= 0; i--) pane.getSelectionModel().select(i);
+        }
     }
 
     Node leftTabs() {

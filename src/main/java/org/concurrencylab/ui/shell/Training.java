@@ -49,7 +49,11 @@ public final class Training {
             }
             Runtime.getRuntime().halt(1); // a training that hangs records nothing
         });
-        App.onShown = shell -> next(shell, runs(), 0);
+        App.onShown = shell -> {
+            // the tabs nobody opened join the scene only when first opened: open each once
+            shell.window().openEveryTab();
+            next(shell, runs(), 0);
+        };
         Application.launch(App.class);
     }
 

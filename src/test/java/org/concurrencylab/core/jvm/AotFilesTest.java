@@ -28,14 +28,14 @@ class AotFilesTest {
     }
 
     @Test
-    void a_partial_whose_trainer_is_gone_is_left_over_and_removed() throws Exception {
+    void a_partial_whose_trainer_is_gone_is_no_training_under_way() throws Exception {
         Process ended = new ProcessBuilder("true").start();
         assertThat(ended.waitFor(10, TimeUnit.SECONDS)).isTrue();
         Path cache = dir.resolve("lab-0123.aot");
         Path partial = dir.resolve("lab-0123.aot." + ended.pid() + ".tmp");
         Files.writeString(partial, "");
         assertThat(AotFiles.trainingUnderWay(cache, WINDOW)).isFalse();
-        assertThat(partial).doesNotExist();
+        assertThat(partial).as("left for the JVM that may still record it, until it is old").exists();
     }
 
     @Test

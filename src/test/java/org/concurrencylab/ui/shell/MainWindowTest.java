@@ -162,7 +162,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(run.lastResultProperty().get().completed()).isEqualTo(preset.tasks());
         assertThat(shell.diagram().result()).isSameAs(run.lastResultProperty().get());
-        assertThat(shell.panes().code().javaText()).contains("EventLoopModel.java").doesNotContain("// end:");
+        String code = WaitForAsyncUtils.asyncFx(() -> shell.panes().code().javaText()).get(10, TimeUnit.SECONDS);
+        assertThat(code).contains("EventLoopModel.java").doesNotContain("// end:");
     }
 
     @Test

@@ -77,9 +77,6 @@ public final class Main {
         return System.getenv("CONCURRENCY_LAB_NO_RELAUNCH") == null && !Boolean.getBoolean("concurrencylab.relaunched");
     }
 
-    /// The environment variables the JVM reads options from.
-    private static final String[] OPTION_VARIABLES = {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"};
-
     /// Runs the same main class in a child JVM with [#JVM_OPTIONS]; empty if that is not possible
     /// (then the lab runs here, as started).
     private static Optional<Integer> relaunch(String[] args, LaunchOptions launch) {
@@ -105,7 +102,7 @@ public final class Main {
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
             // the options these hold are on the child's command line already, less a collector
             // they choose: left in its environment, that one would clash with the lab's
-            for (String variable : OPTION_VARIABLES) {
+            for (String variable : LaunchOptions.OPTION_VARIABLES) {
                 if (System.getenv(variable) != null) builder.environment().remove(variable);
             }
             Process child = builder.start();

@@ -26,7 +26,9 @@ public record LaunchOptions(List<String> jvm, boolean serialCollector) {
             "--patch-module", "--enable-native-access", "--source", "-m", "--module", "-d", "--describe-module");
     /// Options of the `java` launcher that are not the JVM's, so not passed on.
     private static final Set<String> LAUNCHER_ONLY = Set.of("-showversion", "--show-version", "--dry-run",
-            "--disable-@files", "--validate-modules", "-XshowSettings", "--show-resolved-modules");
+            "--disable-@files", "--validate-modules", "--show-resolved-modules");
+    /// The environment variables the JVM reads more options from.
+    public static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
     /// The options that choose a collector, or turn the serial one off (others that start with
     /// `-XX:+Use` and end with `GC`, such as `-XX:+UseMaximumCompactionOnSystemGC`, tune one).
     private static final Set<String> COLLECTORS = Set.of("-XX:+UseSerialGC", "-XX:-UseSerialGC", "-XX:+UseParallelGC",
@@ -38,8 +40,7 @@ public record LaunchOptions(List<String> jvm, boolean serialCollector) {
 
     /// The options of this JVM.
     public static LaunchOptions current() {
-        if (blank(System.getenv("JDK_JAVA_OPTIONS")) && blank(System.getenv("JAVA_TOOL_OPTIONS"))
-                && blank(System.getenv("_JAVA_OPTIONS"))) {
+        if (noOptionVariables()) {
             Optional<String[]> arguments = ProcessHandle.current().info().arguments();
             Optional<List<String>> plain = arguments.isEmpty() ? Optional.empty() : beforeJar(List.of(arguments.get()));
             if (plain.isPresent()) return new LaunchOptions(plain.get(), choosesSerial(plain.get()));
@@ -58,7 +59,7 @@ public record LaunchOptions(List<String> jvm, boolean serialCollector) {
                 return Optional.empty();
             }
             if (!LAUNCHER_ONLY.contains(argument) && !argument.startsWith("-splash:")
-                    && !argument.startsWith("-XshowSettings:")) {
+                    && !argument.startsWith("-XshowSettings")) {
                 options.add(argument);
             }
         }
@@ -87,7 +88,11 @@ public record LaunchOptions(List<String> jvm, boolean serialCollector) {
         return new LaunchOptions(ManagementFactory.getRuntimeMXBean().getInputArguments(), serial);
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+    private static boolean noOptionVariables() {
+        for (String variable : OPTION_VARIABLES) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) return false;
+        }
+        return true;
     }
 }

@@ -232,14 +232,18 @@ class WorkerFaultsTest {
                 .isEqualTo(WorkerPool.MAX_WORKERS);
     }
 
+    /// The first task seen working; fails, saying what the run did instead, if the run ends or
+    /// a minute passes before one is.
     private static Segment awaitOpenWork(PoolRuns.PoolRun run) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !run.done().isDone()) {
             for (Segment s : run.recorder().openNow()) {
                 if (s.state() == State.WORK && s.task() != Segment.NO_TASK) return s;
             }
             Thread.sleep(2);
         }
-        throw new AssertionError("no task started working within 60 s");
+        throw new AssertionError((run.done().isDone() ? "the run ended" : "a minute passed")
+                + " before a task was seen working; lanes " + run.lanes() + ", outcomes " + run.outcomes()
+                + ", open " + run.recorder().openNow() + ", finished " + run.segments());
     }
 }

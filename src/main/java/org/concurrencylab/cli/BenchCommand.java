@@ -184,7 +184,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             samples[i] = r.wallSeconds();
             computeSamples[i] = computePhase(r);
-            if (baseline != null) failed |= !baseline.runOnce();
+            if (baseline != null) failed |= !baseline.runOnce(samples[i]);
             errors += r.errors();
         }
         Arrays.sort(samples);

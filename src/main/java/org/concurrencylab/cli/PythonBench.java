@@ -86,6 +86,8 @@ final class PythonBench {
         private final BareProgram program;
         private final int tasks;
         private final double[] samples;
+        /// Each bare run's recorded run, the one just before it.
+        private final double[] recorded;
         private final PrintWriter out;
         private int runs;
         private boolean broken;
@@ -94,14 +96,17 @@ final class PythonBench {
             this.program = program;
             this.tasks = tasks;
             this.samples = new double[repeat];
+            this.recorded = new double[repeat];
             this.out = out;
         }
 
-        /// Runs the program bare once; false (said on the output) when it could not, and from then on.
-        boolean runOnce() throws InterruptedException {
+        /// Runs the program bare once, after a recorded run of `recordedSeconds`; false (said on
+        /// the output) when it could not, and from then on.
+        boolean runOnce(double recordedSeconds) throws InterruptedException {
             if (broken) return false;
             try {
-                samples[runs++] = program.seconds(tasks, BARE_TIMEOUT_SECONDS);
+                samples[runs] = program.seconds(tasks, BARE_TIMEOUT_SECONDS);
+                recorded[runs++] = recordedSeconds;
                 return true;
             } catch (IOException e) {
                 out.printf(Locale.ROOT, "%-30s could not run: %s%n", "  unrecorded", Cli.oneLine(e.getMessage()));
@@ -121,11 +126,15 @@ final class PythonBench {
             Arrays.sort(sorted);
             double best = recordedSorted[0] / sorted[0];
             double medians = recordedSorted[recordedSorted.length / 2] / sorted[runs / 2];
+            double[] pairs = new double[runs];
+            for (int i = 0; i < runs; i++) pairs[i] = recorded[i] / samples[i];
+            Arrays.sort(pairs);
             boolean ok = best <= MAX_HARNESS_COST;
             String range = BenchCommand.range(sorted);
-            out.printf(Locale.ROOT, "%-30s %8.3fs %10.2f  %-28s %-6s %s%smedians %.2f%n", "  unrecorded (no harness)",
-                    sorted[0], best, String.format(Locale.ROOT, "best ≤ %.2f × best bare", MAX_HARNESS_COST),
-                    ok ? "ok" : "MISSED", range, range.isEmpty() ? "" : "; ", medians);
+            out.printf(Locale.ROOT, "%-30s %8.3fs %10.2f  %-28s %-6s %s%smedians %.2f; pairs %.2f–%.2f, median %.2f%n",
+                    "  unrecorded (no harness)", sorted[0], best,
+                    String.format(Locale.ROOT, "best ≤ %.2f × best bare", MAX_HARNESS_COST), ok ? "ok" : "MISSED", range,
+                    range.isEmpty() ? "" : "; ", medians, pairs[0], pairs[runs - 1], pairs[runs / 2]);
             return ok;
         }
 

@@ -45,10 +45,11 @@ final class Warmup {
     private static final int LOOP_FETCHES = 2_000;
     private static final int LOOP_CONNECTIONS = 1_000;
     /// Rounds of [#LOOP_FETCHES] for virtual threads: OkHttp's blocking path on a thousand
-    /// carriers' worth of threads is still being compiled after one round (the compilers' queue
-    /// is long on two cores). Fresh runs of 5,000 pages at 1,000 connections, interleaved: 1.5 s
-    /// median after one round, 1.16–1.24 s after three (about 0.6 s more of untimed warm-up);
-    /// the event loop gained nothing from more rounds.
+    /// virtual threads is still being compiled after one round (the compilers' queue is long on
+    /// two cores). Fresh runs of 5,000 pages at 1,000 connections, interleaved: 1.5 s median
+    /// after one round, 1.16–1.24 s after three, on one 2-core machine; 1.25 s and 1.03 s on a
+    /// quicker one, where five rounds gave 1.01 s. Each round adds about 0.3 s of untimed
+    /// warm-up; the event loop gained nothing from more rounds.
     private static final int VIRTUAL_ROUNDS = 3;
 
     private final AtomicBoolean computeDone = new AtomicBoolean();

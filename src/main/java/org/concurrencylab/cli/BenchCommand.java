@@ -221,7 +221,7 @@ final class BenchCommand implements Callable<Integer> {
                     range(computeSamples));
             failed |= !computeOk;
         }
-        if (baseline != null) failed |= !baseline.line(samples);
+        if (baseline != null) failed |= !baseline.line();
         if (fresh) freshLine(c, wall, out);
         out.flush();
         failed |= !ok;

@@ -115,17 +115,18 @@ final class PythonBench {
             }
         }
 
-        /// "  unrecorded (no harness)  4.612s  1.03  best ≤ 1.05 × best bare  ok  runs …; medians …":
+        /// "  unrecorded (no harness)  4.612s  1.03  best ≤ 1.05 × best bare  ok  runs …; medians …; pairs …":
         /// what recording cost, judged on each side's best run (the machine's other work only ever
         /// adds time, ±20 % here between runs of the same program, so the best run is the one it
-        /// disturbed least, as Python's own `timeit` takes the best), the medians' ratio beside it.
+        /// disturbed least, as Python's own `timeit` takes the best), the medians' ratio and each
+        /// recorded run over the bare run after it beside it.
         /// False when it cost more than [#MAX_HARNESS_COST] or a bare run failed.
-        boolean line(double[] recordedSorted) {
+        boolean line() {
             if (broken || runs == 0) return false;
-            double[] sorted = Arrays.copyOf(samples, runs);
-            Arrays.sort(sorted);
+            double[] sorted = sortedCopy(samples);
+            double[] recordedSorted = sortedCopy(recorded);
             double best = recordedSorted[0] / sorted[0];
-            double medians = recordedSorted[recordedSorted.length / 2] / sorted[runs / 2];
+            double medians = recordedSorted[runs / 2] / sorted[runs / 2];
             double[] pairs = new double[runs];
             for (int i = 0; i < runs; i++) pairs[i] = recorded[i] / samples[i];
             Arrays.sort(pairs);
@@ -136,6 +137,12 @@ final class PythonBench {
                     String.format(Locale.ROOT, "best ≤ %.2f × best bare", MAX_HARNESS_COST), ok ? "ok" : "MISSED", range,
                     range.isEmpty() ? "" : "; ", medians, pairs[0], pairs[runs - 1], pairs[runs / 2]);
             return ok;
+        }
+
+        private double[] sortedCopy(double[] values) {
+            double[] sorted = Arrays.copyOf(values, runs);
+            Arrays.sort(sorted);
+            return sorted;
         }
 
         @Override

@@ -1,5 +1,7 @@
 """The relay's sampler, driven with made-up samples instead of /proc: where it draws edges."""
 
+import os
+import tempfile
 import unittest
 
 from concurrencylab_harness.sampler import Sampler
@@ -15,6 +17,7 @@ def thread_with(samples):
     thread.running = [r for _, r in samples]
     thread.base = 0
     thread.delay, thread.ready, thread.ready_base = None, [], 0
+    thread.sched, thread.state, thread.read = None, None, True
     return thread
 
 
@@ -121,6 +124,58 @@ class SamplerTest(unittest.TestCase):
                             "end": 11 * MS, "label": step.label, "error": None, "cpu": 8 * MS})
         gil = [e for e in self.sent if e["type"] == "gil"][0]
         self.assertEqual((1 * MS, 2 * MS), (gil["runq"], gil["wait"]))
+
+
+class SampleReadsTest(unittest.TestCase):
+    """`Sampler.sample` on files written here in the kernel's formats, in place of /proc."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.addCleanup(self.dir.cleanup)
+        self.stat = os.path.join(self.dir.name, "stat")
+        self.schedstat = os.path.join(self.dir.name, "schedstat")
+        self.sampler = Sampler(MS, [].append)  # procfs or not: `sample` reads only the files given
+        self.write("S", 1000, 0, 1)
+        thread = Sampler.Thread()
+        thread.stat = os.open(self.stat, os.O_RDONLY)
+        thread.schedstat = os.open(self.schedstat, os.O_RDONLY)
+        self.addCleanup(os.close, thread.stat)
+        self.addCleanup(os.close, thread.schedstat)
+        thread.times, thread.running, thread.base = [], [], 0
+        thread.delay, thread.ready, thread.ready_base = None, [], 0
+        thread.sched, thread.state, thread.read = None, None, False
+        self.thread = thread
+        self.sampler.threads[(1, 2)] = thread
+
+    def write(self, state, on_cpu, delay, switched_in):
+        with open(self.stat, "w") as f:
+            f.write("2 (python3 (x)) %s 1 2 2 0 -1 4194368 58 0 0 0 3 0 0 0 20 0 6 0 100\n" % state)
+        with open(self.schedstat, "w") as f:
+            f.write("%d %d %d\n" % (on_cpu, delay, switched_in))
+
+    def test_stat_is_read_only_when_schedstat_moved(self):
+        self.sampler.sample(1 * MS)
+        self.write("R", 1000, 0, 1)  # a state the kernel would not show without schedstat moving
+        self.sampler.sample(2 * MS)
+        self.assertEqual([False, False], self.thread.running, "schedstat unchanged: the state kept")
+        self.assertFalse(self.thread.read, "the second sample did not read stat")
+        self.write("R", 1000, 0, 2)  # switched in since
+        self.sampler.sample(3 * MS)
+        self.assertEqual([False, False, True], self.thread.running)
+
+    def test_a_wait_for_a_core_after_a_kept_state_ends_halfway_between_the_samples(self):
+        self.sampler.sample(1 * MS)
+        self.sampler.sample(2 * MS)  # kept, not read: the thread may have woken since the first
+        self.write("R", 2000, 3 * MS // 2, 2)
+        self.sampler.sample(3 * MS)
+        # halfway between the samples around its end, not from the last sample on
+        self.assertEqual([(MS, 5 * MS // 2)], self.thread.ready)
+
+    def test_a_wait_for_a_core_after_a_read_sleep_starts_after_that_sample(self):
+        self.sampler.sample(1 * MS)
+        self.write("R", 2000, MS // 2, 2)
+        self.sampler.sample(3 * MS)
+        self.assertEqual([(MS, 3 * MS // 2)], self.thread.ready)
 
 
 if __name__ == "__main__":

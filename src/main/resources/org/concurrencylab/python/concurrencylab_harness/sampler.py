@@ -37,7 +37,13 @@ class Sampler:
     before the samples after it are read; a piece that would still run past the end is cut at it.
     The state is read rather than schedstat's on-CPU counter because the kernel updates that
     counter of a running thread only at its scheduler tick (4 ms at HZ=250), too coarse for a
-    5 ms switch interval.
+    5 ms switch interval. But `schedstat` is read first, and `stat` only when it moved: its three
+    numbers (on-CPU ns, run delay, times switched in) change whenever the thread is switched in
+    or out, as the kernel adds the time it ran when it leaves a core, and at its ticks. Unchanged,
+    the thread is where the last sample saw it: on a core still, in the runqueue still, or
+    asleep, or woken and not yet on a core (that wait is drawn from the run delay once it ends).
+    Generating `stat` costs the kernel about four times what `schedstat` does, and most threads
+    of a GIL-bound run sleep through most samples.
 
     The totals of a step are exact where the kernel is: on-CPU time from the thread's own
     CLOCK_THREAD_CPUTIME_ID at the step's edges, runqueue wait from `/proc/PID/task/TID/schedstat`
@@ -64,7 +70,8 @@ class Sampler:
     HISTORY = 4_000_000_000
 
     class Thread:
-        __slots__ = ("stat", "schedstat", "times", "running", "base", "delay", "ready", "ready_base")
+        __slots__ = ("stat", "schedstat", "times", "running", "base", "delay", "ready", "ready_base",
+                     "sched", "state", "read")
 
     class Step:
         __slots__ = ("lane", "task", "label", "start", "cpu", "runq", "thread", "key",
@@ -139,6 +146,7 @@ class Sampler:
             return None
         thread.times, thread.running, thread.base = [], [], 0
         thread.delay, thread.ready, thread.ready_base = None, [], 0
+        thread.sched, thread.state, thread.read = None, None, False
         self.threads[key] = thread
         return thread
 
@@ -146,20 +154,29 @@ class Sampler:
         pread = os.pread
         for key, thread in list(self.threads.items()):
             try:
-                raw = pread(thread.stat, 512, 0)
-                state = raw[raw.rindex(b")") + 2]
-                delay = int(pread(thread.schedstat, 128, 0).split(None, 2)[1])
+                sched = pread(thread.schedstat, 128, 0)
+                if sched == thread.sched:
+                    # nothing switched the thread in or out since the last sample: it is where it
+                    # was (see the class's comment), and its `stat`, most of a sample's cost, is
+                    # not read
+                    state, read = thread.state, False
+                else:
+                    raw = pread(thread.stat, 512, 0)
+                    state, read = raw[raw.rindex(b")") + 2], True
+                    delay = int(sched.split(None, 2)[1])
             except (OSError, ValueError, IndexError):
                 self.forget(key)
                 continue
-            if thread.delay is not None and delay > thread.delay:
-                self.queued(thread, t, delay - thread.delay)
-            thread.delay = delay
+            if read:
+                if thread.delay is not None and delay > thread.delay:
+                    self.queued(thread, t, delay - thread.delay)
+                thread.sched, thread.state, thread.delay = sched, state, delay
             if state != R and state != S:
                 continue  # exiting, stopped, in the disk: no news of the GIL
             times = thread.times
             times.append(t)
             thread.running.append(state == R)
+            thread.read = read
             if len(times) > 64 and t - times[0] > self.HISTORY:
                 self.trim(key, thread)
 
@@ -168,10 +185,11 @@ class Sampler:
 
         The kernel adds a wait to the thread's run delay when the wait ends, so the wait ended
         between the two samples: it is placed to end halfway between them (or to start just after
-        the last one, if that saw the thread asleep), never over the wait placed before it. R
+        the last one, if that read the thread asleep: one that only kept the state from the sample
+        before may have missed a wake-up), never over the wait placed before it. R
         means "on a core, or runnable and waiting for one"; these intervals tell the two apart."""
         last = thread.times[-1] if thread.times else t
-        if thread.times and not thread.running[-1]:
+        if thread.times and not thread.running[-1] and thread.read:
             start = last
             end = min(t, start + waited)
         else:

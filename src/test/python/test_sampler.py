@@ -155,7 +155,7 @@ class SampleReadsTest(unittest.TestCase):
 
     def test_stat_is_read_only_when_schedstat_moved(self):
         self.sampler.sample(1 * MS)
-        self.write("R", 1000, 0, 1)  # a state the kernel would not show without schedstat moving
+        self.write("R", 1000, 0, 1)  # woken, still in the runqueue: R, and schedstat as it was
         self.sampler.sample(2 * MS)
         self.assertEqual([False, False], self.thread.running, "schedstat unchanged: the state kept")
         self.assertFalse(self.thread.read, "the second sample did not read stat")
@@ -176,6 +176,23 @@ class SampleReadsTest(unittest.TestCase):
         self.write("R", 2000, MS // 2, 2)
         self.sampler.sample(3 * MS)
         self.assertEqual([(MS, 3 * MS // 2)], self.thread.ready)
+
+    def test_a_kernel_without_scheduler_statistics_has_stat_read_at_every_sample(self):
+        self.write("S", 0, 0, 0)
+        self.sampler.sample(1 * MS)
+        self.write("R", 0, 0, 0)  # `0 0 0` never moves
+        self.sampler.sample(2 * MS)
+        self.assertEqual([False, True], self.thread.running)
+
+    def test_a_state_skipped_between_two_samples_is_not_taken_for_the_last_state_read(self):
+        self.sampler.sample(1 * MS)  # read asleep
+        self.write("D", 2000, 0, 2)
+        self.sampler.sample(2 * MS)  # in the disk: no sample kept
+        self.write("R", 3000, MS // 5, 3)
+        self.sampler.sample(3 * MS)
+        # placed halfway between the samples kept around its end, not right after the first
+        # (whose sleep the skipped sample ended)
+        self.assertEqual([(2 * MS - MS // 5, 2 * MS)], self.thread.ready)
 
 
 if __name__ == "__main__":

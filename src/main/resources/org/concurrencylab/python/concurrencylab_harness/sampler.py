@@ -11,8 +11,8 @@ R, S = ord("R"), ord("S")
 class Sampler:
     """Splits the CPU steps of the program's threads into running and waiting for the GIL.
 
-    Every `period` (1 ms by default) it reads `/proc/PID/task/TID/stat` of every thread of the
-    watched processes (the runner, and each pool process once it reports a step) and keeps each
+    Every `period` (1 ms by default) it reads `/proc/PID/task/TID/schedstat` of every thread of
+    the watched processes, and its `stat` when that moved (see below), (the runner, and each pool process once it reports a step) and keeps each
     thread's recent scheduler states and its run delay: R (on a CPU, or runnable and waiting for
     one) is WORK, except for the waits for a core, READY, that the run delay (field 2 of
     `schedstat`, the ns runnable but not running, added when the wait ends) places within R; S
@@ -42,8 +42,11 @@ class Sampler:
     or out, as the kernel adds the time it ran when it leaves a core, and at its ticks. Unchanged,
     the thread is where the last sample saw it: on a core still, in the runqueue still, or
     asleep, or woken and not yet on a core (that wait is drawn from the run delay once it ends).
-    Generating `stat` costs the kernel about four times what `schedstat` does, and most threads
-    of a GIL-bound run sleep through most samples.
+    (The kernel also adds to the run delay when it moves a waiting thread to another core's
+    runqueue: `stat` is then read, R, while the thread still waits, as every sample read it
+    before.) A kernel without scheduler statistics writes `0 0 0`, which never moves: there
+    `stat` is read at every sample. Generating `stat` costs the kernel about three times what
+    `schedstat` does, and most threads of a GIL-bound run sleep through most samples.
 
     The totals of a step are exact where the kernel is: on-CPU time from the thread's own
     CLOCK_THREAD_CPUTIME_ID at the step's edges, runqueue wait from `/proc/PID/task/TID/schedstat`
@@ -155,10 +158,10 @@ class Sampler:
         for key, thread in list(self.threads.items()):
             try:
                 sched = pread(thread.schedstat, 128, 0)
-                if sched == thread.sched:
+                if sched == thread.sched and not sched.endswith(b" 0\n"):
                     # nothing switched the thread in or out since the last sample: it is where it
                     # was (see the class's comment), and its `stat`, most of a sample's cost, is
-                    # not read
+                    # not read (a count of 0 switches in: no statistics, or it never ran)
                     state, read = thread.state, False
                 else:
                     raw = pread(thread.stat, 512, 0)
@@ -172,6 +175,8 @@ class Sampler:
                     self.queued(thread, t, delay - thread.delay)
                 thread.sched, thread.state, thread.delay = sched, state, delay
             if state != R and state != S:
+                if read:
+                    thread.read = False  # the last sample kept is no longer the last state read
                 continue  # exiting, stopped, in the disk: no news of the GIL
             times = thread.times
             times.append(t)

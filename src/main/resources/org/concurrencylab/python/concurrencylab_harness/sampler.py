@@ -11,17 +11,17 @@ R, S = ord("R"), ord("S")
 class Sampler:
     """Splits the CPU steps of the program's threads into running and waiting for the GIL.
 
-    Every `period` (1 ms by default) it reads `/proc/PID/task/TID/schedstat` of every thread of
-    the watched processes, and its `stat` when that moved (see below), (the runner, and each pool process once it reports a step) and keeps each
-    thread's recent scheduler states and its run delay: R (on a CPU, or runnable and waiting for
-    one) is WORK, except for the waits for a core, READY, that the run delay (field 2 of
-    `schedstat`, the ns runnable but not running, added when the wait ends) places within R; S
-    (asleep: in CPython a thread that waits for the GIL sleeps on a condition variable) is
-    LOCK_WAIT, "waiting for the GIL"; other states (exiting, stopped) say nothing and are
-    skipped. (Drawing all of R as WORK drew five GIL-bound threads on two cores computing at
-    once for a third of the run: woken to take the GIL, they wait for a core.) A CPU step sleeps
-    on nothing else, so within one, S is the GIL. (A free-threaded build has no GIL to wait for:
-    its threads are R side by side, drawn computing at once.)
+    Every `period` (1 ms by default) it reads `/proc/PID/task/TID/schedstat` of every thread of the
+    watched processes (the runner, and each pool process once it reports a step), and its `stat`
+    when that moved (see below), and keeps each thread's recent scheduler states and its run delay:
+    R (on a CPU, or runnable and waiting for one) is WORK, except for the waits for a core, READY,
+    that the run delay (field 2 of `schedstat`, the ns runnable but not running, added when the wait
+    ends) places within R; S (asleep: in CPython a thread that waits for the GIL sleeps on a
+    condition variable) is LOCK_WAIT, "waiting for the GIL"; other states (exiting, stopped) say
+    nothing and are skipped. (Drawing all of R as WORK drew five GIL-bound threads on two cores
+    computing at once for a third of the run: woken to take the GIL, they wait for a core.) A CPU
+    step sleeps on nothing else, so within one, S is the GIL. (A free-threaded build has no GIL to
+    wait for: its threads are R side by side, drawn computing at once.)
     Threads are sampled all along, not only once a step is reported, because a step's events
     reach the relay late: a thread that stamps the time and then writes its event may lose the
     GIL in between, for tens of ms. (A pool's processes are the exception: see `eager`.)

@@ -11,13 +11,10 @@ MS = 1_000_000
 
 def thread_with(samples):
     """A sampled thread whose history is `samples`: (time, running) pairs."""
-    thread = Sampler.Thread()
-    thread.stat = thread.schedstat = -1
+    thread = Sampler.Thread(-1, -1)
     thread.times = [t for t, _ in samples]
     thread.running = [r for _, r in samples]
-    thread.base = 0
-    thread.delay, thread.ready, thread.ready_base = None, [], 0
-    thread.sched, thread.state, thread.read = None, None, True
+    thread.read = True
     return thread
 
 
@@ -136,14 +133,9 @@ class SampleReadsTest(unittest.TestCase):
         self.schedstat = os.path.join(self.dir.name, "schedstat")
         self.sampler = Sampler(MS, [].append)  # procfs or not: `sample` reads only the files given
         self.write("S", 1000, 0, 1)
-        thread = Sampler.Thread()
-        thread.stat = os.open(self.stat, os.O_RDONLY)
-        thread.schedstat = os.open(self.schedstat, os.O_RDONLY)
+        thread = Sampler.Thread(os.open(self.stat, os.O_RDONLY), os.open(self.schedstat, os.O_RDONLY))
         self.addCleanup(os.close, thread.stat)
         self.addCleanup(os.close, thread.schedstat)
-        thread.times, thread.running, thread.base = [], [], 0
-        thread.delay, thread.ready, thread.ready_base = None, [], 0
-        thread.sched, thread.state, thread.read = None, None, False
         self.thread = thread
         self.sampler.threads[(1, 2)] = thread
 

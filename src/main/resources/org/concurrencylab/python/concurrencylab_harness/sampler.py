@@ -76,6 +76,13 @@ class Sampler:
         __slots__ = ("stat", "schedstat", "times", "running", "base", "delay", "ready", "ready_base",
                      "sched", "state", "read")
 
+        def __init__(self, stat, schedstat):
+            """A thread not sampled yet, whose `stat` and `schedstat` are open as these fds."""
+            self.stat, self.schedstat = stat, schedstat
+            self.times, self.running, self.base = [], [], 0
+            self.delay, self.ready, self.ready_base = None, [], 0
+            self.sched, self.state, self.read = None, None, False
+
     class Step:
         __slots__ = ("lane", "task", "label", "start", "cpu", "runq", "thread", "key",
                      "piece", "piece_start", "next", "drawn_wait", "base_state", "cursor", "ready_next")
@@ -141,15 +148,16 @@ class Sampler:
 
     def open(self, key):
         base = "/proc/%d/task/%d/" % key
-        thread = Sampler.Thread()
         try:
-            thread.stat = os.open(base + "stat", os.O_RDONLY)
-            thread.schedstat = os.open(base + "schedstat", os.O_RDONLY)
+            stat = os.open(base + "stat", os.O_RDONLY)
         except OSError:
             return None
-        thread.times, thread.running, thread.base = [], [], 0
-        thread.delay, thread.ready, thread.ready_base = None, [], 0
-        thread.sched, thread.state, thread.read = None, None, False
+        try:
+            schedstat = os.open(base + "schedstat", os.O_RDONLY)
+        except OSError:
+            os.close(stat)  # the thread ended between the two
+            return None
+        thread = Sampler.Thread(stat, schedstat)
         self.threads[key] = thread
         return thread
 
@@ -175,8 +183,7 @@ class Sampler:
                     self.queued(thread, t, delay - thread.delay)
                 thread.sched, thread.state, thread.delay = sched, state, delay
             if state != R and state != S:
-                if read:
-                    thread.read = False  # the last sample kept is no longer the last state read
+                thread.read = False  # the last sample kept is no longer the last state read
                 continue  # exiting, stopped, in the disk: no news of the GIL
             times = thread.times
             times.append(t)

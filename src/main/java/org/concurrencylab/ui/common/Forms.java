@@ -12,6 +12,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.function.Supplier;
+
 /// The building blocks the window's panes share: headers, paragraphs, gaps, icon buttons, tabs.
 public final class Forms {
     private Forms() {}
@@ -82,18 +84,18 @@ public final class Forms {
         return tab;
     }
 
-    /// A tab whose content joins the scene when the tab is first selected: a tab pane keeps
-    /// every tab's content in the scene, styled and laid out with the window, so the window's
-    /// first frame would wait for the tabs nobody has opened yet. The first tab of a pane is
-    /// selected as it is added, and gets its content at once.
-    public static Tab deferredTab(String id, String title, Node content) {
+    /// A tab whose content is made and joins the scene when the tab is first selected: a tab
+    /// pane keeps every tab's content in the scene, styled and laid out with the window, so the
+    /// window's first frame would wait for the tabs nobody has opened yet. The first tab of a
+    /// pane is selected as it is added, and gets its content at once.
+    public static Tab deferredTab(String id, String title, Supplier<? extends Node> content) {
         Tab tab = new Tab(title);
         tab.setId(id);
         tab.selectedProperty().addListener(new InvalidationListener() {
             @Override
             public void invalidated(Observable selected) {
                 if (!tab.isSelected()) return;
-                tab.setContent(content);
+                tab.setContent(content.get());
                 tab.selectedProperty().removeListener(this);
             }
         });

@@ -184,7 +184,14 @@ public final class ExplanationPane extends ScrollPane {
         table.setManaged(wide);
         cards.setVisible(!wide);
         cards.setManaged(!wide);
+        // only the form shown is made: the other would be styled and laid out unseen
         cards.getChildren().clear();
+        table.getChildren().clear();
+        if (wide) fillGrid();
+        else fillCards();
+    }
+
+    private void fillCards() {
         for (Explanations.ModelExplanation m : Explanations.comparison()) {
             GridPane card = facts();
             addFact(card, 0, "Switches", m.switching());
@@ -199,7 +206,9 @@ public final class ExplanationPane extends ScrollPane {
             if (m.model() == model && m.gil() == gil) box.getStyleClass().add("current");
             cards.getChildren().add(box);
         }
-        table.getChildren().clear();
+    }
+
+    private void fillGrid() {
         ColumnConstraints names = column(110);
         names.setMinWidth(105); // "Synchronous" on one line
         table.getColumnConstraints().setAll(names, column(150), column(110), column(170), column(200));

@@ -1,5 +1,9 @@
 package org.concurrencylab.ui.run;
 
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -21,7 +25,8 @@ import java.util.function.Consumer;
 /// error dialog: without Python every Java run works as before, and a CPython run says why it
 /// cannot start in the status bar.
 ///
-/// Thread-safety: FX thread only; the look for Python runs on the I/O thread.
+/// Thread-safety: FX thread only; the look for Python runs on the I/O thread, the first one once the
+/// view has been drawn.
 public final class PythonStatusView extends VBox {
     static final String LOOKING = "Looking for Python…";
 
@@ -30,6 +35,11 @@ public final class PythonStatusView extends VBox {
     private final TaskExecutor tasks;
     private final Consumer<Path> use;
     private String looked;
+    /// The look waiting for the window's first frame, if any. The look starts a process (the
+    /// interpreter, and before it a version manager's `python3` shim such as pyenv's, about 0.1 s
+    /// of CPU): a fresh window on two cores would share its cores with it before its first frame.
+    private Runnable pending;
+    private boolean drawn;
 
     /// A view that looks for Python on the I/O thread of `tasks` and hands the interpreter to
     /// `use` (null: `python3` on the PATH) whenever its path changes.
@@ -51,6 +61,26 @@ public final class PythonStatusView extends VBox {
         label.setLabelFor(path);
         getChildren().addAll(new HBox(8, label, path), line);
         getStyleClass().add("python-status");
+        sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene was, Scene scene) {
+                if (scene == null) return;
+                sceneProperty().removeListener(this);
+                Runnable[] laidOut = new Runnable[1];
+                laidOut[0] = () -> {
+                    scene.removePostLayoutPulseListener(laidOut[0]);
+                    // after the pulse that lays the view out has drawn its frame
+                    Platform.runLater(() -> drawnFx());
+                };
+                scene.addPostLayoutPulseListener(laidOut[0]);
+            }
+        });
+    }
+
+    private void drawnFx() {
+        drawn = true;
+        if (pending != null) pending.run();
+        pending = null;
     }
 
     /// Shows `executable` (empty: the PATH's) and looks for it.
@@ -82,11 +112,16 @@ public final class PythonStatusView extends VBox {
             return;
         }
         use.accept(executable);
-        BackgroundTask.wrap(() -> executable == null ? PythonRuntime.find() : PythonRuntime.at(executable))
+        Runnable look = () -> BackgroundTask.wrap(() -> executable == null ? PythonRuntime.find() : PythonRuntime.at(executable))
                 .onSuccess(found -> {
                     if (typed.equals(looked)) line.setText(text(found));
                 })
-                .onFailure(why -> line.setText(text(new PythonRuntime.Missing(why)))).executeWith(tasks);
+                .onFailure(why -> {
+                    if (typed.equals(looked)) line.setText(text(new PythonRuntime.Missing(why)));
+                })
+                .executeWith(tasks);
+        if (drawn) look.run();
+        else pending = look;
     }
 
     /// The line for what a look for Python found.

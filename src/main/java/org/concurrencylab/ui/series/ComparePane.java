@@ -89,13 +89,17 @@ public final class ComparePane extends BorderPane {
         VBox.setVgrow(split, Priority.ALWAYS);
         split.heightProperty().addListener((obs, a, b) -> fitDiagrams(split, scroll));
 
-        vm.comparisonProperty().addListener((obs, a, c) -> {
-            table.getItems().setAll(c == null ? List.of() : c.rows());
-            verdict.setText(c == null || c.rows().isEmpty() ? "" : c.verdict());
-            // the verdict stands over the table, so the diagrams' header names only the work
-            if (c != null) diagram.showFx(ComparePanels.of(c), ComparePanels.title(c), "");
-            fitDiagrams(split, scroll);
-        });
+        // a pane made after a comparison (its tab opened late) starts from it
+        vm.comparisonProperty().addListener((obs, a, c) -> show(c, verdict, split, scroll));
+        if (vm.comparisonProperty().get() != null) show(vm.comparisonProperty().get(), verdict, split, scroll);
+    }
+
+    private void show(Comparison c, Label verdict, SplitPane split, ScrollPane scroll) {
+        table.getItems().setAll(c == null ? List.of() : c.rows());
+        verdict.setText(c == null || c.rows().isEmpty() ? "" : c.verdict());
+        // the verdict stands over the table, so the diagrams' header names only the work
+        if (c != null) diagram.showFx(ComparePanels.of(c), ComparePanels.title(c), "");
+        fitDiagrams(split, scroll);
     }
 
     /// Gives the diagrams the height they need, leaving the table at least [#TABLE_ROOM] (it

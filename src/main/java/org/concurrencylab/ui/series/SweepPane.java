@@ -78,6 +78,8 @@ public final class SweepPane extends BorderPane {
         vm.sweepProperty().addListener((obs, a, s) -> {
             if (s != null) chart.showFx(s);
         });
+        // a pane made after a sweep (its tab opened late) starts from it
+        if (vm.sweepProperty().get() != null) chart.showFx(vm.sweepProperty().get());
     }
 
     public SweepChart chart() {

@@ -18,6 +18,7 @@ import org.concurrencylab.racelab.LevelCatalogue;
 import org.concurrencylab.teach.LessonProgress;
 import org.concurrencylab.ui.code.CodePane;
 import org.concurrencylab.ui.common.Appearance;
+import org.concurrencylab.ui.common.Lazy;
 import org.concurrencylab.ui.common.TaskExecutor;
 import org.concurrencylab.ui.diagram.DiagramBar;
 import org.concurrencylab.ui.diagram.DiagramExports;
@@ -73,9 +74,21 @@ public final class LabShell implements AutoCloseable {
     private final PythonStatusView python;
     private final MainWindow window;
 
-    /// The panes of the window, for tests and the screenshots of the docs.
-    public record Panes(RunForm form, DiagramBar diagramBar, ComparePane compare, SweepPane sweep, RaceLabPane raceLab,
-                        HistoryPane history, LessonsPane lessons, ExplanationPane explanation, CodePane code) {}
+    /// The panes of the window, for tests and the screenshots of the docs. The panes of tabs not
+    /// shown at first are made when their tab is first selected, or when they are asked for here.
+    public record Panes(RunForm form, DiagramBar diagramBar, Lazy<ComparePane> compareTab, Lazy<SweepPane> sweepTab,
+                        Lazy<RaceLabPane> raceLabTab, Lazy<HistoryPane> historyTab, Lazy<LessonsPane> lessonsTab,
+                        ExplanationPane explanation, CodePane code) {
+        public ComparePane compare() { return compareTab.get(); }
+
+        public SweepPane sweep() { return sweepTab.get(); }
+
+        public RaceLabPane raceLab() { return raceLabTab.get(); }
+
+        public HistoryPane history() { return historyTab.get(); }
+
+        public LessonsPane lessons() { return lessonsTab.get(); }
+    }
 
     /// The window over `engine`, keeping its history and lesson progress in `home`; results
     /// come back to the FX thread through `fx` (`Platform::runLater`).
@@ -108,16 +121,23 @@ public final class LabShell implements AutoCloseable {
         raceLab = new RaceLabViewModel(LevelCatalogue.builtIn(), tasks);
         lessons = new LessonsViewModel(LessonProgress.open(home.folder(), io), form::apply, run::runFx, fx);
 
-        ComparePane comparePane = new ComparePane(compare, tasks);
+        Lazy<ComparePane> comparePane = Lazy.of(() -> {
+            ComparePane pane = new ComparePane(compare, tasks);
+            pane.setPaletteFx(looks.paletteBinding().get());
+            return pane;
+        });
+        Lazy<SweepPane> sweepPane = Lazy.of(() -> new SweepPane(sweep));
+        Lazy<RaceLabPane> raceLabPane = Lazy.of(() -> new RaceLabPane(raceLab, looks.paletteBinding()));
+        Lazy<HistoryPane> historyPane = Lazy.of(() -> new HistoryPane(history));
+        Lazy<LessonsPane> lessonsPane = Lazy.of(() -> new LessonsPane(lessons, looks.paletteBinding()));
         panes = new Panes(new RunForm(form, run.runningProperty(), new ResultPane(run), looks.paletteBinding()),
-                new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, new SweepPane(sweep),
-                new RaceLabPane(raceLab, looks.paletteBinding()),
-                new HistoryPane(history), new LessonsPane(lessons, looks.paletteBinding()), explanation, code);
+                new DiagramBar(diagram, run.runningProperty(), looks, exports), comparePane, sweepPane, raceLabPane,
+                historyPane, lessonsPane, explanation, code);
         python = new PythonStatusView(tasks, engine::usePython);
         panes.form().addModelNote(RunParams.RUNTIME, python);
         python.showFx("");
-        window = new MainWindow(new RunToolbar(form, run), panes.form(), panes.lessons(), panes.history(), diagram,
-                panes.diagramBar(), comparePane, panes.sweep(), panes.raceLab(), explanation, code, new StatusView(run), looks);
+        window = new MainWindow(new RunToolbar(form, run), panes.form(), lessonsPane, historyPane, diagram,
+                panes.diagramBar(), comparePane, sweepPane, raceLabPane, explanation, code, new StatusView(run), looks);
 
         run.setConfirmLarge(estimate -> LargeRunDialog.confirm(window.getScene() == null ? null : window.getScene().getWindow(),
                 estimate));
@@ -157,7 +177,7 @@ public final class LabShell implements AutoCloseable {
         diagram.noteProperty().bind(run.speedUpProperty());
         looks.paletteBinding().addListener((obs, a, p) -> {
             explanation.setPaletteFx(p);
-            comparePane.setPaletteFx(p);
+            comparePane.ifMade(pane -> pane.setPaletteFx(p));
         });
         history.loadFx();
     }

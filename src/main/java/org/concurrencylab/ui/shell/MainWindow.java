@@ -9,6 +9,7 @@ import javafx.scene.layout.BorderPane;
 import org.concurrencylab.ui.code.CodePane;
 import org.concurrencylab.ui.common.Appearance;
 import org.concurrencylab.ui.common.Forms;
+import org.concurrencylab.ui.common.Lazy;
 import org.concurrencylab.ui.diagram.DiagramBar;
 import org.concurrencylab.ui.diagram.TimingDiagram;
 import org.concurrencylab.ui.explain.ExplanationPane;
@@ -41,9 +42,11 @@ public final class MainWindow extends BorderPane {
     private final SplitPane center;
     private double dividerBefore = DIAGRAM_SPLIT;
 
-    MainWindow(RunToolbar toolbar, RunForm form, LessonsPane lessons, HistoryPane history, TimingDiagram diagram,
-               DiagramBar diagramBar, ComparePane compare, SweepPane sweep, RaceLabPane raceLab, ExplanationPane explanation,
-               CodePane code, StatusView status, Appearance looks) {
+    /// The panes of tabs not shown at first (`lessons`, `history`, `compare`, `sweep`, `raceLab`)
+    /// are made when their tab is first selected.
+    MainWindow(RunToolbar toolbar, RunForm form, Lazy<LessonsPane> lessons, Lazy<HistoryPane> history, TimingDiagram diagram,
+               DiagramBar diagramBar, Lazy<ComparePane> compare, Lazy<SweepPane> sweep, Lazy<RaceLabPane> raceLab,
+               ExplanationPane explanation, CodePane code, StatusView status, Appearance looks) {
         getStyleClass().add("lab-main");
         setTop(toolbar);
 
@@ -60,7 +63,7 @@ public final class MainWindow extends BorderPane {
         diagramPane.setBottom(diagramBar.summaryStrip());
         diagramPane.getStyleClass().add("diagram-pane");
 
-        below = new TabPane(Forms.tab("tab-explain", "Explain", explanation), Forms.deferredTab("tab-code", "Code", code));
+        below = new TabPane(Forms.tab("tab-explain", "Explain", explanation), Forms.deferredTab("tab-code", "Code", () -> code));
         below.setId("below-tabs");
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         centerTabs.getTabs().addAll(Forms.tab("tab-diagram", "Run", diagramPane), Forms.deferredTab("tab-compare", "Compare models", compare),
@@ -78,7 +81,7 @@ public final class MainWindow extends BorderPane {
         centerTabs.getSelectionModel().selectedIndexProperty().addListener((obs, a, index) -> placeDivider());
         // the race lab's number keys step its threads: it takes the focus when it is shown
         centerTabs.getSelectionModel().selectedItemProperty().addListener((obs, a, tab) -> {
-            if (tab != null && tab.getId().equals("tab-race-lab")) Platform.runLater(raceLab::focusFx);
+            if (tab != null && tab.getId().equals("tab-race-lab")) Platform.runLater(() -> raceLab.get().focusFx());
         });
         setCenter(center);
         setBottom(status);

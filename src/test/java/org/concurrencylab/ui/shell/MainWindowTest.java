@@ -8,6 +8,8 @@ import org.concurrencylab.ui.run.RunViewModel;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.concurrencylab.core.model.ModelKind;
@@ -50,6 +52,19 @@ class MainWindowTest {
     @AfterEach
     void closeEngine() {
         window.close();
+    }
+
+    @Test
+    void a_tab_not_shown_gets_its_pane_when_it_is_first_opened(FxRobot robot) {
+        for (String pane : java.util.List.of("#center-tabs", "#left-tabs")) {
+            for (Tab tab : robot.lookup(pane).queryAs(TabPane.class).getTabs()) {
+                if (!tab.isSelected()) assertThat(tab.getContent()).as("%s before it is opened", tab.getText()).isNull();
+            }
+        }
+        robot.clickOn("#tab-compare");
+        Tab compare = robot.lookup("#center-tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem();
+        assertThat(compare.getId()).isEqualTo("tab-compare");
+        assertThat(compare.getContent()).isSameAs(shell.panes().compare());
     }
 
     @Test

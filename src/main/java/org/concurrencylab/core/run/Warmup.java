@@ -127,7 +127,9 @@ final class Warmup {
         synchronized (done) {
             if (done.get()) return;
             part.run();
-            if (!control.cancelled()) done.set(true);
+            // a stopped warm-up ends at once: the stop is not kept waiting for a collection
+            if (control.cancelled()) return;
+            done.set(true);
             System.gc();
         }
     }

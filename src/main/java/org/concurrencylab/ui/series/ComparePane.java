@@ -91,7 +91,7 @@ public final class ComparePane extends BorderPane {
 
         // a pane made after a comparison (its tab opened late) starts from it
         vm.comparisonProperty().addListener((obs, a, c) -> show(c, verdict, split, scroll));
-        if (vm.comparisonProperty().get() != null) show(vm.comparisonProperty().get(), verdict, split, scroll);
+        show(vm.comparisonProperty().get(), verdict, split, scroll);
     }
 
     private void show(Comparison c, Label verdict, SplitPane split, ScrollPane scroll) {

@@ -3,6 +3,7 @@ package org.concurrencylab.net;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -16,6 +17,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -38,14 +41,21 @@ public final class Http {
     /// The deadline of a download when none is given: a minute for the whole exchange.
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
 
+    /// How many origins' URLs [#url] keeps; the URLs of more are parsed whole.
+    static final int MAX_ORIGINS = 1024;
+
     private final OkHttpClient client;
     /// Whether this client owns its threads and connections ([#close] releases them) or borrows
     /// them from the client it was derived from ([#withTimeouts]).
     private final boolean owner;
+    /// The parsed root URL of each origin (`scheme://authority`) downloaded from, shared with the
+    /// clients derived from this one.
+    private final Map<String, HttpUrl> origins;
 
-    private Http(OkHttpClient client, boolean owner) {
+    private Http(OkHttpClient client, boolean owner, Map<String, HttpUrl> origins) {
         this.client = client;
         this.owner = owner;
+        this.origins = origins;
     }
 
     /// A client sized for up to `maxConcurrent` requests at once, with the default deadline.
@@ -70,7 +80,7 @@ public final class Http {
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(true)
                 .build();
-        return new Http(client, true);
+        return new Http(client, true, new ConcurrentHashMap<>());
     }
 
     public static Http createDefault() {
@@ -88,7 +98,7 @@ public final class Http {
     /// the same.
     public Http withTimeouts(Duration connectTimeout, Duration readTimeout, Duration deadline) {
         return new Http(client.newBuilder().connectTimeout(connectTimeout).readTimeout(readTimeout).callTimeout(deadline).build(),
-                false);
+                false, origins);
     }
 
     /// How long a connection may take to open.
@@ -130,12 +140,32 @@ public final class Http {
         }
     }
 
-    private static Request request(URI uri) throws FetchException {
-        try {
-            return new Request.Builder().url(uri.toString()).get().build();
-        } catch (IllegalArgumentException e) {
-            throw new FetchException("not an http(s) URL: " + uri);
+    private Request request(URI uri) throws FetchException {
+        HttpUrl url = url(uri);
+        if (url == null) throw new FetchException("not an http(s) URL: " + uri);
+        return new Request.Builder().url(url).get().build();
+    }
+
+    /// OkHttp's URL of `uri` (its fragment left out: a request never sends it), or null if it is
+    /// not an http(s) URL. The origin's part is parsed once per origin and the path and query
+    /// resolved against it: OkHttp's parse of a whole URL maps its host name through the IDNA
+    /// table each time: about 3 % of the CPU samples of 5,000 downloads on virtual threads, and
+    /// about 4 KB of garbage per download.
+    HttpUrl url(URI uri) {
+        String scheme = uri.getScheme();
+        String authority = uri.getRawAuthority();
+        String path = uri.getRawPath();
+        // a path of "//x" would resolve as the name of another host
+        if (scheme == null || authority == null || path == null || path.startsWith("//")) return HttpUrl.parse(uri.toString());
+        String origin = scheme + "://" + authority;
+        HttpUrl root = origins.get(origin);
+        if (root == null) {
+            root = HttpUrl.parse(origin + "/");
+            if (root == null) return null;
+            if (origins.size() < MAX_ORIGINS) origins.putIfAbsent(origin, root);
         }
+        String query = uri.getRawQuery();
+        return root.resolve((path.isEmpty() ? "/" : path) + (query == null ? "" : "?" + query));
     }
 
     /// One request of a download: returns where a redirect leads, or null when the page is in

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import okhttp3.HttpUrl;
+
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,6 +77,40 @@ class HttpTest {
         assertThatThrownBy(() -> http.fetch(URI.create("ftp://127.0.0.1/file"), call -> {}))
                 .isInstanceOf(FetchException.class)
                 .hasMessageContaining("not an http(s) URL");
+    }
+
+    @Test
+    void a_url_resolved_against_its_origin_is_the_url_okhttp_parses_whole() {
+        Http fresh = Http.createDefault();
+        try {
+            for (String url : List.of("http://127.0.0.1:8080/large?n=12", "http://127.0.0.1:8080", "http://127.0.0.1:8080?q=1",
+                    "http://127.0.0.1:8080/a/./b/../c", "http://EXAMPLE.com/%7Euser/a%20b?x=%C3%A9&y", "https://example.com:443/",
+                    "http://user:secret@example.com/private", "http://[::1]:9/x", "http://example.com/page#part",
+                    "http://example.com//other.host/x", "http://bücher.example/", "HTTP://Example.COM:80/Path")) {
+                URI uri = URI.create(url);
+                HttpUrl whole = HttpUrl.get(url).newBuilder().fragment(null).build();
+                // twice: the origin's URL parsed, then the one kept
+                assertThat(fresh.url(uri)).as(url).isEqualTo(whole);
+                assertThat(fresh.url(uri)).as(url).isEqualTo(whole);
+            }
+            assertThat(fresh.url(URI.create("ftp://127.0.0.1/file"))).isNull();
+            assertThat(fresh.url(URI.create("mailto:someone@example.com"))).isNull();
+        } finally {
+            fresh.close();
+        }
+    }
+
+    @Test
+    void the_urls_of_many_origins_are_kept_up_to_a_bound_and_still_resolved_beyond_it() {
+        Http fresh = Http.createDefault();
+        try {
+            for (int port = 1; port <= Http.MAX_ORIGINS + 10; port++) {
+                String url = "http://127.0.0.1:" + port + "/p";
+                assertThat(fresh.url(URI.create(url))).isEqualTo(HttpUrl.get(url));
+            }
+        } finally {
+            fresh.close();
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.concurrencylab.net.FetchException;
 import org.concurrencylab.net.Http;
 import org.concurrencylab.net.Page;
 
-import java.util.Locale;
 
 
 /// Runs a task plan's steps in order on the calling thread, blocking on I/O: the interpreter
@@ -53,12 +52,12 @@ public final class BlockingInterpreter {
                         context.acquireConnection(fetch.uri().toString());
                         context.ioWait(fetch.uri().toString());
                         lastPage = fetch(fetch, context);
-                        context.label(String.format(Locale.ROOT, "%s (%,d bytes)", fetch.uri(), lastPage.body().length));
+                        context.label(fetch.uri() + " (" + Grouped.bytes(lastPage.body().length) + ")");
                         // the lane leaves I/O before the connection is freed, so the trace never
                         // shows more downloads in flight than there are connections
                         context.ioDone();
                         context.releaseConnection();
-                        result = String.format(Locale.ROOT, "%,d bytes", lastPage.body().length);
+                        result = Grouped.bytes(lastPage.body().length);
                     }
                     case Step.Parse _, Step.Crunch _, Step.Compute _, Step.Increment _ ->
                             result = CpuSteps.run(step, lastPage, context, counter);

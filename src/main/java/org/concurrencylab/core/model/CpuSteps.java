@@ -7,7 +7,6 @@ import org.concurrencylab.net.Page;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Locale;
 
 /// The CPU steps (parse, compute, crunch, increment), run on the calling thread by every
 /// interpreter: blocking workers, the event loop's thread, a child process.
@@ -28,17 +27,17 @@ public final class CpuSteps {
                 byte[] html = body(lastPage);
                 Kernels.PageSummary summary = null;
                 for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, context);
-                yield String.format(Locale.ROOT, "%,d bytes, %d links, %,d words", lastPage.body().length, summary.links(), summary.words());
+                yield Grouped.bytes(lastPage.body().length) + ", " + summary.links() + " links, " + Grouped.of(summary.words()) + " words";
             }
             case Step.Crunch crunch -> {
-                context.work(String.format(Locale.ROOT, "heavy parse of %s, %d ms of CPU", path(lastPage), crunch.millis()));
+                context.work("heavy parse of " + path(lastPage) + ", " + crunch.millis() + " ms of CPU");
                 byte[] html = body(lastPage);
                 long rounds = crunch(html, crunch.millis(), context);
-                yield String.format(Locale.ROOT, "%,d bytes parsed %,d times", lastPage.body().length, rounds);
+                yield Grouped.bytes(lastPage.body().length) + " parsed " + Grouped.of(rounds) + " times";
             }
             case Step.Compute compute -> switch (compute.kind()) {
                 case SUM_OF_SQUARES -> {
-                    context.work(String.format(Locale.ROOT, "n = %,d", compute.n()));
+                    context.work("n = " + Grouped.of(compute.n()));
                     yield Kernels.sumOfSquares(compute.n(), context).toString();
                 }
                 case FIBONACCI -> {
@@ -48,7 +47,7 @@ public final class CpuSteps {
             };
             // code:race-task
             case Step.Increment increment -> {
-                context.work(String.format(Locale.ROOT, "counter += 1, %,d times (%s)", increment.times(), increment.mode().id()));
+                context.work("counter += 1, " + Grouped.of(increment.times()) + " times (" + increment.mode().id() + ")");
                 boolean locked = increment.mode() == Step.CounterMode.SYNCHRONIZED;
                 for (int i = 0; i < increment.times(); i++) {
                     if (locked) {
@@ -61,7 +60,7 @@ public final class CpuSteps {
                     }
                     if ((i & 63) == 63) context.check();
                 }
-                yield String.format(Locale.ROOT, "%,d increments", increment.times());
+                yield Grouped.of(increment.times()) + " increments";
             }
             // end:race-task
             case Step.Fetch fetch -> throw new IllegalArgumentException("not a CPU step: " + fetch);

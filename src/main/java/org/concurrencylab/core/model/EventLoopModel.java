@@ -14,7 +14,6 @@ import org.concurrencylab.net.Page;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -258,7 +257,7 @@ public final class EventLoopModel implements ConcurrencyModel {
             }
             if (value instanceof Page page) {
                 task.lastPage = page;
-                task.result = String.format(Locale.ROOT, "%,d bytes", page.body().length);
+                task.result = Grouped.bytes(page.body().length);
             }
             step(task);
         }
@@ -275,7 +274,7 @@ public final class EventLoopModel implements ConcurrencyModel {
                     return;
                 }
                 if (value instanceof Page page) {
-                    task.lane.label(String.format(Locale.ROOT, "%s (%,d bytes)", page.uri(), page.body().length));
+                    task.lane.label(page.uri() + " (" + Grouped.bytes(page.body().length) + ")");
                 }
                 task.lane.enter(State.QUEUED, task.plan.id(), "ready, waiting for the loop");
             } finally {

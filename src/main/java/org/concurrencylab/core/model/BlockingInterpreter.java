@@ -11,7 +11,6 @@ import org.concurrencylab.net.Http;
 import org.concurrencylab.net.Page;
 
 
-
 /// Runs a task plan's steps in order on the calling thread, blocking on I/O: the interpreter
 /// of the synchronous model and of the thread pool.
 ///

@@ -51,12 +51,13 @@ public final class BlockingInterpreter {
                         context.acquireConnection(fetch.uri().toString());
                         context.ioWait(fetch.uri().toString());
                         lastPage = fetch(fetch, context);
-                        context.label(fetch.uri() + " (" + Grouped.bytes(lastPage.body().length) + ")");
+                        String size = Grouped.bytes(lastPage.body().length);
+                        context.label(fetch.uri() + " (" + size + ")");
                         // the lane leaves I/O before the connection is freed, so the trace never
                         // shows more downloads in flight than there are connections
                         context.ioDone();
                         context.releaseConnection();
-                        result = Grouped.bytes(lastPage.body().length);
+                        result = size;
                     }
                     case Step.Parse _, Step.Crunch _, Step.Compute _, Step.Increment _ ->
                             result = CpuSteps.run(step, lastPage, context, counter);

@@ -179,7 +179,9 @@ class StopFaultsTest {
     void twenty_start_and_stop_cycles_of_a_process_pool_leave_no_child_process_alive() throws Exception {
         List<Moment> moments = List.of(Moment.atOnce(), Moment.phase(RunPhase.RUNNING), Moment.open(State.STARTUP, "during process start-up"),
                 Moment.open(State.WORK, "mid-compute"), Moment.afterFirstTask());
-        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.PROCESSES).withWorkers(2).withTasks(12).with(RunParams.BASE, 3_000_000L)
+        // 40 short sums: a stopped cycle ends at once, and a whole run still lasts long enough on a
+        // loaded machine for the 1 ms poll to see a step open (12 sums once ended before it had)
+        RunSpec spec = RunSpec.defaults(WorkloadKind.CPU, ModelKind.PROCESSES).withWorkers(2).withTasks(40).with(RunParams.BASE, 3_000_000L)
                 .withWarmup(false);
         Set<ProcessHandle> before = FaultRuns.liveChildren(c -> c.contains("org.concurrencylab.worker."));
         try (RunEngine own = new RunEngine(SiteConfig.defaults().withLatencyMs(0))) {

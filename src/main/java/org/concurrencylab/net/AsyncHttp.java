@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,9 +41,6 @@ import java.util.concurrent.ScheduledFuture;
 ///
 /// Thread-safety: thread-safe; [#fetch] may be called from any thread.
 public final class AsyncHttp implements AutoCloseable {
-    /// The first buffer of a body whose length is not announced; it doubles as bytes come.
-    private static final int FIRST_BUFFER = 16 * 1024;
-
     private final ClientLoop loop;
     private final Duration readTimeout;
     private final Duration deadline;
@@ -160,8 +156,8 @@ public final class AsyncHttp implements AutoCloseable {
         private int redirects;
         private int status;
         private String location;
-        private byte[] body;
-        private int size;
+        /// The body of a 2xx answer as it is read.
+        private BodyBuffer body;
 
         Call(URI uri) {
             this.from = Origin.of(uri);
@@ -211,7 +207,6 @@ public final class AsyncHttp implements AutoCloseable {
             status = 0;
             location = null;
             body = null;
-            size = 0;
             ClientLoop.listen(connection, this);
             lastData = System.nanoTime();
             connection.writeAndFlush(AsyncHttpMessages.request(at)).addListener(f -> {
@@ -246,10 +241,13 @@ public final class AsyncHttp implements AutoCloseable {
             informational = false;
             keepAlive = HttpUtil.isKeepAlive(head);
             if (status / 100 == 2) {
-                long length = HttpUtil.getContentLength(head, -1L);
-                if (length > Http.MAX_BODY_BYTES) return tooLarge();
-                body = new byte[length >= 0 ? (int) length : FIRST_BUFFER];
-                return true;
+                try {
+                    body = new BodyBuffer(HttpUtil.getContentLength(head, -1L));
+                    return true;
+                } catch (FetchException tooLarge) {
+                    completeExceptionally(tooLarge);
+                    return false;
+                }
             }
             location = Origin.isRedirect(status) ? head.headers().get(HttpHeaderNames.LOCATION) : null;
             if (location != null) return true;
@@ -259,16 +257,15 @@ public final class AsyncHttp implements AutoCloseable {
 
         private boolean append(ByteBuf bytes) {
             int n = bytes.readableBytes();
-            if (size + (long) n > Http.MAX_BODY_BYTES) return tooLarge();
-            if (size + n > body.length) body = Arrays.copyOf(body, (int) Math.min(Http.MAX_BODY_BYTES, Math.max(size + n, 2L * body.length)));
-            bytes.readBytes(body, size, n);
-            size += n;
+            try {
+                body.reserve(n);
+            } catch (FetchException tooLarge) {
+                completeExceptionally(tooLarge);
+                return false;
+            }
+            bytes.readBytes(body.array(), body.size(), n);
+            body.wrote(n);
             return true;
-        }
-
-        private boolean tooLarge() {
-            completeExceptionally(new FetchException("body larger than " + (Http.MAX_BODY_BYTES >> 20) + " MiB"));
-            return false;
         }
 
         /// The answer is read: its connection goes back to the pool, and the page is there, or
@@ -280,7 +277,7 @@ public final class AsyncHttp implements AutoCloseable {
             else close(connection);
             if (location == null) {
                 timer.cancel(false);
-                complete(new Page(at, status, size == body.length ? body : Arrays.copyOf(body, size)));
+                complete(body.page(at, status));
                 return;
             }
             try {

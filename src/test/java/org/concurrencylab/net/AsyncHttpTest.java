@@ -128,6 +128,33 @@ class AsyncHttpTest {
         }
     }
 
+    /// A body sent in chunks, with no length announced, outgrows its first buffer: both clients
+    /// keep every byte, in order.
+    @Test
+    void a_chunked_body_longer_than_the_first_buffer_arrives_whole_in_both_clients() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 3 * BodyBuffer.FIRST; i++) text.append("line ").append(i).append('\n');
+        String whole = text.toString();
+        StringBuilder chunked = new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (int from = 0; from < whole.length(); from += 10_000) {
+            String chunk = whole.substring(from, Math.min(whole.length(), from + 10_000));
+            chunked.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        String reply = chunked.append("0\r\n\r\n").toString();
+        answer = request -> reply;
+        Http blocking = Http.createDefault();
+        try (AsyncHttp http = AsyncHttp.createDefault()) {
+            Page async = http.fetch(uri("127.0.0.1", "/chunked")).get(10, TimeUnit.SECONDS);
+            Page blocked = blocking.fetch(uri("127.0.0.1", "/chunked"), call -> {});
+            for (Page page : List.of(async, blocked)) {
+                assertThat(page.size()).isEqualTo(whole.length());
+                assertThat(new String(page.body(), StandardCharsets.US_ASCII)).isEqualTo(whole);
+            }
+        } finally {
+            blocking.close();
+        }
+    }
+
     @Test
     void long_headers_are_read_as_other_clients_read_them() throws Exception {
         String cookie = "c".repeat(40_000);

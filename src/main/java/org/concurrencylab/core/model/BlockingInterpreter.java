@@ -50,8 +50,9 @@ public final class BlockingInterpreter {
                     case Step.Fetch fetch -> {
                         context.acquireConnection(fetch.uri().toString());
                         context.ioWait(fetch.uri().toString());
+                        if (lastPage != null) lastPage.release(); // its buffer serves another download
                         lastPage = fetch(fetch, context);
-                        String size = Grouped.bytes(lastPage.body().length);
+                        String size = Grouped.bytes(lastPage.size());
                         context.label(fetch.uri() + " (" + size + ")");
                         // the lane leaves I/O before the connection is freed, so the trace never
                         // shows more downloads in flight than there are connections
@@ -83,6 +84,8 @@ public final class BlockingInterpreter {
             String message = bug.getClass().getSimpleName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
             context.fail(message);
             return TaskOutcome.failure(plan.id(), plan.name(), message);
+        } finally {
+            if (lastPage != null) lastPage.release();
         }
     }
 

@@ -26,14 +26,14 @@ public final class CpuSteps {
                 context.work("parse " + path(lastPage));
                 byte[] html = body(lastPage);
                 Kernels.PageSummary summary = null;
-                for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, context);
-                yield Grouped.bytes(lastPage.body().length) + ", " + summary.links() + " links, " + Grouped.of(summary.words()) + " words";
+                for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, lastPage.size(), context);
+                yield Grouped.bytes(lastPage.size()) + ", " + summary.links() + " links, " + Grouped.of(summary.words()) + " words";
             }
             case Step.Crunch crunch -> {
                 context.work("heavy parse of " + path(lastPage) + ", " + crunch.millis() + " ms of CPU");
                 byte[] html = body(lastPage);
-                long rounds = crunch(html, crunch.millis(), context);
-                yield Grouped.bytes(lastPage.body().length) + " parsed " + Grouped.of(rounds) + " times";
+                long rounds = crunch(html, lastPage.size(), crunch.millis(), context);
+                yield Grouped.bytes(lastPage.size()) + " parsed " + Grouped.of(rounds) + " times";
             }
             case Step.Compute compute -> switch (compute.kind()) {
                 case SUM_OF_SQUARES -> {
@@ -73,16 +73,17 @@ public final class CpuSteps {
         return page.uri().getPath();
     }
 
+    /// The buffer of `page`'s bytes, the first [Page#size] of it.
     private static byte[] body(Page page) {
         if (page == null) throw new StepFailedException("nothing to parse: no page was downloaded");
-        return page.body();
+        return page.buffer();
     }
 
-    /// Parses `html` again and again until this thread has spent `millis` ms parsing: its CPU
+    /// Parses the first `size` bytes of `html` again and again until this thread has spent `millis` ms parsing: its CPU
     /// time where the JVM measures it, else (a virtual thread's CPU time reads -1) the wall time
     /// of the parses alone, so time spent waiting at a checkpoint (for the GIL) never counts.
     /// Returns the number of rounds.
-    private static long crunch(byte[] html, long millis, TaskContext context) {
+    private static long crunch(byte[] html, int size, long millis, TaskContext context) {
         // code:heavy-parse
         boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.getCurrentThreadCpuTime() >= 0;
         long budget = millis * 1_000_000L;
@@ -90,7 +91,7 @@ public final class CpuSteps {
         long rounds = 0;
         do {
             long before = cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
-            Kernels.parsePage(html, Kernels.Checkpoint.NONE);
+            Kernels.parsePage(html, size, Kernels.Checkpoint.NONE);
             spent += (cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime()) - before;
             rounds++;
             context.check();

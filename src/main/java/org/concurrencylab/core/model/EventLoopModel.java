@@ -256,8 +256,8 @@ public final class EventLoopModel implements ConcurrencyModel {
                 return;
             }
             if (value instanceof Page page) {
-                task.lastPage = page;
-                task.result = Grouped.bytes(page.body().length);
+                task.keep(page);
+                task.result = Grouped.bytes(page.size());
             }
             step(task);
         }
@@ -274,7 +274,7 @@ public final class EventLoopModel implements ConcurrencyModel {
                     return;
                 }
                 if (value instanceof Page page) {
-                    task.lane.label(page.uri() + " (" + Grouped.bytes(page.body().length) + ")");
+                    task.lane.label(page.uri() + " (" + Grouped.bytes(page.size()) + ")");
                 }
                 task.lane.enter(State.QUEUED, task.plan.id(), "ready, waiting for the loop");
             } finally {
@@ -312,7 +312,7 @@ public final class EventLoopModel implements ConcurrencyModel {
 
         private void finish(Task task, TaskOutcome outcome) {
             if (task.lane != null) task.lane.idle();
-            task.lastPage = null;
+            task.keep(null);
             outcomes.add(outcome);
             unfinished--;
         }
@@ -363,6 +363,13 @@ public final class EventLoopModel implements ConcurrencyModel {
             this.plan = plan;
             this.lane = lane;
             this.code = code;
+        }
+
+        /// Makes `page` (or none) the page the task's parse reads; the one before goes back to
+        /// the pool of page buffers.
+        void keep(Page page) {
+            if (lastPage != null) lastPage.release();
+            lastPage = page;
         }
     }
 }

@@ -69,19 +69,23 @@ public final class Kernels {
     /// ASCII, as most HTML is; a page with other characters is decoded and parsed as text
     /// ([#parsePage(String, Checkpoint)]), with the same counts.
     public static PageSummary parsePage(byte[] page, Checkpoint checkpoint) {
+        return parsePage(page, page.length, checkpoint);
+    }
+
+    /// The same over the first `n` bytes of `page`.
+    public static PageSummary parsePage(byte[] page, int n, Checkpoint checkpoint) {
         // code:parse-page
         int links = 0;
         int words = 0;
         int inWord = 0; // 1 while in a word
-        int n = page.length;
         for (int from = 0; from < n; from += CHECK_EVERY) {
             checkpoint.check();
             int to = Math.min(n, from + CHECK_EVERY);
             for (int i = from; i < to; i++) {
                 int kind = KIND[page[i] & 0xFF];
                 if (kind >= TAG) {
-                    if (kind == OTHER_SCRIPT) return parsePage(new String(page, StandardCharsets.UTF_8), checkpoint);
-                    if (isAnchorStart(page, i) && containsIgnoreCase(page, i, indexOf(page, '>', i), "href=")) links++;
+                    if (kind == OTHER_SCRIPT) return parsePage(new String(page, 0, n, StandardCharsets.UTF_8), checkpoint);
+                    if (isAnchorStart(page, i, n) && containsIgnoreCase(page, i, indexOf(page, '>', i, n), "href=")) links++;
                 }
                 int letter = kind & LETTER;
                 words += letter & ~inWord; // a letter or digit after anything else starts a word
@@ -131,16 +135,16 @@ public final class Kernels {
         return new PageSummary(n, links, words);
     }
 
-    private static boolean isAnchorStart(byte[] page, int lt) {
-        return lt + 2 < page.length && (page[lt + 1] | 0x20) == 'a' && Character.isWhitespace(page[lt + 2]);
+    private static boolean isAnchorStart(byte[] page, int lt, int n) {
+        return lt + 2 < n && (page[lt + 1] | 0x20) == 'a' && Character.isWhitespace(page[lt + 2]);
     }
 
-    /// Where the first `b` at or after `from` is, or the length if there is none.
-    private static int indexOf(byte[] page, char b, int from) {
-        for (int i = from; i < page.length; i++) {
+    /// Where the first `b` at or after `from` and before `n` is, or `n` if there is none.
+    private static int indexOf(byte[] page, char b, int from, int n) {
+        for (int i = from; i < n; i++) {
             if (page[i] == b) return i;
         }
-        return page.length;
+        return n;
     }
 
     /// Whether `needle` (ASCII, in lower case) starts within `[from, to)`, in any case.

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,6 +129,12 @@ class KernelsTest {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
 
         assertThat(Kernels.parsePage(bytes, Kernels.Checkpoint.NONE)).isEqualTo(Kernels.parsePage(html, Kernels.Checkpoint.NONE));
+        // the same bytes at the start of a longer buffer (a page in a pooled buffer): what lies
+        // beyond them, an anchor's end, links, words, a character beyond ASCII, is not counted
+        byte[] tail = " href=x> more <a href=\"/y\">words</a> é".getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = Arrays.copyOf(bytes, bytes.length + tail.length);
+        System.arraycopy(tail, 0, buffer, bytes.length, tail.length);
+        assertThat(Kernels.parsePage(buffer, bytes.length, Kernels.Checkpoint.NONE)).isEqualTo(Kernels.parsePage(html, Kernels.Checkpoint.NONE));
     }
 
     @Test

@@ -39,7 +39,7 @@ class MixedWorkTest {
         StringBuilder html = new StringBuilder("<html><body>");
         for (int i = 0; i < 400; i++) html.append("<p>word ").append(i).append(" <a href=\"/p").append(i).append("\">link</a></p>\n");
         html.append("</body></html>");
-        return new Page(uri, 200, html.toString().getBytes(StandardCharsets.UTF_8));
+        return Page.of(uri, 200, html.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /// A task context on a fresh recorder's one lane, with no GIL and no connection limit.

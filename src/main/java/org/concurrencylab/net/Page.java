@@ -26,8 +26,8 @@ public final class Page {
         this.size = size;
     }
 
-    /// A page of a copy of `body`, in a buffer of the pool: the page read by a step that did not
-    /// download it (a test, a replay).
+    /// A page of a copy of `body`, in a buffer of the pool: a page for a step to read that no
+    /// download made (a test's).
     public static Page of(URI uri, int status, byte[] body) {
         byte[] buffer = BodyBuffer.take(body.length);
         System.arraycopy(body, 0, buffer, 0, body.length);

@@ -79,10 +79,10 @@ public final class CpuSteps {
         return page.buffer();
     }
 
-    /// Parses the first `size` bytes of `html` again and again until this thread has spent `millis` ms parsing: its CPU
-    /// time where the JVM measures it, else (a virtual thread's CPU time reads -1) the wall time
-    /// of the parses alone, so time spent waiting at a checkpoint (for the GIL) never counts.
-    /// Returns the number of rounds.
+    /// Parses the first `size` bytes of `html` again and again until this thread has spent
+    /// `millis` ms parsing: its CPU time where the JVM measures it, else (a virtual thread's CPU
+    /// time reads -1) the wall time of the parses alone, so time spent waiting at a checkpoint
+    /// (for the GIL) never counts. Returns the number of rounds.
     private static long crunch(byte[] html, int size, long millis, TaskContext context) {
         // code:heavy-parse
         boolean cpuClock = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.getCurrentThreadCpuTime() >= 0;

@@ -245,8 +245,7 @@ public final class AsyncHttp implements AutoCloseable {
                     body = new BodyBuffer(HttpUtil.getContentLength(head, -1L));
                     return true;
                 } catch (FetchException tooLarge) {
-                    completeExceptionally(tooLarge);
-                    return false;
+                    return failed(tooLarge);
                 }
             }
             location = Origin.isRedirect(status) ? head.headers().get(HttpHeaderNames.LOCATION) : null;
@@ -260,12 +259,17 @@ public final class AsyncHttp implements AutoCloseable {
             try {
                 body.reserve(n);
             } catch (FetchException tooLarge) {
-                completeExceptionally(tooLarge);
-                return false;
+                return failed(tooLarge);
             }
             bytes.readBytes(body.array(), body.size(), n);
             body.wrote(n);
             return true;
+        }
+
+        /// Fails the download with `why`; always false, the answer is not read on.
+        private boolean failed(FetchException why) {
+            completeExceptionally(why);
+            return false;
         }
 
         /// The answer is read: its connection goes back to the pool, and the page is there, or
@@ -277,7 +281,8 @@ public final class AsyncHttp implements AutoCloseable {
             else close(connection);
             if (location == null) {
                 timer.cancel(false);
-                complete(body.page(at, status));
+                Page page = body.page(at, status);
+                if (!complete(page)) page.release(); // stopped or timed out a moment ago: nobody reads it
                 return;
             }
             try {

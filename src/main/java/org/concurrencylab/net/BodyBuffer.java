@@ -1,5 +1,9 @@
 package org.concurrencylab.net;
 
+import okio.Buffer;
+import okio.BufferedSource;
+
+import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +49,20 @@ final class BodyBuffer {
         bytes = take(announced >= 0 ? (int) announced : FIRST);
     }
 
+    /// Reads the rest of `source`, a body of `announced` bytes (-1: not announced), as its bytes
+    /// come.
+    ///
+    /// @throws FetchException if the body is larger than [Http#MAX_BODY_BYTES]
+    static BodyBuffer read(BufferedSource source, long announced) throws FetchException, IOException {
+        BodyBuffer body = new BodyBuffer(announced);
+        Buffer received = source.getBuffer();
+        while (source.request(1)) { // waits for the next bytes; false at the end of the body
+            body.reserve(1);
+            body.wrote(received.read(body.bytes, body.size, body.bytes.length - body.size));
+        }
+        return body;
+    }
+
     /// The array the next bytes go to, at [#size].
     byte[] array() {
         return bytes;
@@ -79,7 +97,7 @@ final class BodyBuffer {
         return page;
     }
 
-    static FetchException tooLarge() {
+    private static FetchException tooLarge() {
         return new FetchException("body larger than " + (Http.MAX_BODY_BYTES >> 20) + " MiB");
     }
 

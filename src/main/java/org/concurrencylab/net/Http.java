@@ -8,7 +8,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
 import okio.BufferedSource;
 
 import java.io.IOException;
@@ -45,8 +44,6 @@ public final class Http {
     /// How many origins' root URLs [#url] keeps; the root of an origin beyond them is parsed again
     /// at each of its downloads.
     static final int MAX_ORIGINS = 1024;
-    /// The most bytes taken from OkHttp's buffer at once.
-    private static final int READ_CHUNK = 64 * 1024;
 
     private final OkHttpClient client;
     /// Whether this client owns its threads and connections ([#close] releases them) or borrows
@@ -184,14 +181,7 @@ public final class Http {
             }
             ResponseBody body = response.body();
             BufferedSource source = body.source();
-            // the bytes go to a buffer of the pages' pool as they come
-            BodyBuffer page = new BodyBuffer(body.contentLength());
-            Buffer received = source.getBuffer();
-            while (source.request(1)) { // waits for the next bytes; false at the end of the body
-                page.reserve((int) Math.min(received.size(), READ_CHUNK));
-                page.wrote(received.read(page.array(), page.size(), page.array().length - page.size()));
-            }
-            stop.page = page.page(at, response.code());
+            stop.page = BodyBuffer.read(source, body.contentLength()).page(at, response.code());
             return null;
             // end:blocking-get
         } catch (FetchException e) {

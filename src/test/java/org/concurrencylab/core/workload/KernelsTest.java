@@ -148,4 +148,41 @@ class KernelsTest {
         assertThat(summary.words()).isEqualTo(6 * (Kernels.CHECK_EVERY / 4)); // word, a, href, x, link, a: the tags' letters count too
         assertThat(checks.get()).isEqualTo((page.length + Kernels.CHECK_EVERY - 1) / Kernels.CHECK_EVERY);
     }
+
+    /// The byte parser reads eight bytes at a time: random ASCII pages made of the characters
+    /// beside the letter and digit ranges (`/ : @ [ ` { `), tags and words at every offset, of
+    /// every length around the eight-byte and checkpoint boundaries, must count what the text
+    /// parser, one character at a time, counts.
+    @Test
+    void parsing_random_bytes_counts_what_parsing_the_text_counts_at_every_boundary() {
+        String[] pieces = {"a", "Z", "0", "9", "/", ":", "@", "[", "`", "{", " ", "\n", "<", ">", "<a href=x>", "<A\tHREF=y>",
+            "<a name=z>", "<ab href=q>", "<a ", "href=", "word", "<p>", "x9", "-"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int page = 0; page < 400; page++) {
+            StringBuilder html = new StringBuilder();
+            int length = page < 200 ? page : random.nextInt(Kernels.CHECK_EVERY - 40, 2 * Kernels.CHECK_EVERY + 40);
+            while (html.length() < length) html.append(pieces[random.nextInt(pieces.length)]);
+            String text = html.substring(0, length);
+            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            Kernels.PageSummary expected = Kernels.parsePage(text, Kernels.Checkpoint.NONE);
+
+            assertThat(Kernels.parsePage(bytes, Kernels.Checkpoint.NONE)).as(text).isEqualTo(expected);
+            // the same bytes at the start of a larger buffer whose rest is letters and tags
+            byte[] buffer = Arrays.copyOf(bytes, bytes.length + 13);
+            Arrays.fill(buffer, bytes.length, buffer.length, (byte) 'a');
+            buffer[buffer.length - 5] = '<';
+            assertThat(Kernels.parsePage(buffer, bytes.length, Kernels.Checkpoint.NONE)).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void a_byte_beyond_ascii_anywhere_makes_the_byte_parser_count_as_the_text_parser_does() {
+        String ascii = "one <a href=x>two</a> three ".repeat(Kernels.CHECK_EVERY / 10);
+        for (int at : new int[] {0, 7, 8, 9, Kernels.CHECK_EVERY - 1, Kernels.CHECK_EVERY, ascii.length() - 1}) {
+            String html = ascii.substring(0, at) + "élan" + ascii.substring(at);
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+
+            assertThat(Kernels.parsePage(bytes, Kernels.Checkpoint.NONE)).isEqualTo(Kernels.parsePage(html, Kernels.Checkpoint.NONE));
+        }
+    }
 }

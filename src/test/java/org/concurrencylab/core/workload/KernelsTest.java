@@ -5,7 +5,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,39 +153,51 @@ class KernelsTest {
     }
 
     /// The byte parser reads eight bytes at a time: random ASCII pages made of the characters
-    /// beside the letter and digit ranges (`/ : @ [ ` { `), tags and words at every offset, of
-    /// every length around the eight-byte and checkpoint boundaries, must count what the text
-    /// parser, one character at a time, counts.
+    /// beside the letter and digit ranges (`` / : @ [ ` { ``), tags and words at every offset, of
+    /// every length up to 200 and of every length within 17 bytes of the first two checkpoint
+    /// boundaries (so a last chunk of one to seven bytes too), and of random lengths beyond,
+    /// must count what the text parser, one character at a time, counts; bytes past `n` never
+    /// count.
     @Test
     void parsing_random_bytes_counts_what_parsing_the_text_counts_at_every_boundary() {
-        String[] pieces = {"a", "Z", "0", "9", "/", ":", "@", "[", "`", "{", " ", "\n", "<", ">", "<a href=x>", "<A\tHREF=y>",
-            "<a name=z>", "<ab href=q>", "<a ", "href=", "word", "<p>", "x9", "-"};
-        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
-        for (int page = 0; page < 400; page++) {
+        String[] pieces = {"a", "Z", "0", "9", "/", ":", "@", "[", "`", "{", " ", "\n", "<", ">", "<a href=x>",
+            "<A\tHREF=y>", "<a name=z>", "<ab href=q>", "<a ", "href=", "word", "<p>", "x9", "-"};
+        byte[] beyond = " href=x> <a href=y>w é".getBytes(StandardCharsets.UTF_8);
+        SplittableRandom random = new SplittableRandom(7);
+        List<Integer> lengths = new ArrayList<>();
+        for (int length = 0; length <= 200; length++) lengths.add(length);
+        for (int k = 1; k <= 2; k++) {
+            for (int d = -17; d <= 17; d++) lengths.add(k * Kernels.CHECK_EVERY + d);
+        }
+        for (int i = 0; i < 60; i++) lengths.add(random.nextInt(200, 3 * Kernels.CHECK_EVERY));
+        for (int length : lengths) {
             StringBuilder html = new StringBuilder();
-            int length = page < 200 ? page : random.nextInt(Kernels.CHECK_EVERY - 40, 2 * Kernels.CHECK_EVERY + 40);
             while (html.length() < length) html.append(pieces[random.nextInt(pieces.length)]);
             String text = html.substring(0, length);
             byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
             Kernels.PageSummary expected = Kernels.parsePage(text, Kernels.Checkpoint.NONE);
 
-            assertThat(Kernels.parsePage(bytes, Kernels.Checkpoint.NONE)).as(text).isEqualTo(expected);
-            // the same bytes at the start of a larger buffer whose rest is letters and tags
-            byte[] buffer = Arrays.copyOf(bytes, bytes.length + 13);
-            Arrays.fill(buffer, bytes.length, buffer.length, (byte) 'a');
-            buffer[buffer.length - 5] = '<';
-            assertThat(Kernels.parsePage(buffer, bytes.length, Kernels.Checkpoint.NONE)).as(text).isEqualTo(expected);
+            assertThat(Kernels.parsePage(bytes, Kernels.Checkpoint.NONE)).as("length %d", length).isEqualTo(expected);
+            // the same bytes at the start of a larger buffer, followed by a tag's end, a link and
+            // a byte beyond ASCII
+            byte[] buffer = Arrays.copyOf(bytes, bytes.length + beyond.length);
+            System.arraycopy(beyond, 0, buffer, bytes.length, beyond.length);
+            assertThat(Kernels.parsePage(buffer, bytes.length, Kernels.Checkpoint.NONE))
+                    .as("length %d in a larger buffer", length).isEqualTo(expected);
         }
     }
 
+    /// A letter beyond ASCII inside a word: one word as text, two if its bytes were split.
     @Test
     void a_byte_beyond_ascii_anywhere_makes_the_byte_parser_count_as_the_text_parser_does() {
         String ascii = "one <a href=x>two</a> three ".repeat(Kernels.CHECK_EVERY / 10);
-        for (int at : new int[] {0, 7, 8, 9, Kernels.CHECK_EVERY - 1, Kernels.CHECK_EVERY, ascii.length() - 1}) {
-            String html = ascii.substring(0, at) + "élan" + ascii.substring(at);
+        for (int at : new int[] {0, 7, 8, 9, Kernels.CHECK_EVERY - 1, Kernels.CHECK_EVERY, ascii.length() - 1,
+            ascii.length()}) {
+            String html = ascii.substring(0, at) + "xéy" + ascii.substring(at);
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
 
-            assertThat(Kernels.parsePage(bytes, Kernels.Checkpoint.NONE)).isEqualTo(Kernels.parsePage(html, Kernels.Checkpoint.NONE));
+            assertThat(Kernels.parsePage(bytes, Kernels.Checkpoint.NONE)).as("at %d", at)
+                    .isEqualTo(Kernels.parsePage(html, Kernels.Checkpoint.NONE));
         }
     }
 }

@@ -31,7 +31,8 @@ final class BodyBuffer {
     private static final int SMALLEST_SHIFT = 12; // 4 KiB
     private static final int LARGEST_SHIFT = 20; // 1 MiB
     @SuppressWarnings("unchecked")
-    private static final ConcurrentLinkedQueue<byte[]>[] FREE = new ConcurrentLinkedQueue[LARGEST_SHIFT - SMALLEST_SHIFT + 1];
+    private static final ConcurrentLinkedQueue<byte[]>[] FREE =
+            new ConcurrentLinkedQueue[LARGEST_SHIFT - SMALLEST_SHIFT + 1];
     private static final AtomicLong pooled = new AtomicLong();
 
     static {

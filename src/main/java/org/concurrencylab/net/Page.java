@@ -19,7 +19,9 @@ public final class Page {
     private byte[] buffer;
 
     Page(URI uri, int status, byte[] buffer, int size) {
-        if (size < 0 || size > buffer.length) throw new IllegalArgumentException("size " + size + " in a buffer of " + buffer.length);
+        if (size < 0 || size > buffer.length) {
+            throw new IllegalArgumentException("size " + size + " in a buffer of " + buffer.length);
+        }
         this.uri = uri;
         this.status = status;
         this.buffer = buffer;

@@ -24,14 +24,14 @@ public final class CpuSteps {
         return switch (step) {
             case Step.Parse parse -> {
                 context.work("parse " + path(lastPage));
-                byte[] html = body(lastPage);
+                byte[] html = buffer(lastPage);
                 Kernels.PageSummary summary = null;
                 for (int r = 0; r < parse.rounds(); r++) summary = Kernels.parsePage(html, lastPage.size(), context);
                 yield Grouped.bytes(lastPage.size()) + ", " + summary.links() + " links, " + Grouped.of(summary.words()) + " words";
             }
             case Step.Crunch crunch -> {
                 context.work("heavy parse of " + path(lastPage) + ", " + crunch.millis() + " ms of CPU");
-                byte[] html = body(lastPage);
+                byte[] html = buffer(lastPage);
                 long rounds = crunch(html, lastPage.size(), crunch.millis(), context);
                 yield Grouped.bytes(lastPage.size()) + " parsed " + Grouped.of(rounds) + " times";
             }
@@ -74,7 +74,7 @@ public final class CpuSteps {
     }
 
     /// The buffer of `page`'s bytes, the first [Page#size] of it.
-    private static byte[] body(Page page) {
+    private static byte[] buffer(Page page) {
         if (page == null) throw new StepFailedException("nothing to parse: no page was downloaded");
         return page.buffer();
     }

@@ -69,14 +69,16 @@ class PageBuffersInRunsTest {
         for (int x = 0; x < TASKS; x++) {
             URI first = pages.get(x % 2);
             URI second = pages.get((x + 1) % 2);
-            plans.add(new TaskPlan(x, "two pages #" + x, List.of(new Step.Fetch(first), new Step.Parse(1), new Step.Fetch(second), new Step.Parse(1))));
+            plans.add(new TaskPlan(x, "two pages #" + x,
+                    List.of(new Step.Fetch(first), new Step.Parse(1), new Step.Fetch(second), new Step.Parse(1))));
         }
         return plans;
     }
 
     private static void assertEachTaskParsedItsOwnPages(ConcurrencyModel model) throws InterruptedException {
         List<TaskPlan> plans = plans();
-        RunContext context = new RunContext(plans, TraceRecorder.create(RunClock.startingNow()), new RunControl(), http, new Outcomes(plans.size()));
+        RunContext context = new RunContext(plans, TraceRecorder.create(RunClock.startingNow()), new RunControl(), http,
+                new Outcomes(plans.size()));
         model.run(context);
         List<TaskOutcome> outcomes = context.outcomes().list();
         assertThat(outcomes).hasSize(TASKS).allSatisfy(o -> {

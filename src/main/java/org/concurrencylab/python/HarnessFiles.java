@@ -28,13 +28,14 @@ final class HarnessFiles implements AutoCloseable {
     static final List<String> MODULES = List.of("__init__", "common", "check", "tracer", "tasks", "instrument",
             "sampler", "relay");
     /// The drawing's sampling period, for the GIL (see the harness's `Sampler`): a fifth of its
-    /// 5 ms switch interval.
+    /// 5 ms switch interval, where several threads of one process take turns at it.
     static final double SAMPLE_MS = 1.0;
-    /// The period for a pool's processes, which wait for no GIL: only their waits for a core are
-    /// drawn, whose lengths the kernel gives whatever the period (their places to within half of
-    /// it). Five times as long takes a fifth of what sampling every millisecond took from the two
-    /// cores the processes compute on.
-    static final double PROCESS_SAMPLE_MS = 5.0;
+    /// The period where each process computes on one thread (the synchronous loop, the event
+    /// loop, a pool's processes), which waits for no GIL: only its waits for a core are drawn,
+    /// whose lengths the kernel gives whatever the period (their places to within half of it).
+    /// Five times as long takes a fifth of what sampling every millisecond took from the cores
+    /// the program computes on.
+    static final double ONE_THREAD_SAMPLE_MS = 5.0;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -96,6 +97,12 @@ final class HarnessFiles implements AutoCloseable {
         }
     }
 
+    /// The sampling period of `request`'s run, in ms: [#SAMPLE_MS] for a pool of several threads,
+    /// [#ONE_THREAD_SAMPLE_MS] for the rest.
+    static double samplePeriodMs(TwinRequest request) {
+        return request.program().model() == ModelKind.THREADS && request.workers() > 1 ? SAMPLE_MS : ONE_THREAD_SAMPLE_MS;
+    }
+
     private static ObjectNode config(TwinRequest request, Path program, Path stdlib) {
         ObjectNode c = JSON.createObjectNode();
         c.put("model", request.program().model().id());
@@ -104,7 +111,7 @@ final class HarnessFiles implements AutoCloseable {
         c.put("connections", request.maxConnections());
         c.put("connect_timeout", request.connectTimeout().toMillis() / 1000.0);
         c.put("read_timeout", request.readTimeout().toMillis() / 1000.0);
-        c.put("sample_ms", request.program().model() == ModelKind.PROCESSES ? PROCESS_SAMPLE_MS : SAMPLE_MS);
+        c.put("sample_ms", samplePeriodMs(request));
         c.put("variant", request.variant().wire());
         c.put("program", program.toString());
         c.put("stdlib", stdlib == null ? null : stdlib.toString());

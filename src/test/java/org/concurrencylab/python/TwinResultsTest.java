@@ -8,6 +8,7 @@ import org.concurrencylab.core.model.SyncModel;
 import org.concurrencylab.core.model.TaskOutcome;
 import org.concurrencylab.core.run.WorkloadKind;
 import org.concurrencylab.core.trace.RunClock;
+import org.concurrencylab.core.trace.Segment;
 import org.concurrencylab.core.trace.TraceRecorder;
 import org.concurrencylab.core.workload.DownloadSites;
 import org.concurrencylab.core.workload.Fibonacci;
@@ -70,6 +71,9 @@ class TwinResultsTest {
             assertThat(run.results()).as(model.id()).containsExactlyElementsOf(expected);
             assertThat(run.outcomes().list()).extracting(TaskOutcome::name)
                     .containsExactlyElementsOf(plans.stream().map(TaskPlan::name).toList());
+            // main() returned after every piece of its trace and before the interpreter's exit
+            long lastEnd = run.segments().stream().mapToLong(Segment::end).max().orElseThrow();
+            assertThat(run.result().mainEnd()).as(model.id()).isBetween(lastEnd, run.endedAt());
         }
     }
 

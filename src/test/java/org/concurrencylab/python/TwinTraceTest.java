@@ -74,6 +74,8 @@ class TwinTraceTest {
         assertThat(gil.steps()).isEqualTo(20);
         assertThat(gil.cpuNanos() + gil.runqueueNanos() + gil.waitNanos()).isEqualTo(gil.wallNanos());
         if (gil.sampled()) {
+            assertThat(gil.periodNanos()).as("five threads take turns at the GIL: sampled every millisecond")
+                    .isEqualTo(1_000_000);
             // four threads of five wait while one runs: far above 40 % whatever else the machine does
             assertThat(gil.waitShare()).as("the GIL wait share of %s", gil).isGreaterThan(0.4);
             long drawn = waits.stream().mapToLong(Segment::duration).sum();
@@ -131,7 +133,11 @@ class TwinTraceTest {
         assertThat(run.segments()).noneMatch(s -> s.state() == State.QUEUED);
         GilStats gil = run.result().gil();
         assertThat(gil.steps()).isEqualTo(6);
-        if (gil.sampled()) assertThat(gil.waitShare()).as("alone, %s", gil).isLessThan(0.2);
+        if (gil.sampled()) {
+            assertThat(gil.waitShare()).as("alone, %s", gil).isLessThan(0.2);
+            // no other thread computes: only its waits for a core are drawn, whose lengths need no fine period
+            assertThat(gil.periodNanos()).isEqualTo(5_000_000);
+        }
     }
 
     @Test

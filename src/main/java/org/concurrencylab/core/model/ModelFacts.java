@@ -15,6 +15,7 @@ public final class ModelFacts {
     private final List<Long> workerCounts = new CopyOnWriteArrayList<>();
     private volatile String runtime = "";
     private volatile Long counter;
+    private volatile long end = -1;
 
     /// Notes the carrier thread the current virtual thread runs on (from its name).
     public void noteCarrier() {
@@ -56,5 +57,19 @@ public final class ModelFacts {
     public OptionalLong counter() {
         Long c = counter;
         return c == null ? OptionalLong.empty() : OptionalLong.of(c);
+    }
+
+    /// Notes when the run's work ended, on the run's clock, when the model's own return comes
+    /// later: another process's program is done when its `main()` returns, and what follows
+    /// (its interpreter's exit, the harness's last pieces) is no part of the run's wall time,
+    /// as a Java run's ends with its last task.
+    public void noteEnd(long runNanos) {
+        end = runNanos;
+    }
+
+    /// The end noted with [#noteEnd], if any.
+    public OptionalLong end() {
+        long e = end;
+        return e < 0 ? OptionalLong.empty() : OptionalLong.of(e);
     }
 }

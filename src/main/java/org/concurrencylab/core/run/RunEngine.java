@@ -225,7 +225,8 @@ public final class RunEngine implements AutoCloseable {
         } finally {
             sampler.close();
         }
-        long wall = clock.now();
+        long now = clock.now();
+        long wall = Math.min(now, facts.end().orElse(now));
         long cpu = processCpuNanos() - cpuBefore;
         recorder.closeAllOpen(control.cancelled() ? "cancelled" : null);
 

@@ -1,0 +1,25 @@
+package org.concurrencylab.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/// The bench's verdict on what recording a CPython run costs: each recorded run over the bare
+/// run right after it, so that one bare run that caught a quiet minute does not decide.
+class PythonBenchTest {
+    @Test
+    void each_recorded_run_is_taken_over_the_bare_run_after_it_and_sorted() {
+        double[] recorded = {4.90, 4.88, 5.10, 4.95, 4.92};
+        double[] bare = {4.85, 4.56, 5.00, 4.90, 4.88};
+
+        double[] pairs = PythonBench.Baseline.pairs(recorded, bare);
+
+        assertThat(pairs).hasSize(5).isSorted();
+        assertThat(pairs[0]).isCloseTo(4.92 / 4.88, within(1e-12));
+        assertThat(pairs[4]).isCloseTo(4.88 / 4.56, within(1e-12));
+        assertThat(pairs[2]).as("the median pair").isCloseTo(4.90 / 4.85, within(1e-12));
+        // the best over the best would have been 4.88 / 4.56 = 1.07, from the one quick bare run
+        assertThat(pairs[2]).isLessThan(PythonBench.MAX_HARNESS_COST);
+    }
+}

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /// The bench's CPython cases: the article's own Python programs on the sums, under the harness.
 /// Five threads take turns at the GIL (no faster than the synchronous loop, and not much slower);
-/// a pool of processes escapes it. Each recorded run is followed by the same program run bare,
+/// a pool of processes escapes it; the event loop, where no task awaits, gains nothing. Each recorded run is followed by the same program run bare,
 /// `python3 threads_cpu.py`, for what recording costs.
 ///
 /// Thread-safety: confined to the bench's thread.
@@ -65,7 +65,10 @@ final class PythonBench {
                 new Case("python cpu threads (5)", cpu.withModel(ModelKind.THREADS).withWorkers(5),
                         Target.between("python cpu sync", 0.9, 1.5)),
                 new Case("python cpu processes (" + pool + ")", cpu.withModel(ModelKind.PROCESSES).withWorkers(pool),
-                        Target.atMost("python cpu sync", 1 / 1.3)));
+                        Target.atMost("python cpu sync", 1 / 1.3)),
+                // the 2024 edition's asyncio version: no task awaits, so one thread computes in turn
+                new Case("python cpu eventloop", cpu.withModel(ModelKind.EVENTLOOP),
+                        Target.between("python cpu sync", 0.9, 1.5)));
     }
 
     /// The bare runs of `c`'s program, one after each recorded run; null for a case not on CPython.

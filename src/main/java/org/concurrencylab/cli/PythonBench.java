@@ -21,8 +21,9 @@ import java.util.Optional;
 
 /// The bench's CPython cases: the article's own Python programs on the sums, under the harness.
 /// Five threads take turns at the GIL (no faster than the synchronous loop, and not much slower);
-/// a pool of processes escapes it; the event loop, where no task awaits, gains nothing. Each recorded run is followed by the same program run bare,
-/// `python3 threads_cpu.py`, for what recording costs.
+/// a pool of processes escapes it; the event loop, where no task awaits, gains nothing. Each
+/// recorded run is followed by the same program run bare, `python3 threads_cpu.py`, for what
+/// recording costs.
 ///
 /// Thread-safety: confined to the bench's thread.
 final class PythonBench {
@@ -118,7 +119,7 @@ final class PythonBench {
             }
         }
 
-        /// "  unrecorded (no harness)  4.730s  1.02  pairs' median ≤ 1.05  ok  runs …; pairs …; best …, medians …":
+        /// "  unrecorded (no harness)  4.730s  1.02  pairs' median ≤ 1.05  ok  runs …; pairs …; best …":
         /// what recording cost, judged on the median of each recorded run over the bare run right
         /// after it. The pairs take turns, so the machine's drift (its speed here moves by ±5 % over a
         /// minute, a bare run by up to ±20 % from one to the next) falls on both sides of each ratio,
@@ -133,14 +134,21 @@ final class PythonBench {
             double best = recordedSorted[0] / sorted[0];
             double medians = recordedSorted[runs / 2] / sorted[runs / 2];
             double[] pairs = pairs(Arrays.copyOf(recorded, runs), Arrays.copyOf(samples, runs));
-            double median = pairs[runs / 2];
+            double median = cost(pairs);
             boolean ok = median <= MAX_HARNESS_COST;
             String range = BenchCommand.range(sorted);
-            out.printf(Locale.ROOT, "%-30s %8.3fs %10.2f  %-28s %-6s %s%spairs %.2f–%.2f; best over best %.2f, medians %.2f%n",
+            out.printf(Locale.ROOT,
+                    "%-30s %8.3fs %10.2f  %-28s %-6s %s%spairs %.2f–%.2f; best over best %.2f, medians %.2f%n",
                     "  unrecorded (no harness)", sorted[runs / 2], median,
                     String.format(Locale.ROOT, "pairs' median ≤ %.2f", MAX_HARNESS_COST), ok ? "ok" : "MISSED", range,
                     range.isEmpty() ? "" : "; ", pairs[0], pairs[runs - 1], best, medians);
             return ok;
+        }
+
+        /// What recording cost, from the sorted [#pairs]: their median (of an even count, the
+        /// higher of the two middle ones, so that two runs are judged on the worse pair).
+        static double cost(double[] sortedPairs) {
+            return sortedPairs[sortedPairs.length / 2];
         }
 
         /// Each recorded run over the bare run after it, sorted.

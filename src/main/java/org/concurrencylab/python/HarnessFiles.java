@@ -100,7 +100,8 @@ final class HarnessFiles implements AutoCloseable {
     /// The sampling period of `request`'s run, in ms: [#SAMPLE_MS] for a pool of several threads,
     /// [#ONE_THREAD_SAMPLE_MS] for the rest.
     static double samplePeriodMs(TwinRequest request) {
-        return request.program().model() == ModelKind.THREADS && request.workers() > 1 ? SAMPLE_MS : ONE_THREAD_SAMPLE_MS;
+        boolean turns = request.program().model() == ModelKind.THREADS && request.workers() > 1;
+        return turns ? SAMPLE_MS : ONE_THREAD_SAMPLE_MS;
     }
 
     private static ObjectNode config(TwinRequest request, Path program, Path stdlib) {

@@ -26,8 +26,8 @@ import java.util.OptionalLong;
 /// @param output        the lines the program printed
 /// @param python        the interpreter, as the harness named it (`cpython 3.11.7`), or empty
 public record TwinResult(String failure, TwinVariant variant, String programFile, String startMethod,
-                         List<TaskOutcome> outcomes, long mainNanos, long mainEnd, OptionalLong counter, List<Long> processCounts,
-                         GilStats gil, List<String> output, String python) {
+                         List<TaskOutcome> outcomes, long mainNanos, long mainEnd, OptionalLong counter,
+                         List<Long> processCounts, GilStats gil, List<String> output, String python) {
     public TwinResult {
         Objects.requireNonNull(variant, "variant");
         programFile = programFile == null ? "" : programFile;

@@ -13,15 +13,15 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/// The harness's own unit tests (`src/test/python`, the relay and its sampler driven with
-/// made-up samples), run on the tests' Python; and the harness started the way a careful user's
+/// The harness's own unit tests (`src/test/python`: the relay and its sampler driven with
+/// made-up samples, what instrumenting a program imports), run on the tests' Python; and the harness started the way a careful user's
 /// Python may start it.
 class HarnessUnitTest {
     private static final Path TESTS = Path.of("src/test/python");
     private static final Path HARNESS = Path.of("src/main/resources/org/concurrencylab/python");
 
     @Test
-    void the_relay_and_its_sampler_pass_their_unit_tests() throws Exception {
+    void the_harness_s_python_unit_tests_pass() throws Exception {
         PythonInfo python = Pythons.require();
         ProcessBuilder process = new ProcessBuilder(python.executable().toString(), "-m", "unittest", "discover",
                 "-s", TESTS.toString(), "-v").redirectErrorStream(true);

@@ -34,6 +34,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -226,12 +227,12 @@ public final class RunEngine implements AutoCloseable {
             sampler.close();
         }
         long now = clock.now();
-        long wall = Math.min(now, facts.end().orElse(now));
         long cpu = processCpuNanos() - cpuBefore;
         recorder.closeAllOpen(control.cancelled() ? "cancelled" : null);
 
         List<Segment> segments = new ArrayList<>(recorder.finished());
         segments.sort(Comparator.comparingLong(Segment::start).thenComparingInt(Segment::lane));
+        long wall = wall(now, facts.end(), segments);
         boolean cancelled = control.cancelled() && outcomes.done() < plans.size();
         CounterResult counted = workload instanceof RaceCondition race
                 ? new CounterResult(race.expected(), facts.counter().orElse(counter.value(race.mode())), facts.workerCounts())
@@ -241,6 +242,16 @@ public final class RunEngine implements AutoCloseable {
                 facts.carrierCount(), counted, sampler.samples(), facts.runtime());
         handle.phase(cancelled ? RunPhase.CANCELLED : RunPhase.FINISHED);
         handle.result().complete(result);
+    }
+
+    /// A run's wall time: the run's clock when the model returned, or the end the model noted
+    /// before that ([ModelFacts#noteEnd]: a CPython program's `main()` returning), though never
+    /// before the end of a segment drawn.
+    static long wall(long now, OptionalLong end, List<Segment> segments) {
+        if (end.isEmpty()) return now;
+        long last = 0;
+        for (Segment s : segments) last = Math.max(last, s.end());
+        return Math.min(now, Math.max(end.getAsLong(), last));
     }
 
     /// The model of a run on another runtime than Java (its twin, found with `ServiceLoader`),

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /// What a finished (or stopped) run did: its whole trace and outcome. Immutable.
 ///
 /// @param spec      what was run
-/// @param wallNanos wall-clock time from the first task submitted to the last task finished
+/// @param wallNanos wall-clock time from the first task submitted to the last task finished (for a
+///                  CPython run, to the program's `main()` returning, not to its interpreter's exit)
 /// @param tasks     tasks in the run
 /// @param errors    tasks that failed
 /// @param cancelled true if the run was stopped before all tasks ran

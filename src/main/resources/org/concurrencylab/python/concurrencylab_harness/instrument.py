@@ -151,7 +151,7 @@ def instrument(module, config, parent):
     if library == "requests" and config["variant"] == "library":
         patch_requests(config)
     if workload in ("download", "mixed"):
-        # only where pages are downloaded: importing urllib.request (http.client, ssl, email…)
+        # only where pages are downloaded: importing urllib.request (http.client, email…)
         # into a CPU program's interpreter moved its heap enough to make the event loop's sums
         # 15 % slower than the same program run bare, in one layout of the harness
         patch_urllib(config)

@@ -27,7 +27,7 @@ class Relay:
         self.config = load_config(config_path)
         self.config_path = config_path
         self.harness_path = harness_path
-        # the main loop waits on it about a thousand times a second: a SimpleQueue's timed get
+        # the main loop waits on it up to a thousand times a second: a SimpleQueue's timed get
         # (in C) takes about 39 µs of CPU there, a Queue's (a Condition in Python) about 50 µs
         self.inbox = queue.SimpleQueue()
         self.out = []

@@ -16,7 +16,8 @@ import java.util.Optional;
 /// event loop was fastest, 64× sync; sync was slowest; processes paid 0.6 s of start-up."
 ///
 /// What it says, in order: the nature of the work; which run was fastest and its speed-up over
-/// sync; which was slowest (when it was not sync); what the GIL did to CPU-bound threads; what
+/// sync; which was slowest (when it was not sync; or which, up to three, were as slow); what the GIL
+/// did to CPU-bound threads; what
 /// a process pool paid to start (when at least 5% of its wall time); updates lost in a race;
 /// runs that failed tasks or were stopped.
 public final class Verdict {
@@ -51,14 +52,27 @@ public final class Verdict {
         }
 
         List<String> clauses = new ArrayList<>();
-        // the slowest is named only when it is clearly slower than the fastest
+        // the slowest is named only when it is clearly slower than the fastest, and alone only when
+        // clearly slower than the rest: runs within the noise of it were as slow (up to three are
+        // named together; more, and no run was slowest)
         if (finished.size() > 1 && slowest != fastest && !asFast.contains(slowest)) {
-            Variants.Phrase worst = Variants.phrase(slowest.result().spec());
-            String clause = name(slowest, sameModel) + " " + worst.was() + " slowest";
-            if (slowest.result().spec().model() != ModelKind.SYNC && !Double.isNaN(slowest.speedUp())) {
-                clause += " (" + times(slowest.speedUp()) + " sync)";
+            List<Comparison.Row> asSlow = finished.stream()
+                    .filter(r -> r != slowest && r != fastest && !asFast.contains(r)
+                            && Noise.tie(r.result().wallNanos(), slowest.result().wallNanos()))
+                    .toList();
+            if (asSlow.isEmpty()) {
+                Variants.Phrase worst = Variants.phrase(slowest.result().spec());
+                String clause = name(slowest, sameModel) + " " + worst.was() + " slowest";
+                if (slowest.result().spec().model() != ModelKind.SYNC && !Double.isNaN(slowest.speedUp())) {
+                    clause += " (" + times(slowest.speedUp()) + " sync)";
+                }
+                clauses.add(clause);
+            } else if (asSlow.size() <= 2) {
+                List<String> names = new ArrayList<>(List.of(name(slowest, sameModel)));
+                asSlow.forEach(r -> names.add(name(r, sameModel)));
+                clauses.add(String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast()
+                        + " were slowest, " + Noise.band() + " of each other");
             }
-            clauses.add(clause);
         }
         gilClause(finished, fastest, slowest).ifPresent(clauses::add);
         for (Comparison.Row r : finished) {

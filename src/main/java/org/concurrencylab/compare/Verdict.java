@@ -16,10 +16,9 @@ import java.util.Optional;
 /// event loop was fastest, 64× sync; sync was slowest; processes paid 0.6 s of start-up."
 ///
 /// What it says, in order: the nature of the work; which run was fastest and its speed-up over
-/// sync; which was slowest (when it was not sync; or which, up to three, were as slow); what the GIL
-/// did to CPU-bound threads; what
-/// a process pool paid to start (when at least 5% of its wall time); updates lost in a race;
-/// runs that failed tasks or were stopped.
+/// sync; which was slowest (when it was not sync; or which, up to three, were as slow); what the
+/// GIL did to CPU-bound threads; what a process pool paid to start (when at least 5% of its wall
+/// time); updates lost in a race; runs that failed tasks or were stopped.
 public final class Verdict {
     private Verdict() {}
 
@@ -52,9 +51,10 @@ public final class Verdict {
         }
 
         List<String> clauses = new ArrayList<>();
+        Comparison.Row namedSlowest = null;
         // the slowest is named only when it is clearly slower than the fastest, and alone only when
-        // clearly slower than the rest: runs within the noise of it were as slow (up to three are
-        // named together; more, and no run was slowest)
+        // clearly slower than the rest not already about as fast as the fastest: runs within the
+        // noise of it were as slow (up to three are named together; more, and no run was slowest)
         if (finished.size() > 1 && slowest != fastest && !asFast.contains(slowest)) {
             List<Comparison.Row> asSlow = finished.stream()
                     .filter(r -> r != slowest && r != fastest && !asFast.contains(r)
@@ -67,6 +67,7 @@ public final class Verdict {
                     clause += " (" + times(slowest.speedUp()) + " sync)";
                 }
                 clauses.add(clause);
+                namedSlowest = slowest;
             } else if (asSlow.size() <= 2) {
                 List<String> names = new ArrayList<>(List.of(name(slowest, sameModel)));
                 asSlow.forEach(r -> names.add(name(r, sameModel)));
@@ -74,7 +75,7 @@ public final class Verdict {
                         + " were slowest, " + Noise.band() + " of each other");
             }
         }
-        gilClause(finished, fastest, slowest).ifPresent(clauses::add);
+        gilClause(finished, fastest, namedSlowest).ifPresent(clauses::add);
         for (Comparison.Row r : finished) {
             long startup = r.startupNanos();
             if (startup > 0 && startup >= STARTUP_WORTH_SAYING * r.result().wallNanos()) {
@@ -114,7 +115,7 @@ public final class Verdict {
     }
 
     /// For CPU-bound work: how fast the best GIL run went against sync, unless it was already
-    /// named as fastest or slowest.
+    /// named as fastest or, alone, as slowest (`slowest` is null when no run was).
     private static Optional<String> gilClause(List<Comparison.Row> finished, Comparison.Row fastest,
                                                         Comparison.Row slowest) {
         if (!finished.getFirst().result().spec().workload().computes()) return Optional.empty();

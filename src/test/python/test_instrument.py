@@ -7,7 +7,7 @@ import sys
 import textwrap
 import unittest
 
-from concurrencylab_harness.common import MODELS, WORKLOADS
+from concurrencylab_harness.common import DOWNLOADS, MODELS, WORKLOADS
 
 # a program with every name the harness may wrap, instrumented as the runner (parent) or a pool's
 # spawned process (not the parent) does it, on its standard-library variant
@@ -45,7 +45,7 @@ class InstrumentTest(unittest.TestCase):
             for workload in WORKLOADS:
                 for parent in (True, False) if model == "processes" else (True,):
                     with self.subTest(model=model, workload=workload, parent=parent):
-                        self.assertEqual(workload in ("download", "mixed"),
+                        self.assertEqual(workload in DOWNLOADS,
                                          self.urllib_imported(model, workload, parent))
 
 

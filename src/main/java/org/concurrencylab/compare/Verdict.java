@@ -41,10 +41,7 @@ public final class Verdict {
         if (asFast.isEmpty()) {
             text.append(name(fastest, sameModel)).append(' ').append(best.was()).append(" fastest");
         } else {
-            List<String> names = new ArrayList<>(List.of(name(fastest, sameModel)));
-            asFast.forEach(r -> names.add(name(r, sameModel)));
-            text.append(String.join(", ", names.subList(0, names.size() - 1))).append(" and ").append(names.getLast())
-                    .append(" were about as fast (").append(Noise.band()).append(", what two runs of the same work differ by)");
+            text.append(names(fastest, asFast, sameModel)).append(" were about as fast (").append(Noise.band()).append(", what two runs of the same work differ by)");
         }
         if (fastest.result().spec().model() != ModelKind.SYNC && !Double.isNaN(fastest.speedUp())) {
             text.append(", ").append(times(fastest.speedUp())).append(" sync");
@@ -69,10 +66,7 @@ public final class Verdict {
                 clauses.add(clause);
                 namedSlowest = slowest;
             } else if (asSlow.size() <= 2) {
-                List<String> names = new ArrayList<>(List.of(name(slowest, sameModel)));
-                asSlow.forEach(r -> names.add(name(r, sameModel)));
-                clauses.add(String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast()
-                        + " were slowest, " + Noise.band() + " of each other");
+                clauses.add(names(slowest, asSlow, sameModel) + " were slowest, " + Noise.band() + " of each other");
             }
         }
         gilClause(finished, fastest, namedSlowest).ifPresent(clauses::add);
@@ -93,6 +87,13 @@ public final class Verdict {
 
         for (String c : clauses) text.append("; ").append(c);
         return text.append('.').toString();
+    }
+
+    /// "A, B and C": `first`'s name, then the others'.
+    private static String names(Comparison.Row first, List<Comparison.Row> others, boolean withLabel) {
+        List<String> names = new ArrayList<>(List.of(name(first, withLabel)));
+        others.forEach(r -> names.add(name(r, withLabel)));
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
     }
 
     private static String name(Comparison.Row row, boolean withLabel) {

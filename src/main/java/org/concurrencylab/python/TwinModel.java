@@ -35,7 +35,7 @@ final class TwinModel implements ConcurrencyModel, AutoCloseable {
         context.facts().noteRuntime(runtimeNote(python, twin.request().program(), result.variant()));
         result.counter().ifPresent(context.facts()::noteCounter);
         result.processCounts().forEach(context.facts()::addWorkerCount);
-        if (result.mainEnd() >= 0) context.facts().noteEnd(result.mainEnd());
+        result.mainEnd().ifPresent(context.facts()::noteEnd);
         if (result.failure() != null && !context.control().cancelled()) throw new IllegalStateException(result.failure());
     }
 

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 /// @param outcomes      every task's outcome, in task order (tasks a stopped run did not finish
 ///                      are missing; after a failure, the tasks that did not finish failed with it)
 /// @param mainNanos     how long the program's `main()` took, by the harness's clock (0 if it did not return)
-/// @param mainEnd       when `main()` returned, on the run's clock, or -1 if it did not
+/// @param mainEnd       when `main()` returned, on the run's clock, or empty if it did not
 /// @param counter       the race's counter after `main()` (the parent's own, for processes), or empty
 /// @param processCounts for a process pool's race: what each process counted on its own copy
 ///                      of the counter, in lane order
@@ -26,13 +26,14 @@ import java.util.OptionalLong;
 /// @param output        the lines the program printed
 /// @param python        the interpreter, as the harness named it (`cpython 3.11.7`), or empty
 public record TwinResult(String failure, TwinVariant variant, String programFile, String startMethod,
-                         List<TaskOutcome> outcomes, long mainNanos, long mainEnd, OptionalLong counter,
+                         List<TaskOutcome> outcomes, long mainNanos, OptionalLong mainEnd, OptionalLong counter,
                          List<Long> processCounts, GilStats gil, List<String> output, String python) {
     public TwinResult {
         Objects.requireNonNull(variant, "variant");
         programFile = programFile == null ? "" : programFile;
         startMethod = startMethod == null ? "" : startMethod;
         outcomes = List.copyOf(outcomes);
+        Objects.requireNonNull(mainEnd, "mainEnd");
         Objects.requireNonNull(counter, "counter");
         processCounts = List.copyOf(processCounts);
         Objects.requireNonNull(gil, "gil");
@@ -42,8 +43,8 @@ public record TwinResult(String failure, TwinVariant variant, String programFile
 
     /// A run that failed before the program ran.
     static TwinResult failed(String failure, List<TaskOutcome> outcomes) {
-        return new TwinResult(failure, TwinVariant.AUTO, "", "", outcomes, 0, -1, OptionalLong.empty(), List.of(),
-                GilStats.NONE, List.of(), "");
+        return new TwinResult(failure, TwinVariant.AUTO, "", "", outcomes, 0, OptionalLong.empty(), OptionalLong.empty(),
+                List.of(), GilStats.NONE, List.of(), "");
     }
 
     /// Whether the program ran to the end and every task succeeded.

@@ -183,7 +183,7 @@ final class TwinRunner {
                 : OptionalLong.empty();
         List<String> lines = new ArrayList<>(output);
         return new TwinResult(why, twin.variant(), twin.programFile(), twin.ready == null ? "" : twin.ready.startMethod(), all,
-                finished == null ? 0 : finished.wall(), finished == null ? -1 : end, counter, processCounts, gil, lines,
-                twin.pythonName);
+                finished == null ? 0 : finished.wall(), finished == null ? OptionalLong.empty() : OptionalLong.of(end),
+                counter, processCounts, gil, lines, twin.pythonName);
     }
 }

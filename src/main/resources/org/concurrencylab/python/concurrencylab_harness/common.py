@@ -46,6 +46,8 @@ def load_config(path):
 
 MODELS = ("sync", "threads", "eventloop", "processes")
 WORKLOADS = ("cpu", "download", "mixed", "race", "fib")
+# the workloads whose tasks download pages
+DOWNLOADS = ("download", "mixed")
 
 # The inputs each workload's programs take, as module-level constants.
 INPUTS = {
@@ -85,7 +87,7 @@ def needs(model, workload, variant):
     """What the harness needs in a program: module constants, functions, and the call that
     makes its workers."""
     constants = list(INPUTS[workload])
-    if model == "eventloop" and workload in ("download", "mixed"):
+    if model == "eventloop" and workload in DOWNLOADS:
         constants.append("CONNECTIONS")
     functions = ["main", task_function(model, workload)]
     if workload == "race" and model == "threads":
@@ -93,7 +95,7 @@ def needs(model, workload, variant):
     step = cpu_step(workload)
     if step and step not in functions:
         functions.append(step)
-    if model == "eventloop" and variant == "stdlib" and workload in ("download", "mixed"):
+    if model == "eventloop" and variant == "stdlib" and workload in DOWNLOADS:
         functions.append("fetch")
     calls = {
         "threads": "ThreadPoolExecutor",

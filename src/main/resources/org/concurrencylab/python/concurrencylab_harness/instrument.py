@@ -9,7 +9,7 @@ import threading
 import traceback
 
 from . import common
-from .common import (EXIT_BAD_CONFIG, EXIT_PARENT_GONE, EXIT_PROGRAM_FAILED, LIBRARIES, clip, cpu_step, describe,
+from .common import (DOWNLOADS, EXIT_BAD_CONFIG, EXIT_PARENT_GONE, EXIT_PROGRAM_FAILED, LIBRARIES, clip, cpu_step, describe,
                      load_config, now, task_function)
 from .tracer import Tracer, io_begin, io_end
 from .tasks import (TimedSelectorMixin, TracedCoroutine, TracedPool, child_start, measured_step, run_task,
@@ -131,7 +131,7 @@ def set_inputs(module, config):
     workload = config["workload"]
     if workload in ("cpu", "fib"):
         module.NUMBERS = list(config["numbers"])
-    if workload in ("download", "mixed"):
+    if workload in DOWNLOADS:
         module.PAGES = list(config["pages"])
     if workload == "mixed":
         module.CPU_MS = config["cpu_ms"]
@@ -150,7 +150,7 @@ def instrument(module, config, parent):
     library = LIBRARIES.get((model, workload))
     if library == "requests" and config["variant"] == "library":
         patch_requests(config)
-    if workload in ("download", "mixed"):
+    if workload in DOWNLOADS:
         # only where pages are downloaded: importing urllib.request (http.client, email…)
         # into a CPU program's interpreter moved its heap enough to make the event loop's sums
         # 15 % slower than the same program run bare, in one layout of the harness
